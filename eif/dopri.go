@@ -1,0 +1,172 @@
+package eif
+
+import "math"
+
+// Dormand–Prince 5(4) coefficients (Dormand & Prince 1980; dense output from
+// Hairer, Nørsett & Wanner, Solving ODEs I, §II.6).
+const (
+	dpC2, dpC3, dpC4, dpC5 = 1.0 / 5, 3.0 / 10, 4.0 / 5, 8.0 / 9
+
+	dpA21 = 1.0 / 5
+
+	dpA31, dpA32 = 3.0 / 40, 9.0 / 40
+
+	dpA41, dpA42, dpA43 = 44.0 / 45, -56.0 / 15, 32.0 / 9
+
+	dpA51, dpA52, dpA53, dpA54 = 19372.0 / 6561, -25360.0 / 2187, 64448.0 / 6561, -212.0 / 729
+
+	dpA61, dpA62, dpA63, dpA64, dpA65 = 9017.0 / 3168, -355.0 / 33, 46732.0 / 5247, 49.0 / 176, -5103.0 / 18656
+
+	dpB1, dpB3, dpB4, dpB5, dpB6 = 35.0 / 384, 500.0 / 1113, 125.0 / 192, -2187.0 / 6784, 11.0 / 84
+
+	dpE1, dpE3, dpE4, dpE5, dpE6, dpE7 = 71.0 / 57600, -71.0 / 16695, 71.0 / 1920, -17253.0 / 339200, 22.0 / 525, -1.0 / 40
+
+	dpD1, dpD3, dpD4 = -12715105075.0 / 11282082432, 87487479700.0 / 32700410799, -10690763975.0 / 1880347072
+	dpD5, dpD6, dpD7 = 701980252875.0 / 199316789632, -1453857185.0 / 822651844, 69997945.0 / 29380423
+)
+
+// dense is the continuous extension of one accepted Dormand–Prince step.
+type dense struct {
+	t0, h             float64
+	r1, r2, r3, r4, r5 float64
+}
+
+func (d *dense) at(t float64) float64 {
+	s := (t - d.t0) / d.h
+	s1 := 1 - s
+	return d.r1 + s*(d.r2+s1*(d.r3+s*(d.r4+s1*d.r5)))
+}
+
+// dopri integrates from (t, u) to the end of the current piece of the stimulus, or to
+// the first spike. It returns whether a spike occurred, its time, and u at the end.
+func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err error) {
+	cfg := &in.cfg
+	k1 := in.f(t, u)
+	h := in.hNext
+	if h <= 0 {
+		h = in.initialStep(t, u, k1)
+	}
+	var d dense
+	var hPrev, errPrev float64 // the last accepted step and its error, for the controller
+	for t < in.segEnd {
+		if in.r.Steps+in.r.Rejected >= cfg.MaxSteps {
+			return false, 0, u, ErrTooManySteps
+		}
+		if cfg.MaxStep > 0 && h > cfg.MaxStep {
+			h = cfg.MaxStep
+		}
+		last := false
+		if t+h >= in.segEnd || t+1.01*h >= in.segEnd {
+			h, last = in.segEnd-t, true
+		}
+		k2 := in.f(t+dpC2*h, u+h*dpA21*k1)
+		k3 := in.f(t+dpC3*h, u+h*(dpA31*k1+dpA32*k2))
+		k4 := in.f(t+dpC4*h, u+h*(dpA41*k1+dpA42*k2+dpA43*k3))
+		k5 := in.f(t+dpC5*h, u+h*(dpA51*k1+dpA52*k2+dpA53*k3+dpA54*k4))
+		k6 := in.f(t+h, u+h*(dpA61*k1+dpA62*k2+dpA63*k3+dpA64*k4+dpA65*k5))
+		u1 := u + h*(dpB1*k1+dpB3*k3+dpB4*k4+dpB5*k5+dpB6*k6)
+		tn := t + h
+		if last {
+			tn = in.segEnd
+		}
+		k7 := in.f(tn, u1)
+		e := h * (dpE1*k1 + dpE3*k3 + dpE4*k4 + dpE5*k5 + dpE6*k6 + dpE7*k7)
+		sc := cfg.AbsTol + cfg.RelTol*math.Max(math.Abs(u), math.Abs(u1))
+		errn := math.Abs(e) / sc
+		if math.IsNaN(errn) || math.IsInf(u1, 0) {
+			errn = math.Inf(1)
+		}
+		if errn > 1 {
+			in.r.Rejected++
+			h *= math.Max(0.1, 0.9*math.Pow(errn, -0.2))
+			if !(h > 1e-12*math.Max(1, math.Abs(t))) {
+				return false, 0, u, ErrTooManySteps
+			}
+			continue
+		}
+		in.r.Steps++
+		ydiff := u1 - u
+		bspl := h*k1 - ydiff
+		d = dense{
+			t0: t, h: h,
+			r1: u, r2: ydiff, r3: bspl, r4: ydiff - h*k7 - bspl,
+			r5: h * (dpD1*k1 + dpD3*k3 + dpD4*k4 + dpD5*k5 + dpD6*k6 + dpD7*k7),
+		}
+		// The next step: the elementary controller, made more cautious by Gustafsson's
+		// predictive one when the steps shrink (as in the run-up to a spike, where the
+		// solution accelerates and the elementary controller alone fails every other step).
+		errc := math.Max(errn, 1e-10)
+		fac := math.Min(5, math.Max(0.2, 0.9*math.Pow(errc, -0.2)))
+		if hPrev > 0 {
+			gus := 0.9 * (h / hPrev) * math.Pow(errPrev/(errc*errc), 0.2)
+			fac = math.Min(fac, math.Max(0.2, gus))
+		}
+		hPrev, errPrev = h, errc
+		hn := h * fac
+		if u1 >= in.thr {
+			ts = in.locate(t, tn, u, u1, d.at)
+			in.emitUntil(ts, true, d.at)
+			return true, ts, in.thr, nil
+		}
+		in.emitUntil(tn, false, d.at)
+		t, u, k1 = tn, u1, k7
+		if !last {
+			in.hNext = hn
+		}
+		h = hn
+	}
+	return false, 0, u, nil
+}
+
+// initialStep guesses a first step from the size of u and of du/dt (Hairer's rule,
+// simplified): a step that changes u by about the error tolerance to the power 1/5.
+func (in *integrator) initialStep(t, u, k1 float64) float64 {
+	sc := in.cfg.AbsTol + in.cfg.RelTol*math.Abs(u)
+	h := 0.01
+	if a := math.Abs(k1); a > 0 {
+		h = math.Pow(sc, 0.2) / a
+	}
+	h = math.Min(math.Max(h, 1e-6), in.p.Tau)
+	if span := in.segEnd - t; h > span {
+		h = span
+	}
+	return h
+}
+
+// locate finds the time in [ta, tb] at which the interpolant crosses the threshold,
+// given ua < thr ≤ ub, by the Illinois variant of regula falsi, to machine precision.
+func (in *integrator) locate(ta, tb, ua, ub float64, interp func(float64) float64) float64 {
+	ga, gb := ua-in.thr, ub-in.thr
+	if gb == 0 {
+		return tb
+	}
+	side := 0
+	for iter := 0; iter < 200; iter++ {
+		tc := (ta*gb - tb*ga) / (gb - ga)
+		if !(tc > ta && tc < tb) {
+			tc = 0.5 * (ta + tb)
+		}
+		gc := interp(tc) - in.thr
+		if gc == 0 {
+			return tc
+		}
+		if gc < 0 {
+			ta, ga = tc, gc
+			if side == -1 {
+				gb *= 0.5
+			}
+			side = -1
+		} else {
+			tb, gb = tc, gc
+			if side == 1 {
+				ga *= 0.5
+			}
+			side = 1
+		}
+		if tb-ta <= 4e-16*math.Max(1, math.Abs(tb)) {
+			break
+		}
+	}
+	return tb
+}
+

@@ -1,0 +1,140 @@
+package eif
+
+import "math"
+
+// Stability classifies a fixed point by the sign of f′ there.
+type Stability int
+
+const (
+	// Stable: f′(u*) < 0, nearby voltages return to u*.
+	Stable Stability = iota
+	// Unstable: f′(u*) > 0, nearby voltages move away from u*; for the EIF this point is
+	// the effective threshold.
+	Unstable
+	// SaddleNode: f′(u*) = 0, the degenerate point where the stable and unstable fixed
+	// points meet, at I = rheobase and u* = θ_rh.
+	SaddleNode
+)
+
+// String returns "stable", "unstable" or "saddle-node".
+func (s Stability) String() string {
+	switch s {
+	case Stable:
+		return "stable"
+	case Unstable:
+		return "unstable"
+	case SaddleNode:
+		return "saddle-node"
+	}
+	return "unknown"
+}
+
+// FixedPoint is a voltage where du/dt = 0 under a constant current.
+type FixedPoint struct {
+	U         float64   // the voltage u* (mV)
+	Slope     float64   // f′(u*) (1/ms), the report's "Jacobien"
+	Stability Stability // from the sign of Slope
+}
+
+// FixedPoints returns the fixed points of du/dt = f(u) under the constant current i (nA),
+// lowest first. They are the fixed points of the subthreshold equation; the cut-off plays
+// no part.
+//
+// For the EIF they are exact, from the Lambert W function. With
+// c = (θ_rh − u_rest − R·i)/Δ_T,
+//
+//	u* = u_rest + R·i − Δ_T·W_k(−e^(−c)),
+//
+// branch k = 0 giving the stable point and k = −1 the unstable one. There are two for
+// c > 1 (i below rheobase), one saddle-node at u* = θ_rh for c = 1, and none above
+// rheobase. At each of them e^((u*−θ_rh)/Δ_T) = −W_k, so f′(u*) = (−1 − W_k)/τ exactly.
+// For Δ_T = 0 the unstable point has moved to the hard threshold θ_rh and only the
+// stable one, u_rest + R·i when it lies below θ_rh, is returned.
+//
+// For the LIF there is always one, stable: u_rest + R·i.
+func (n *Neuron) FixedPoints(i float64) []FixedPoint {
+	if n.check() != nil || math.IsNaN(i) || math.IsInf(i, 0) {
+		return nil
+	}
+	p := n.p
+	uinf := p.Rest + p.R*i
+	lin := FixedPoint{U: uinf, Slope: -1 / p.Tau, Stability: Stable}
+	if p.Model == LIF {
+		return []FixedPoint{lin}
+	}
+	if p.DeltaT == 0 {
+		if uinf < p.ThetaRh {
+			return []FixedPoint{lin}
+		}
+		return nil
+	}
+	// d = c − 1, computed in one expression so that it is exactly 0 at rheobase.
+	d := (p.ThetaRh - p.Rest - p.R*i - p.DeltaT) / p.DeltaT
+	switch {
+	case d < 0:
+		return nil
+	case d == 0:
+		return []FixedPoint{{U: uinf + p.DeltaT, Slope: 0, Stability: SaddleNode}}
+	}
+	v0 := solveVd(d, 1+d, false) // v = −W_k(−e^(−c))
+	v1 := solveVd(d, 1+d, true)
+	return []FixedPoint{
+		{U: uinf + p.DeltaT*v0, Slope: (v0 - 1) / p.Tau, Stability: Stable},
+		{U: uinf + p.DeltaT*v1, Slope: (v1 - 1) / p.Tau, Stability: Unstable},
+	}
+}
+
+// RestingPotential returns the stable fixed point (mV) under the constant current i (nA), and false
+// when there is none (above rheobase).
+func (n *Neuron) RestingPotential(i float64) (float64, bool) {
+	for _, fp := range n.FixedPoints(i) {
+		if fp.Stability != Unstable {
+			return fp.U, true
+		}
+	}
+	return 0, false
+}
+
+// EffectiveThreshold returns θ_I (mV), the voltage beyond which the EIF under the
+// constant current i (nA) runs away to a spike: its unstable fixed point, or θ_rh at
+// rheobase. θ_{I=0} = −36.488 mV with the default parameters. For the LIF, and for the
+// EIF with Δ_T = 0, it is the imposed threshold. Above rheobase it returns
+// ErrNoFixedPoint: every voltage leads to a spike.
+func (n *Neuron) EffectiveThreshold(i float64) (float64, error) {
+	if err := n.check(); err != nil {
+		return 0, err
+	}
+	if err := finite("i", i); err != nil {
+		return 0, err
+	}
+	if n.p.Model == LIF || n.p.DeltaT == 0 {
+		if i >= n.Rheobase() {
+			return 0, ErrNoFixedPoint
+		}
+		return n.p.threshold(), nil
+	}
+	fps := n.FixedPoints(i)
+	if len(fps) == 0 {
+		return 0, ErrNoFixedPoint
+	}
+	return fps[len(fps)-1].U, nil
+}
+
+// Rheobase returns the smallest constant current (nA) that makes the neuron fire
+// repetitively. For the EIF it is the saddle-node bifurcation, where the two fixed points
+// meet at u = θ_rh: f(θ_rh) = 0 gives I_rh = (θ_rh − u_rest − Δ_T)/R, 7.25 nA with the
+// default parameters. For the LIF the fixed point u_rest + R·I must reach the cut-off:
+// I_rh = (θ_pa − u_rest)/R, 10 nA. For the EIF with Δ_T = 0, (θ_rh − u_rest)/R.
+func (n *Neuron) Rheobase() float64 {
+	if n.check() != nil {
+		return 0
+	}
+	p := n.p
+	switch {
+	case p.Model == LIF:
+		return (p.Cutoff - p.Rest) / p.R
+	case p.DeltaT == 0:
+		return (p.ThetaRh - p.Rest) / p.R
+	}
+	return (p.ThetaRh - p.Rest - p.DeltaT) / p.R
+}

@@ -1,0 +1,85 @@
+package eif
+
+// Neuron is a validated model neuron. Make one with New; its methods are safe to call
+// with any finite input. The zero Neuron is not usable: its methods return ErrInvalid
+// or 0.
+type Neuron struct {
+	p  Params
+	ok bool
+}
+
+// New validates p and returns the neuron it describes, or a *ParamError naming the
+// field and the rule it breaks.
+func New(p Params) (*Neuron, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	return &Neuron{p: p, ok: true}, nil
+}
+
+// MustNew is New for parameters known to be valid, such as Default(); it panics on
+// invalid ones. It is meant for examples and notebooks, not for user input.
+func MustNew(p Params) *Neuron {
+	n, err := New(p)
+	if err != nil {
+		panic(err)
+	}
+	return n
+}
+
+// Params returns the neuron's parameters.
+func (n *Neuron) Params() Params {
+	if n == nil {
+		return Params{}
+	}
+	return n.p
+}
+
+func (n *Neuron) check() error {
+	if n == nil || !n.ok {
+		return ErrInvalid
+	}
+	return nil
+}
+
+// Threshold returns the voltage at which a spike is emitted (mV): the cut-off θ_pa, or
+// θ_rh for the EIF with Δ_T = 0, the hard-threshold limit.
+func (n *Neuron) Threshold() float64 {
+	if n.check() != nil {
+		return 0
+	}
+	return n.p.threshold()
+}
+
+// DuDt returns the right-hand side f(u) = du/dt in mV/ms at voltage u (mV) under a
+// constant current i (nA):
+//
+//	f(u) = [−(u − u_rest) + Δ_T·exp((u − θ_rh)/Δ_T) + R·i] / τ.
+//
+// For the LIF the exponential term is absent. Beyond the cut-off, where the model is not
+// defined, the exponential is evaluated at θ_pa (as NEST does), so f never overflows.
+func (n *Neuron) DuDt(u, i float64) float64 {
+	if n.check() != nil {
+		return 0
+	}
+	return n.p.duDt(u, i)
+}
+
+// Slope returns f′(u) = ∂(du/dt)/∂u in 1/ms, the report's "Jacobien": negative at a
+// stable fixed point, positive at an unstable one.
+func (n *Neuron) Slope(u float64) float64 {
+	if n.check() != nil {
+		return 0
+	}
+	return n.p.slope(u)
+}
+
+// Curvature returns f″(u) = ∂²(du/dt)/∂u² in 1/(mV·ms). For the EIF,
+// f″(θ_rh) = 1/(τ·Δ_T): 0.1 mV⁻¹·ms⁻¹ with the default parameters, which is
+// 10⁵ V⁻¹·s⁻¹ in SI units. It is 0 for the LIF.
+func (n *Neuron) Curvature(u float64) float64 {
+	if n.check() != nil {
+		return 0
+	}
+	return n.p.curvature(u)
+}

@@ -1,0 +1,124 @@
+package eif
+
+import (
+	"fmt"
+	"math"
+)
+
+// Model selects the right-hand side of the membrane equation.
+type Model int
+
+const (
+	// EIF is the exponential integrate-and-fire model:
+	//  τ du/dt = −(u − u_rest) + Δ_T·exp((u − θ_rh)/Δ_T) + R·I.
+	EIF Model = iota
+	// LIF is the linear (leaky) integrate-and-fire model:
+	//  τ du/dt = −(u − u_rest) + R·I, with a fixed threshold at the cut-off θ_pa.
+	LIF
+)
+
+// String returns "EIF" or "LIF".
+func (m Model) String() string {
+	switch m {
+	case EIF:
+		return "EIF"
+	case LIF:
+		return "LIF"
+	}
+	return fmt.Sprintf("Model(%d)", int(m))
+}
+
+// Params holds the parameters of one neuron. Units: ms, mV, MΩ.
+// The zero value is not valid; start from Default or DefaultLIF.
+type Params struct {
+	Model Model
+
+	Tau     float64 // membrane time constant τ (ms), > 0
+	Rest    float64 // resting potential u_rest (mV), the report's u_r
+	Reset   float64 // reset potential after a spike (mV), the report's u_r as well
+	R       float64 // membrane resistance R (MΩ), > 0; R·I is in mV for I in nA
+	DeltaT  float64 // slope factor Δ_T (mV), ≥ 0 (EIF only); 0 is the hard-threshold limit
+	ThetaRh float64 // rheobase threshold θ_rh (mV) (EIF only)
+	Cutoff  float64 // spike cut-off θ_pa (mV): reaching it emits a spike
+
+	Refractory float64 // absolute refractory period after a spike (ms), ≥ 0
+}
+
+// Default returns the report's EIF parameters: τ = 10 ms, u_rest = u_reset = −70 mV,
+// R = 4 MΩ, Δ_T = 1 mV, θ_rh = −40 mV, θ_pa = −30 mV, no refractory period.
+func Default() Params {
+	return Params{
+		Model:   EIF,
+		Tau:     10,
+		Rest:    -70,
+		Reset:   -70,
+		R:       4,
+		DeltaT:  1,
+		ThetaRh: -40,
+		Cutoff:  -30,
+	}
+}
+
+// DefaultLIF returns the report's linear LIF: the parameters of Default with Model LIF.
+// Its threshold is the cut-off θ_pa = −30 mV.
+func DefaultLIF() Params {
+	p := Default()
+	p.Model = LIF
+	return p
+}
+
+// maxExpArg bounds (θ_pa − θ_rh)/Δ_T so that the exponential term stays far from overflow
+// anywhere below the cut-off.
+const maxExpArg = 600
+
+// Validate reports the first parameter that breaks a rule, as a *ParamError naming
+// the field and the rule. It returns nil for valid parameters.
+func (p Params) Validate() error {
+	fields := []struct {
+		name string
+		v    float64
+	}{
+		{"Tau", p.Tau}, {"Rest", p.Rest}, {"Reset", p.Reset}, {"R", p.R},
+		{"DeltaT", p.DeltaT}, {"ThetaRh", p.ThetaRh}, {"Cutoff", p.Cutoff},
+		{"Refractory", p.Refractory},
+	}
+	for _, f := range fields {
+		if math.IsNaN(f.v) || math.IsInf(f.v, 0) {
+			return &ParamError{Field: f.name, Value: f.v, Rule: "must be finite"}
+		}
+	}
+	switch {
+	case p.Model != EIF && p.Model != LIF:
+		return &ParamError{Field: "Model", Value: float64(p.Model), Rule: "must be EIF or LIF"}
+	case p.Tau <= 0:
+		return &ParamError{Field: "Tau", Value: p.Tau, Rule: "must be > 0 ms"}
+	case p.R <= 0:
+		return &ParamError{Field: "R", Value: p.R, Rule: "must be > 0 MΩ"}
+	case p.Refractory < 0:
+		return &ParamError{Field: "Refractory", Value: p.Refractory, Rule: "must be ≥ 0 ms"}
+	case p.Reset >= p.Cutoff:
+		return &ParamError{Field: "Reset", Value: p.Reset, Rule: fmt.Sprintf("must be below the cut-off Cutoff = %g mV", p.Cutoff)}
+	}
+	if p.Model == LIF {
+		return nil
+	}
+	switch {
+	case p.DeltaT < 0:
+		return &ParamError{Field: "DeltaT", Value: p.DeltaT, Rule: "must be ≥ 0 mV"}
+	case p.Cutoff <= p.ThetaRh:
+		return &ParamError{Field: "Cutoff", Value: p.Cutoff, Rule: fmt.Sprintf("must be above ThetaRh = %g mV for the EIF", p.ThetaRh)}
+	case p.DeltaT > 0 && (p.Cutoff-p.ThetaRh)/p.DeltaT > maxExpArg:
+		return &ParamError{Field: "DeltaT", Value: p.DeltaT, Rule: fmt.Sprintf("must be ≥ (Cutoff − ThetaRh)/%d = %g mV, or exp((u − θ_rh)/Δ_T) overflows below the cut-off", maxExpArg, (p.Cutoff-p.ThetaRh)/maxExpArg)}
+	}
+	return nil
+}
+
+// threshold returns the voltage at which the model emits a spike: the cut-off, or θ_rh
+// for the EIF in its hard-threshold limit Δ_T = 0.
+func (p Params) threshold() float64 {
+	if p.Model == EIF && p.DeltaT == 0 && p.ThetaRh < p.Cutoff {
+		return p.ThetaRh
+	}
+	return p.Cutoff
+}
+

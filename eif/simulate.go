@@ -1,0 +1,198 @@
+package eif
+
+import (
+	"fmt"
+	"math"
+)
+
+// Result is the outcome of a simulation.
+type Result struct {
+	// T (ms) and U (mV) are the trace: u at every multiple of Settings.OutputInterval from 0
+	// to the duration, plus, at each spike time, the point (t, threshold) followed by the
+	// point (t, reset), and the end of each refractory period, so plots show the spike.
+	T, U []float64
+	// Spikes holds the spike times (ms), located by root-finding inside the step.
+	Spikes []float64
+	// Steps and Rejected count the accepted and rejected integration steps.
+	Steps, Rejected int
+}
+
+// Simulate integrates the neuron from u(0) = u0 (mV) for duration ms under the stimulus s.
+// It stops exactly at every discontinuity of s and at every spike, where u is reset to
+// Params.Reset and held there for the refractory period. A nil set means the default
+// Settings: the adaptive Dormand–Prince integrator with tolerances 1e-10.
+func (n *Neuron) Simulate(s Stimulus, u0, duration float64, set *Settings) (*Result, error) {
+	r := new(Result)
+	if err := n.SimulateInto(r, s, u0, duration, set); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// SimulateInto is Simulate writing into dst, whose slices are reused: with a dst from an
+// earlier call of the same size it allocates nothing, whatever the number of steps.
+func (n *Neuron) SimulateInto(dst *Result, s Stimulus, u0, duration float64, set *Settings) error {
+	if err := n.check(); err != nil {
+		return err
+	}
+	p := n.p
+	if dst == nil {
+		return &ParamError{Field: "dst", Value: 0, Rule: "must not be nil"}
+	}
+	if s == nil {
+		return &ParamError{Field: "Stimulus", Value: 0, Rule: "must not be nil (use Constant(0) for no current)"}
+	}
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	cfg, err := set.withDefaults()
+	if err != nil {
+		return err
+	}
+	if err := finite("u0", u0); err != nil {
+		return err
+	}
+	thr := p.threshold()
+	if u0 >= thr {
+		return &ParamError{Field: "u0", Value: u0, Rule: fmt.Sprintf("must be below the spike threshold %g mV", thr)}
+	}
+	if math.IsNaN(duration) || math.IsInf(duration, 0) || duration <= 0 {
+		return &ParamError{Field: "duration", Value: duration, Rule: "must be finite and > 0 ms"}
+	}
+	if !cfg.SpikesOnly && duration/cfg.OutputInterval > 1e8 {
+		return &ParamError{Field: "Settings.OutputInterval", Value: cfg.OutputInterval, Rule: "gives more than 1e8 trace points; raise it or set SpikesOnly"}
+	}
+	dst.T, dst.U, dst.Spikes = dst.T[:0], dst.U[:0], dst.Spikes[:0]
+	dst.Steps, dst.Rejected = 0, 0
+	if !cfg.SpikesOnly {
+		n := int(duration/cfg.OutputInterval) + 2
+		if cap(dst.T) < n {
+			dst.T = make([]float64, 0, n+16)
+			dst.U = make([]float64, 0, n+16)
+		}
+	}
+	in := integrator{p: p, s: s, cfg: cfg, thr: thr, r: dst, tEnd: duration}
+	return in.run(u0)
+}
+
+// integrator holds the state of one simulation.
+type integrator struct {
+	p    Params
+	s    Stimulus
+	cfg  Settings
+	thr  float64
+	r    *Result
+	tEnd float64
+
+	segEnd float64 // end of the current smooth piece of the stimulus
+	nextK  int     // index of the next output grid point
+	hNext  float64 // adaptive step proposal
+	bad    error   // first non-finite current seen
+}
+
+// current returns I(t), evaluated inside the current smooth piece: at its right end it
+// takes the limit from the left, so a pulse ending at T2 still acts on a stage at T2.
+func (in *integrator) current(t float64) float64 {
+	if t >= in.segEnd {
+		t = math.Nextafter(in.segEnd, math.Inf(-1))
+	}
+	i := in.s.Current(t)
+	if math.IsNaN(i) || math.IsInf(i, 0) {
+		if in.bad == nil {
+			in.bad = &ParamError{Field: "Stimulus.Current", Value: i, Rule: fmt.Sprintf("must be finite (at t = %g ms)", t)}
+		}
+		return 0
+	}
+	return i
+}
+
+// f is the right-hand side du/dt at time t.
+func (in *integrator) f(t, u float64) float64 {
+	return in.p.duDt(u, in.current(t))
+}
+
+func (in *integrator) gridTime(k int) float64 {
+	t := float64(k) * in.cfg.OutputInterval
+	if t > in.tEnd {
+		return in.tEnd
+	}
+	return t
+}
+
+func (in *integrator) lastK() int {
+	n := int(math.Floor(in.tEnd / in.cfg.OutputInterval))
+	if float64(n)*in.cfg.OutputInterval < in.tEnd {
+		n++ // a final point at the end of the run
+	}
+	return n
+}
+
+func (in *integrator) emit(t, u float64) {
+	if in.cfg.SpikesOnly {
+		return
+	}
+	in.r.T = append(in.r.T, t)
+	in.r.U = append(in.r.U, u)
+}
+
+// emitUntil emits the grid points with time ≤ t (or < t when strict) from the
+// interpolant interp over the step.
+func (in *integrator) emitUntil(t float64, strict bool, interp func(float64) float64) {
+	if in.cfg.SpikesOnly {
+		return
+	}
+	last := in.lastK()
+	for in.nextK <= last {
+		tk := in.gridTime(in.nextK)
+		if tk > t || (strict && tk == t) {
+			return
+		}
+		in.emit(tk, interp(tk))
+		in.nextK++
+	}
+}
+
+func (in *integrator) run(u0 float64) error {
+	t, u := 0.0, u0
+	in.emitUntil(0, false, func(float64) float64 { return u0 })
+	for t < in.tEnd {
+		in.segEnd = math.Min(in.s.NextBreak(t), in.tEnd)
+		if !(in.segEnd > t) { // a stimulus that breaks its contract: go on to the end
+			in.segEnd = in.tEnd
+		}
+		var (
+			spiked bool
+			ts     float64
+			err    error
+		)
+		switch in.cfg.Method {
+		case DormandPrince:
+			spiked, ts, u, err = in.dopri(t, u)
+		default:
+			spiked, ts, u, err = in.fixed(t, u)
+		}
+		if err == nil {
+			err = in.bad
+		}
+		if err != nil {
+			return err
+		}
+		if !spiked {
+			t = in.segEnd
+			continue
+		}
+		in.r.Spikes = append(in.r.Spikes, ts)
+		in.emit(ts, in.thr)
+		in.emit(ts, in.p.Reset)
+		t, u = ts+in.p.Refractory, in.p.Reset
+		if t > in.tEnd {
+			t = in.tEnd
+		}
+		in.emitUntil(t, false, func(float64) float64 { return in.p.Reset })
+		if in.p.Refractory > 0 && (len(in.r.T) == 0 || in.r.T[len(in.r.T)-1] < t) {
+			in.emit(t, in.p.Reset)
+		}
+		in.hNext = 0
+	}
+	return nil
+}
