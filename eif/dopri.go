@@ -27,7 +27,7 @@ const (
 
 // dense is the continuous extension of one accepted Dormand–Prince step.
 type dense struct {
-	t0, h             float64
+	t0, h              float64
 	r1, r2, r3, r4, r5 float64
 }
 
@@ -47,6 +47,10 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 		h = in.initialStep(t, u, k1)
 	}
 	var d dense
+	t0 := t
+	if in.recording {
+		in.r.passage, in.recorded = in.r.passage[:0], false
+	}
 	var hPrev, errPrev float64 // the last accepted step and its error, for the controller
 	for t < in.segEnd {
 		if in.r.Steps+in.r.Rejected >= cfg.MaxSteps {
@@ -103,9 +107,17 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 		}
 		hPrev, errPrev = h, errc
 		hn := h * fac
+		if in.recording {
+			rec := d
+			rec.t0 -= t0
+			in.r.passage = append(in.r.passage, rec)
+		}
 		if u1 >= in.thr {
 			ts = in.locate(t, tn, u, u1, d.at)
 			in.emitUntil(ts, true, d.at)
+			if in.recording {
+				in.recorded, in.recSeg, in.recLen = true, in.segEnd, ts-t0
+			}
 			return true, ts, in.thr, nil
 		}
 		in.emitUntil(tn, false, d.at)
@@ -115,6 +127,7 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 		}
 		h = hn
 	}
+	in.recording = false // the piece ended before a spike: nothing to replay
 	return false, 0, u, nil
 }
 
@@ -169,4 +182,3 @@ func (in *integrator) locate(ta, tb, ua, ub float64, interp func(float64) float6
 	}
 	return tb
 }
-

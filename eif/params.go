@@ -121,4 +121,3 @@ func (p Params) threshold() float64 {
 	}
 	return p.Cutoff
 }
-

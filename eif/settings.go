@@ -56,6 +56,12 @@ type Settings struct {
 	// SpikesOnly skips the trace: Result.T and Result.U stay empty.
 	SpikesOnly bool
 
+	// NoReplay integrates every interspike interval. By default, under a stimulus that is
+	// constant between its breaks, the adaptive integrator computes the interval from the
+	// reset once and replays it, since the equation is then autonomous and the trajectory
+	// the same; the result is identical up to rounding in the time additions.
+	NoReplay bool
+
 	// MaxSteps bounds the number of integration steps; Simulate returns ErrTooManySteps
 	// beyond it. Default: 50 000 000.
 	MaxSteps int
@@ -77,23 +83,15 @@ func (s *Settings) withDefaults() (Settings, error) {
 		return defaultSettings, nil
 	}
 	c := *s
-	check := []struct {
-		name string
-		v    *float64
-		def  float64
-	}{
-		{"Settings.RelTol", &c.RelTol, defaultSettings.RelTol},
-		{"Settings.AbsTol", &c.AbsTol, defaultSettings.AbsTol},
-		{"Settings.Step", &c.Step, defaultSettings.Step},
-		{"Settings.OutputInterval", &c.OutputInterval, defaultSettings.OutputInterval},
-		{"Settings.MaxStep", &c.MaxStep, 0},
-	}
-	for _, f := range check {
-		if math.IsNaN(*f.v) || math.IsInf(*f.v, 0) || *f.v < 0 {
-			return c, &ParamError{Field: f.name, Value: *f.v, Rule: "must be finite and ≥ 0 (0 means the default)"}
-		}
-		if *f.v == 0 {
-			*f.v = f.def
+	for _, err := range [...]error{
+		orDefault("Settings.RelTol", &c.RelTol, defaultSettings.RelTol),
+		orDefault("Settings.AbsTol", &c.AbsTol, defaultSettings.AbsTol),
+		orDefault("Settings.Step", &c.Step, defaultSettings.Step),
+		orDefault("Settings.OutputInterval", &c.OutputInterval, defaultSettings.OutputInterval),
+		orDefault("Settings.MaxStep", &c.MaxStep, 0),
+	} {
+		if err != nil {
+			return c, err
 		}
 	}
 	if c.Method != DormandPrince && c.Method != RK4 && c.Method != Euler {
@@ -106,4 +104,15 @@ func (s *Settings) withDefaults() (Settings, error) {
 		c.MaxSteps = defaultSettings.MaxSteps
 	}
 	return c, nil
+}
+
+// orDefault replaces a zero *v by def, and reports a negative or non-finite *v.
+func orDefault(name string, v *float64, def float64) error {
+	if math.IsNaN(*v) || math.IsInf(*v, 0) || *v < 0 {
+		return &ParamError{Field: name, Value: *v, Rule: "must be finite and ≥ 0 (0 means the default)"}
+	}
+	if *v == 0 {
+		*v = def
+	}
+	return nil
 }

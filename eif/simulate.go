@@ -15,6 +15,12 @@ type Result struct {
 	Spikes []float64
 	// Steps and Rejected count the accepted and rejected integration steps.
 	Steps, Rejected int
+	// Replayed counts the interspike intervals that were not integrated again: under a
+	// constant current every interval that starts from the reset is the same trajectory,
+	// so the adaptive integrator computes it once and replays its dense output.
+	Replayed int
+
+	passage []dense // the recorded trajectory from the reset to the spike
 }
 
 // Simulate integrates the neuron from u(0) = u0 (mV) for duration ms under the stimulus s.
@@ -88,7 +94,20 @@ type integrator struct {
 	nextK  int     // index of the next output grid point
 	hNext  float64 // adaptive step proposal
 	bad    error   // first non-finite current seen
+
+	// Replay of the interval from the reset to the spike (DormandPrince only).
+	recording bool    // the current run started at a reset, in a constant piece
+	recorded  bool    // r.passage holds a whole interval
+	recSeg    float64 // the end of the piece it was recorded in
+	recLen    float64 // its length (ms)
 }
+
+// constantPieces is implemented by stimuli that are constant between their breaks.
+type constantPieces interface{ constantPieces() }
+
+func (Constant) constantPieces() {}
+func (Pulse) constantPieces()    {}
+func (Steps) constantPieces()    {}
 
 // current returns I(t), evaluated inside the current smooth piece: at its right end it
 // takes the limit from the left, so a pulse ending at T2 still acts on a stage at T2.
@@ -152,6 +171,26 @@ func (in *integrator) emitUntil(t float64, strict bool, interp func(float64) flo
 	}
 }
 
+// replay emits the recorded interval from the reset, starting at t, and returns the
+// spike time.
+func (in *integrator) replay(t float64) float64 {
+	ts := t + in.recLen
+	if !in.cfg.SpikesOnly {
+		for k := range in.r.passage {
+			d := in.r.passage[k]
+			d.t0 += t
+			end := d.t0 + d.h
+			if k == len(in.r.passage)-1 {
+				in.emitUntil(ts, true, d.at)
+				break
+			}
+			in.emitUntil(end, false, d.at)
+		}
+	}
+	in.r.Replayed++
+	return ts
+}
+
 func (in *integrator) run(u0 float64) error {
 	t, u := 0.0, u0
 	in.emitUntil(0, false, func(float64) float64 { return u0 })
@@ -167,6 +206,11 @@ func (in *integrator) run(u0 float64) error {
 		)
 		switch in.cfg.Method {
 		case DormandPrince:
+			if in.recorded && in.recSeg == in.segEnd && u == in.p.Reset && t+in.recLen < in.segEnd {
+				ts = in.replay(t)
+				spiked = true
+				break
+			}
 			spiked, ts, u, err = in.dopri(t, u)
 		default:
 			spiked, ts, u, err = in.fixed(t, u)
@@ -188,6 +232,8 @@ func (in *integrator) run(u0 float64) error {
 		if t > in.tEnd {
 			t = in.tEnd
 		}
+		_, isConst := in.s.(constantPieces)
+		in.recording = isConst && in.cfg.Method == DormandPrince && !in.cfg.NoReplay
 		in.emitUntil(t, false, func(float64) float64 { return in.p.Reset })
 		if in.p.Refractory > 0 && (len(in.r.T) == 0 || in.r.T[len(in.r.T)-1] < t) {
 			in.emit(t, in.p.Reset)
