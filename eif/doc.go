@@ -1,0 +1,45 @@
+// Package eif simulates and analyses the exponential integrate-and-fire (EIF) neuron and,
+// for comparison, the linear leaky integrate-and-fire (LIF) neuron.
+//
+// # The model
+//
+// The membrane potential u(t) of the EIF obeys
+//
+//	τ du/dt = −(u − u_rest) + Δ_T·exp((u − θ_rh)/Δ_T) + R·I(t).
+//
+// The first term is the leak, which pulls u back to rest. The exponential term is
+// negligible far below the rheobase threshold θ_rh and explodes above it: it models the
+// fast opening of sodium channels, and Δ_T, the slope factor, sets how sharp the onset is.
+// When u reaches the cut-off θ_pa a spike (potentiel d'action) is emitted and u is reset to
+// u_reset, where it may stay for a refractory period. The LIF drops the exponential and
+// fires when u reaches θ_pa.
+//
+// # Units
+//
+// Times are in ms, voltages in mV, currents in nA, resistances in MΩ (so R·I is in mV),
+// capacitances in nF and rates in Hz. Default returns the parameters of the course report:
+// τ = 10 ms, u_rest = u_reset = −70 mV, R = 4 MΩ, Δ_T = 1 mV, θ_rh = −40 mV,
+// θ_pa = −30 mV. Δ_T = 0 is allowed: it is the hard-threshold limit, a LIF that fires
+// at θ_rh.
+//
+// # What it computes
+//
+// A Neuron is made from Params by New, which checks them and names any field that breaks
+// a rule. From it:
+//
+//   - DuDt, Slope and Curvature give f(u), f′(u) and f″(u), for the phase line;
+//   - FixedPoints gives the exact fixed points under a constant current, from the Lambert
+//     W function (LambertW0, LambertWm1), with their stability, and Bifurcation sweeps them
+//     over a range of currents; EffectiveThreshold and Rheobase give the thresholds;
+//   - Simulate integrates the model under a Stimulus (Constant, Pulse, Steps or Func),
+//     with the adaptive Dormand–Prince 5(4) method by default, stopping exactly at every
+//     jump of the stimulus and locating each spike by root-finding on the dense output;
+//     forward Euler and RK4 with a fixed step are there to compare;
+//   - Period, Rate and FICurve give the exact firing rate, SimulatedRate measures it;
+//   - PulseThreshold, StrengthDuration and Latency answer how strong, how long and how
+//     soon.
+//
+// No exported function panics (but MustNew on invalid parameters), and none returns NaN
+// or ±Inf for finite input: invalid input gives an error, a *ParamError where a parameter
+// is at fault.
+package eif
