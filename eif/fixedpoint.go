@@ -37,8 +37,9 @@ type FixedPoint struct {
 }
 
 // FixedPoints returns the fixed points of du/dt = f(u) under the constant current i (nA),
-// lowest first. They are the fixed points of the subthreshold equation; the cut-off plays
-// no part.
+// lowest first. They are the fixed points of the equation without its cut-off: with a
+// wide Δ_T or a strong negative current the unstable one can lie above θ_pa, where the
+// neuron would have spiked first.
 //
 // For the EIF they are exact, from the Lambert W function. With
 // c = (θ_rh − u_rest − R·i)/Δ_T,
