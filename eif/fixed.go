@@ -36,7 +36,7 @@ func (in *integrator) fixed(t, u float64) (spiked bool, ts, uEnd float64, err er
 		ua, ta := u, t
 		interp := func(x float64) float64 { return ua + (u1-ua)*(x-ta)/h } // linear
 		if in.cfg.Method == RK4 {
-			f1 := in.f(tn, math.Min(u1, in.p.Cutoff))
+			f1 := in.f(tn, u1)
 			interp = func(x float64) float64 { return hermite(ta, h, ua, u1, f0, f1, x) }
 		}
 		if u1 >= in.thr {

@@ -1,0 +1,237 @@
+package eif_test
+
+import (
+	"errors"
+	"math"
+	"testing"
+
+	"gonum.org/v1/gonum/floats/scalar"
+
+	"github.com/eif-notebooks/eif-notebooks/eif"
+)
+
+// lastISI returns the last interspike interval of r.
+func lastISI(t *testing.T, r *eif.Result) float64 {
+	t.Helper()
+	if len(r.Spikes) < 2 {
+		t.Fatalf("%d spikes, want at least 2", len(r.Spikes))
+	}
+	return r.Spikes[len(r.Spikes)-1] - r.Spikes[len(r.Spikes)-2]
+}
+
+func TestPeriodQuadrature(t *testing.T) {
+	// References: composite Simpson with 2·10⁵ panels on τ/f(u) from −70 to −30 mV.
+	n := eif.MustNew(eif.Default())
+	for _, tc := range []struct{ i, period float64 }{
+		{10, 16.37840951520352},
+		{7.26, 237.88423897817782},
+	} {
+		got, err := n.Period(tc.i)
+		if err != nil || !scalar.EqualWithinAbsOrRel(got, tc.period, 0, 1e-11) {
+			t.Errorf("Period(%g) = %.14f, %v, want %.14f", tc.i, got, err, tc.period)
+		}
+	}
+	if _, err := n.Period(7); !errors.Is(err, eif.ErrNoSpike) {
+		t.Errorf("Period below rheobase: err = %v, want ErrNoSpike", err)
+	}
+	if got := n.Rate(10); !scalar.EqualWithinAbsOrRel(got, 61.05598954, 1e-8, 0) {
+		t.Errorf("Rate(10) = %.8f Hz, want 61.05598954", got)
+	}
+	p := eif.Default()
+	p.Refractory = 2
+	if got, _ := eif.MustNew(p).Period(10); !scalar.EqualWithinAbsOrRel(got, 18.37840951520352, 0, 1e-11) {
+		t.Errorf("Period with 2 ms refractory = %.12f", got)
+	}
+}
+
+func TestSimulatedISI(t *testing.T) {
+	n := eif.MustNew(eif.Default())
+	want, _ := n.Period(10)
+	for _, noReplay := range []bool{false, true} {
+		r, err := n.Simulate(eif.Constant(10), -70, 200, &eif.Settings{NoReplay: noReplay})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := lastISI(t, r); !scalar.EqualWithinAbsOrRel(got, want, 0, 1e-8) {
+			t.Errorf("NoReplay %v: EIF ISI at 10 nA = %.12f ms, want %.12f (rel. 1e-8)", noReplay, got, want)
+		}
+		for k, u := range r.U {
+			if math.IsNaN(u) || math.IsInf(u, 0) || u > -30 {
+				t.Fatalf("trace point %d: u = %g", k, u)
+			}
+		}
+	}
+
+	l := eif.MustNew(eif.DefaultLIF())
+	const i = 12.0
+	wantL := 10 * math.Log(4*i/(4*i-40))
+	r, err := l.Simulate(eif.Constant(i), -70, 200, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := lastISI(t, r); !scalar.EqualWithinAbsOrRel(got, wantL, 1e-9, 1e-9) {
+		t.Errorf("LIF ISI at 12 nA = %.12f ms, want τ·ln(RI/(RI−40)) = %.12f", got, wantL)
+	}
+	// The first spike, from rest, is the same passage.
+	if !scalar.EqualWithinAbsOrRel(r.Spikes[0], wantL, 1e-9, 1e-9) {
+		t.Errorf("LIF first spike at %.12f ms, want %.12f", r.Spikes[0], wantL)
+	}
+}
+
+func TestTrajectoriesWithoutCurrent(t *testing.T) {
+	n := eif.MustNew(eif.Default())
+	for _, tc := range []struct {
+		u0    float64
+		spike bool
+	}{{-80, false}, {-50, false}, {-36.6, false}, {-36.4, true}, {-35, true}} {
+		r, err := n.Simulate(eif.Constant(0), tc.u0, 300, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(r.Spikes) > 0; got != tc.spike {
+			t.Errorf("u0 = %g: spiked %v, want %v", tc.u0, got, tc.spike)
+		}
+		if !tc.spike && math.Abs(r.U[len(r.U)-1]+70) > 1e-6 {
+			t.Errorf("u0 = %g: u(300 ms) = %g, want back at rest −70 mV", tc.u0, r.U[len(r.U)-1])
+		}
+	}
+}
+
+func TestPulseIsExact(t *testing.T) {
+	// The LIF under a pulse has a closed form: check the trace against it, which fails if
+	// the integrator steps over the pulse edges.
+	l := eif.MustNew(eif.DefaultLIF())
+	r, err := l.Simulate(eif.Pulse{Amp: 6, T1: 100, T2: 400}, -70, 600, &eif.Settings{OutputInterval: 0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	exact := func(t float64) float64 {
+		switch {
+		case t <= 100:
+			return -70
+		case t <= 400:
+			return -70 + 24*(1-math.Exp(-(t-100)/10))
+		}
+		return -70 + 24*(1-math.Exp(-30))*math.Exp(-(t-400)/10)
+	}
+	for k, tk := range r.T {
+		if !scalar.EqualWithinAbsOrRel(r.U[k], exact(tk), 1e-8, 0) {
+			t.Fatalf("u(%g) = %.12f, want %.12f", tk, r.U[k], exact(tk))
+		}
+	}
+	if len(r.T) != 1201 || r.T[len(r.T)-1] != 600 {
+		t.Errorf("trace of %d points ending at %g, want 1201 ending at 600", len(r.T), r.T[len(r.T)-1])
+	}
+}
+
+func TestRefractoryAndTrace(t *testing.T) {
+	p := eif.DefaultLIF()
+	p.Refractory = 5
+	l := eif.MustNew(p)
+	r, err := l.Simulate(eif.Constant(12), -70, 100, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := 5 + 10*math.Log(48.0/8)
+	if got := lastISI(t, r); !scalar.EqualWithinAbsOrRel(got, want, 1e-9, 1e-9) {
+		t.Errorf("ISI with 5 ms refractory = %.12f, want %.12f", got, want)
+	}
+	// The trace holds the spike as (ts, θ_pa), (ts, u_reset), and u stays at the reset
+	// during the refractory period.
+	ts := r.Spikes[0]
+	found := false
+	for k := 1; k < len(r.T); k++ {
+		if r.T[k] == ts && r.T[k-1] == ts && r.U[k-1] == -30 && r.U[k] == -70 {
+			found = true
+		}
+		if r.T[k] > ts && r.T[k] <= ts+5 && r.U[k] != -70 {
+			t.Fatalf("u(%g) = %g during the refractory period", r.T[k], r.U[k])
+		}
+		if r.T[k] < r.T[k-1] {
+			t.Fatalf("trace times decrease at %d", k)
+		}
+	}
+	if !found {
+		t.Error("spike not marked in the trace")
+	}
+}
+
+func TestFixedStepMethods(t *testing.T) {
+	n := eif.MustNew(eif.Default())
+	want, _ := n.Period(10)
+	// Euler is first order: halving the step about halves the error.
+	var errs []float64
+	for _, dt := range []float64{0.02, 0.01} {
+		r, err := n.Simulate(eif.Constant(10), -70, 100, &eif.Settings{Method: eif.Euler, Step: dt})
+		if err != nil {
+			t.Fatal(err)
+		}
+		errs = append(errs, math.Abs(lastISI(t, r)-want))
+	}
+	if order := math.Log2(errs[0] / errs[1]); math.Abs(order-1) > 0.2 {
+		t.Errorf("Euler order %.3f, want 1 ± 0.2 (errors %g, %g)", order, errs[0], errs[1])
+	}
+	// RK4 on the smooth LIF is fourth order, with the crossing interpolated.
+	l := eif.MustNew(eif.DefaultLIF())
+	wantL, _ := l.Period(12)
+	errs = errs[:0]
+	for _, dt := range []float64{0.4, 0.2} {
+		r, err := l.Simulate(eif.Constant(12), -70, 100, &eif.Settings{Method: eif.RK4, Step: dt})
+		if err != nil {
+			t.Fatal(err)
+		}
+		errs = append(errs, math.Abs(lastISI(t, r)-wantL))
+	}
+	if order := math.Log2(errs[0] / errs[1]); order < 3.5 {
+		t.Errorf("RK4 order on the LIF %.3f, want ≥ 3.5 (errors %g, %g)", order, errs[0], errs[1])
+	}
+	// GridSpikes puts the spike on the grid.
+	r, err := n.Simulate(eif.Constant(10), -70, 50, &eif.Settings{Method: eif.Euler, Step: 0.1, GridSpikes: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := r.Spikes[0] / 0.1; math.Abs(s-math.Round(s)) > 1e-9 {
+		t.Errorf("grid spike at %g ms, not a multiple of 0.1", r.Spikes[0])
+	}
+}
+
+func TestPulseThresholdAndLatency(t *testing.T) {
+	l := eif.MustNew(eif.DefaultLIF())
+	got, err := l.PulseThreshold(300, nil)
+	want := 10 / (1 - math.Exp(-30))
+	if err != nil || !scalar.EqualWithinAbsOrRel(got, want, 1e-6, 0) {
+		t.Errorf("LIF 300 ms threshold = %.9f, %v, want %.9f ± 1e-6 nA", got, err, want)
+	}
+	n := eif.MustNew(eif.Default())
+	prev := math.Inf(1)
+	for _, d := range []float64{10, 100, 1000} {
+		got, err := n.PulseThreshold(d, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !(got > 7.25 && got < prev) {
+			t.Errorf("EIF %g ms threshold %g: want above 7.25 nA and falling with duration", d, got)
+		}
+		prev = got
+	}
+	lat, err := n.Latency(10, 1000, nil)
+	wantP, _ := n.Period(10)
+	if err != nil || !scalar.EqualWithinAbsOrRel(lat, wantP, 1e-8, 1e-8) {
+		t.Errorf("latency at 10 nA = %g, %v, want the period %g (rest = reset)", lat, err, wantP)
+	}
+	if _, err := n.Latency(7, 500, nil); !errors.Is(err, eif.ErrNoSpike) {
+		t.Errorf("latency below rheobase: err = %v, want ErrNoSpike", err)
+	}
+}
+
+func TestSimulatedRate(t *testing.T) {
+	n := eif.MustNew(eif.Default())
+	got, err := n.SimulatedRate(10, 1000, nil)
+	if err != nil || !scalar.EqualWithinAbsOrRel(got, n.Rate(10), 0, 1e-8) {
+		t.Errorf("simulated rate %g, %v, want %g", got, err, n.Rate(10))
+	}
+	rates, err := n.SimulatedFICurve([]float64{0, 7, 10}, 500, nil)
+	if err != nil || rates[0] != 0 || rates[1] != 0 || math.Abs(rates[2]-n.Rate(10)) > 1e-6 {
+		t.Errorf("SimulatedFICurve = %v, %v", rates, err)
+	}
+}
