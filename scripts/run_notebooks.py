@@ -1,0 +1,241 @@
+#!/usr/bin/env python3
+"""Execute the project's notebooks headless through the GoNB kernel.
+
+For every notebook (default: notebooks/*.ipynb, sorted) this writes
+  OUT/NAME.ipynb            the executed notebook, outputs included
+  OUT/NAME.html             a standalone HTML export that opens offline
+  OUT/logs/NAME.kernel.log  the GoNB kernel's own log (for debugging)
+and exits non-zero if any cell failed, naming the notebook and the cell.
+
+Run it with the project's virtual environment, as `make run` does:
+  .venv/bin/python scripts/run_notebooks.py [--out out] [notebooks/x.ipynb ...]
+
+The kernel runs with its working directory (and so $GONB_DIR) set to the
+notebook's own folder, as in JupyterLab, so the notebooks' setup cell finds
+this repository's Go module with `go list -m`.
+
+The Jupyter paths are forced into the virtual environment this script runs
+from (JUPYTER_DATA_DIR, JUPYTER_CONFIG_DIR, JUPYTER_PATH) and its bin/ goes
+first on PATH (gonb, gopls, goimports live there): nothing global is read
+for kernels and nothing global is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+TEMPLATES = Path(__file__).resolve().parent / "nbconvert_templates"
+TEMPLATE_NAME = "eif_offline"
+
+
+def use_venv_environment() -> None:
+    """Point Jupyter and PATH at the virtual environment running this script."""
+    prefix = Path(sys.prefix)
+    if prefix == Path(sys.base_prefix):
+        sys.exit(
+            "run_notebooks.py: not running inside a virtual environment; "
+            "run `make setup` and use .venv/bin/python (or `make run`)."
+        )
+    data = prefix / "share" / "jupyter"
+    os.environ["JUPYTER_DATA_DIR"] = str(data)
+    os.environ["JUPYTER_PATH"] = str(data)
+    os.environ["JUPYTER_CONFIG_DIR"] = str(prefix / "etc" / "jupyter")
+    os.environ["JUPYTER_RUNTIME_DIR"] = str(data / "runtime")
+    os.environ["JUPYTER_PLATFORM_DIRS"] = "1"
+    os.environ["IPYTHONDIR"] = str(prefix / "etc" / "ipython")
+    os.environ["PATH"] = str(prefix / "bin") + os.pathsep + os.environ.get("PATH", "")
+
+
+@dataclass
+class Problem:
+    notebook: str
+    cell_index: int  # 0-based index among all cells
+    code_index: int  # 1-based index among code cells
+    execution_count: object
+    first_line: str
+    message: str
+
+    def __str__(self) -> str:
+        return (
+            f"{self.notebook}: cell {self.cell_index} (code cell #{self.code_index}, "
+            f"execution_count {self.execution_count}, starts `{self.first_line}`): "
+            f"{self.message}"
+        )
+
+
+# stderr text that means a cell did not do what it should. Plain progress
+# lines that the go tool prints to stderr ("go: downloading ...") do not match.
+STDERR_ERROR = re.compile(
+    r"\.go:\d+(:\d+)?: |^panic: |goroutine \d+ \[|\bundefined: |\berror\b|\bfailed\b|\bfatal\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+GONB_STDERR_HTML = 'data-mime-type="application/vnd.jupyter.stderr"'
+
+
+def html_to_text(s: str) -> str:
+    s = re.sub(r"(?is)<style.*?</style>", "", s)
+    s = re.sub(r"(?is)<div class=\"gonb-err-context\">.*?</div></div>", "", s)
+    s = re.sub(r"(?s)<[^>]+>", "", s)
+    return re.sub(r"\n\s*\n+", "\n", html.unescape(s)).strip()
+
+
+def output_problems(output: dict) -> list[str]:
+    """Messages for one cell output that signals a failure (empty if fine)."""
+    kind = output.get("output_type")
+    if kind == "error":
+        text = output.get("evalue") or output.get("ename") or "error"
+        return [f"error output: {text}"]
+    if kind == "stream" and output.get("name") == "stderr":
+        text = output.get("text", "")
+        if isinstance(text, list):
+            text = "".join(text)
+        if STDERR_ERROR.search(text):
+            return [f"stderr: {text.strip()}"]
+    if kind in ("display_data", "execute_result"):
+        page = output.get("data", {}).get("text/html", "")
+        if isinstance(page, list):
+            page = "".join(page)
+        if GONB_STDERR_HTML in page:
+            return [f"stderr: {html_to_text(page)}"]
+    return []
+
+
+def notebook_problems(name: str, nb) -> list[Problem]:
+    problems = []
+    code_index = 0
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        code_index += 1
+        lines = cell.source.strip().splitlines() or [""]
+        for output in cell.get("outputs", []):
+            for msg in output_problems(output):
+                problems.append(
+                    Problem(name, i, code_index, cell.get("execution_count"), lines[0][:80], msg)
+                )
+    return problems
+
+
+def export_html(nb, name: str, html_path: Path) -> None:
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name=TEMPLATE_NAME,
+        extra_template_basedirs=[str(TEMPLATES)],
+    )
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
+    remote = re.findall(r"<script[^>]*\bsrc=[\"']?(?:https?:)?//[^\"'\s>]*", body)
+    if remote:
+        raise RuntimeError(f"{html_path.name} would load scripts from the network: {remote}")
+    html_path.write_text(body, encoding="utf-8")
+
+
+def run_one(path: Path, out: Path, kernel: str, timeout: int, write_html: bool) -> list[Problem]:
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+    name = path.name
+    nb = nbformat.read(path, as_version=4)
+    failed_at: list[int] = []
+
+    def on_cell_error(cell, cell_index, execute_reply):  # noqa: ARG001 (nbclient hook)
+        failed_at.append(cell_index)
+
+    client = NotebookClient(
+        nb,
+        kernel_name=kernel,
+        timeout=timeout,
+        startup_timeout=120,
+        allow_errors=False,  # stop at the first failing cell; later cells would fail anyway
+        resources={"metadata": {"path": str(path.parent.resolve())}},
+        on_cell_error=on_cell_error,
+    )
+    logs = out / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    extra: list[Problem] = []
+    with open(logs / f"{path.stem}.kernel.log", "w", encoding="utf-8") as log:
+        try:
+            client.execute(stdout=log, stderr=log)
+        except CellTimeoutError as e:
+            idx = failed_at[-1] if failed_at else -1
+            extra.append(Problem(name, idx, 0, None, "", f"timeout after {timeout} s: {e}"))
+        except CellExecutionError:
+            pass  # reported from the outputs below
+        except Exception as e:  # kernel died, could not start, ...
+            extra.append(Problem(name, -1, 0, None, "", f"{type(e).__name__}: {e}"))
+
+    nbformat.write(nb, out / name)
+    problems = notebook_problems(name, nb)
+    if failed_at and not any(p.cell_index in failed_at for p in problems):
+        i = failed_at[0]
+        cell = nb.cells[i]
+        first = (cell.source.strip().splitlines() or [""])[0][:80]
+        code_index = sum(1 for c in nb.cells[: i + 1] if c.cell_type == "code")
+        problems.append(
+            Problem(name, i, code_index, cell.get("execution_count"), first, "the kernel reported an error")
+        )
+    problems += extra
+    if write_html:
+        try:
+            export_html(nb, path.stem, out / f"{path.stem}.html")
+        except Exception as e:
+            problems.append(Problem(name, -1, 0, None, "", f"HTML export failed: {e}"))
+    return problems
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/*.ipynb")
+    parser.add_argument("--out", type=Path, default=REPO / "out", help="output folder (default: out/)")
+    parser.add_argument("--kernel", default="gonb", help="kernel name (default: gonb)")
+    parser.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell (default: 900)")
+    parser.add_argument("--no-html", action="store_true", help="skip the HTML export")
+    args = parser.parse_args()
+
+    use_venv_environment()
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    try:
+        KernelSpecManager().get_kernel_spec(args.kernel)
+    except NoSuchKernel:
+        print(f"run_notebooks.py: no Jupyter kernel named {args.kernel!r} in {os.environ['JUPYTER_DATA_DIR']};"
+              " run `make setup` first.", file=sys.stderr)
+        return 2
+
+    notebooks = args.notebooks or sorted((REPO / "notebooks").glob("*.ipynb"))
+    if not notebooks:
+        print("run_notebooks.py: no notebooks to run", file=sys.stderr)
+        return 2
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    all_problems: list[Problem] = []
+    for n, path in enumerate(notebooks, 1):
+        start = time.monotonic()
+        print(f"[{n}/{len(notebooks)}] {path.name} ...", end=" ", flush=True)
+        problems = run_one(path, args.out, args.kernel, args.timeout, not args.no_html)
+        took = time.monotonic() - start
+        print(f"{'FAILED' if problems else 'ok'} ({took:.1f} s)", flush=True)
+        for p in problems:
+            print(f"    {p}", flush=True)
+        all_problems += problems
+
+    print(f"outputs in {args.out}/")
+    if all_problems:
+        print(f"\n{len(all_problems)} problem(s):", file=sys.stderr)
+        for p in all_problems:
+            print(f"  {p}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
