@@ -149,6 +149,7 @@ func (in *integrator) initialStep(t, u, k1 float64) float64 {
 // locate finds the time in [ta, tb] at which the interpolant crosses the threshold,
 // given ua < thr ≤ ub, by the Illinois variant of regula falsi, to machine precision.
 func (in *integrator) locate(ta, tb, ua, ub float64, interp func(float64) float64) float64 {
+	tb0 := tb
 	ga, gb := ua-in.thr, ub-in.thr
 	if gb == 0 {
 		return tb
@@ -163,7 +164,7 @@ func (in *integrator) locate(ta, tb, ua, ub float64, interp func(float64) float6
 		if gc == 0 {
 			return tc
 		}
-		if gc < 0 {
+		if gc < 0 { // a NaN counts as past the threshold: the bracket still shrinks
 			ta, ga = tc, gc
 			if side == -1 {
 				gb *= 0.5
@@ -179,6 +180,9 @@ func (in *integrator) locate(ta, tb, ua, ub float64, interp func(float64) float6
 		if tb-ta <= 4e-16*math.Max(1, math.Abs(tb)) {
 			break
 		}
+	}
+	if math.IsNaN(tb) {
+		return tb0
 	}
 	return tb
 }

@@ -30,14 +30,18 @@ func (in *integrator) fixed(t, u float64) (spiked bool, ts, uEnd float64, err er
 			u1 = u + h/6*(f0+2*k2+2*k3+k4)
 		}
 		if math.IsNaN(u1) || math.IsInf(u1, 0) {
-			u1 = math.MaxFloat64 // beyond any threshold: the spike is certain
+			u1 = math.MaxFloat64 / 4 // beyond any threshold: the spike is certain
 		}
 		in.r.Steps++
 		ua, ta := u, t
-		interp := func(x float64) float64 { return ua + (u1-ua)*(x-ta)/h } // linear
+		interp := func(x float64) float64 { return ua + (u1-ua)*((x-ta)/h) } // linear
 		if in.cfg.Method == RK4 {
+			// Cubic Hermite, where its slopes are finite: a step that blew up far past the
+			// cut-off keeps the linear interpolant.
 			f1 := in.f(tn, u1)
-			interp = func(x float64) float64 { return hermite(ta, h, ua, u1, f0, f1, x) }
+			if finiteAll(h*f0, h*f1, u1) {
+				interp = func(x float64) float64 { return hermite(ta, h, ua, u1, f0, f1, x) }
+			}
 		}
 		if u1 >= in.thr {
 			ts = tn
@@ -60,4 +64,13 @@ func hermite(t0, h, u0, u1, f0, f1, t float64) float64 {
 	s := (t - t0) / h
 	s2, s3 := s*s, s*s*s
 	return (2*s3-3*s2+1)*u0 + (s3-2*s2+s)*h*f0 + (-2*s3+3*s2)*u1 + (s3-s2)*h*f1
+}
+
+func finiteAll(xs ...float64) bool {
+	for _, x := range xs {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return false
+		}
+	}
+	return true
 }

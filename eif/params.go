@@ -107,6 +107,8 @@ func (p Params) Validate() error {
 		return &ParamError{Field: "DeltaT", Value: p.DeltaT, Rule: "must be ≥ 0 mV"}
 	case p.Cutoff <= p.ThetaRh:
 		return &ParamError{Field: "Cutoff", Value: p.Cutoff, Rule: fmt.Sprintf("must be above ThetaRh = %g mV for the EIF", p.ThetaRh)}
+	case p.DeltaT == 0 && p.Reset >= p.ThetaRh:
+		return &ParamError{Field: "Reset", Value: p.Reset, Rule: fmt.Sprintf("must be below ThetaRh = %g mV, the spike threshold when DeltaT = 0", p.ThetaRh)}
 	case p.DeltaT > 0 && (p.Cutoff-p.ThetaRh)/p.DeltaT > maxExpArg:
 		return &ParamError{Field: "DeltaT", Value: p.DeltaT, Rule: fmt.Sprintf("must be ≥ (Cutoff − ThetaRh)/%d = %g mV, or exp((u − θ_rh)/Δ_T) overflows below the cut-off", maxExpArg, (p.Cutoff-p.ThetaRh)/maxExpArg)}
 	}

@@ -62,8 +62,8 @@ type Settings struct {
 	// the same; the result is identical up to rounding in the time additions.
 	NoReplay bool
 
-	// MaxSteps bounds the number of integration steps; Simulate returns ErrTooManySteps
-	// beyond it. Default: 50 000 000.
+	// MaxSteps bounds the number of integration steps, rejected and replayed ones
+	// included; Simulate returns ErrTooManySteps beyond it. Default: 50 000 000.
 	MaxSteps int
 }
 

@@ -96,10 +96,11 @@ type integrator struct {
 	bad    error   // first non-finite current seen
 
 	// Replay of the interval from the reset to the spike (DormandPrince only).
-	recording bool    // the current run started at a reset, in a constant piece
-	recorded  bool    // r.passage holds a whole interval
-	recSeg    float64 // the end of the piece it was recorded in
-	recLen    float64 // its length (ms)
+	recording   bool    // the current run started at a reset, in a constant piece
+	recorded    bool    // r.passage holds a whole interval
+	recSeg      float64 // the end of the piece it was recorded in
+	recLen      float64 // its length (ms)
+	replaySteps int     // the steps replayed so far
 }
 
 // constantPieces is implemented by stimuli that are constant between their breaks.
@@ -207,6 +208,12 @@ func (in *integrator) run(u0 float64) error {
 		switch in.cfg.Method {
 		case DormandPrince:
 			if in.recorded && in.recSeg == in.segEnd && u == in.p.Reset && t+in.recLen < in.segEnd {
+				// A replayed interval counts as the steps it recorded, so MaxSteps bounds
+				// the work of a neuron that fires extremely fast.
+				in.replaySteps += len(in.r.passage)
+				if in.r.Steps+in.r.Rejected+in.replaySteps >= in.cfg.MaxSteps {
+					return ErrTooManySteps
+				}
 				ts = in.replay(t)
 				spiked = true
 				break

@@ -1,0 +1,134 @@
+package eif_test
+
+import (
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/eif-notebooks/eif-notebooks/eif"
+)
+
+func TestValidate(t *testing.T) {
+	nan := math.NaN()
+	for _, tc := range []struct {
+		name  string
+		edit  func(*eif.Params)
+		field string
+		rule  string
+	}{
+		{"tau zero", func(p *eif.Params) { p.Tau = 0 }, "Tau", "> 0"},
+		{"tau negative", func(p *eif.Params) { p.Tau = -1 }, "Tau", "> 0"},
+		{"R zero", func(p *eif.Params) { p.R = 0 }, "R", "> 0"},
+		{"DeltaT negative", func(p *eif.Params) { p.DeltaT = -1 }, "DeltaT", "≥ 0"},
+		{"NaN rest", func(p *eif.Params) { p.Rest = nan }, "Rest", "finite"},
+		{"Inf cutoff", func(p *eif.Params) { p.Cutoff = math.Inf(1) }, "Cutoff", "finite"},
+		{"reset at cutoff", func(p *eif.Params) { p.Reset = -30 }, "Reset", "below the cut-off"},
+		{"cutoff below theta_rh", func(p *eif.Params) { p.Cutoff = -45; p.Reset = -70 }, "Cutoff", "above ThetaRh"},
+		{"negative refractory", func(p *eif.Params) { p.Refractory = -1 }, "Refractory", "≥ 0"},
+		{"DeltaT overflows", func(p *eif.Params) { p.DeltaT = 1e-3 }, "DeltaT", "overflows"},
+		{"bad model", func(p *eif.Params) { p.Model = 7 }, "Model", "EIF or LIF"},
+	} {
+		p := eif.Default()
+		tc.edit(&p)
+		_, err := eif.New(p)
+		var pe *eif.ParamError
+		if !errors.As(err, &pe) {
+			t.Errorf("%s: err = %v, want a *ParamError", tc.name, err)
+			continue
+		}
+		if pe.Field != tc.field || !strings.Contains(pe.Rule, tc.rule) || !strings.HasPrefix(err.Error(), "eif: "+tc.field) {
+			t.Errorf("%s: %q, want field %s and rule containing %q", tc.name, err, tc.field, tc.rule)
+		}
+	}
+	// The LIF ignores Δ_T and θ_rh; Δ_T = 0 is the hard-threshold EIF.
+	p := eif.DefaultLIF()
+	p.DeltaT, p.ThetaRh = -1, 0
+	if _, err := eif.New(p); err != nil {
+		t.Errorf("LIF with unused EIF fields: %v", err)
+	}
+	p = eif.Default()
+	p.DeltaT = 0
+	if _, err := eif.New(p); err != nil {
+		t.Errorf("Δ_T = 0: %v", err)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	n := eif.MustNew(eif.Default())
+	nan := math.NaN()
+	for _, tc := range []struct {
+		name  string
+		stim  eif.Stimulus
+		u0, d float64
+		set   *eif.Settings
+		field string
+	}{
+		{"pulse T2 < T1", eif.Pulse{Amp: 1, T1: 10, T2: 5}, -70, 100, nil, "Pulse.T2"},
+		{"pulse NaN amp", eif.Pulse{Amp: nan, T1: 1, T2: 5}, -70, 100, nil, "Pulse.Amp"},
+		{"constant Inf", eif.Constant(math.Inf(1)), -70, 100, nil, "Constant"},
+		{"steps unsorted", eif.Steps{Times: []float64{5, 1}, Amps: []float64{1, 2}}, -70, 100, nil, "Steps.Times[1]"},
+		{"steps lengths", eif.Steps{Times: []float64{5}, Amps: nil}, -70, 100, nil, "Steps.Amps"},
+		{"func nil", eif.Func{}, -70, 100, nil, "Func.F"},
+		{"func NaN", eif.Func{F: func(t float64) float64 { return math.Sqrt(-t) }}, -70, 100, nil, "Stimulus.Current"},
+		{"nil stimulus", nil, -70, 100, nil, "Stimulus"},
+		{"u0 NaN", eif.Constant(0), nan, 100, nil, "u0"},
+		{"u0 above cutoff", eif.Constant(0), -20, 100, nil, "u0"},
+		{"duration zero", eif.Constant(0), -70, 0, nil, "duration"},
+		{"duration Inf", eif.Constant(0), -70, math.Inf(1), nil, "duration"},
+		{"negative step", eif.Constant(0), -70, 10, &eif.Settings{Step: -1}, "Settings.Step"},
+		{"NaN tolerance", eif.Constant(0), -70, 10, &eif.Settings{RelTol: nan}, "Settings.RelTol"},
+		{"bad method", eif.Constant(0), -70, 10, &eif.Settings{Method: 9}, "Settings.Method"},
+		{"huge trace", eif.Constant(0), -70, 1e9, &eif.Settings{OutputInterval: 1e-3}, "Settings.OutputInterval"},
+	} {
+		_, err := n.Simulate(tc.stim, tc.u0, tc.d, tc.set)
+		var pe *eif.ParamError
+		if !errors.As(err, &pe) || pe.Field != tc.field {
+			t.Errorf("%s: err = %v, want a *ParamError on %s", tc.name, err, tc.field)
+		}
+	}
+	if _, err := n.Simulate(eif.Constant(10), -70, 1000, &eif.Settings{MaxSteps: 10}); !errors.Is(err, eif.ErrTooManySteps) {
+		t.Errorf("MaxSteps: err = %v, want ErrTooManySteps", err)
+	}
+	var zero eif.Neuron
+	if _, err := zero.Simulate(eif.Constant(0), -70, 10, nil); !errors.Is(err, eif.ErrInvalid) {
+		t.Errorf("zero Neuron: err = %v, want ErrInvalid", err)
+	}
+	if zero.DuDt(-70, 0) != 0 || zero.FixedPoints(0) != nil {
+		t.Error("zero Neuron: DuDt or FixedPoints not inert")
+	}
+}
+
+func TestStimuli(t *testing.T) {
+	s := eif.Steps{Times: []float64{10, 20}, Amps: []float64{1, 2}}
+	for _, tc := range []struct{ t, i, next float64 }{
+		{0, 0, 10}, {10, 1, 20}, {15, 1, 20}, {20, 2, math.Inf(1)}, {99, 2, math.Inf(1)},
+	} {
+		if got := s.Current(tc.t); got != tc.i {
+			t.Errorf("Steps.Current(%g) = %g, want %g", tc.t, got, tc.i)
+		}
+		if got := s.NextBreak(tc.t); got != tc.next {
+			t.Errorf("Steps.NextBreak(%g) = %g, want %g", tc.t, got, tc.next)
+		}
+	}
+	p := eif.Pulse{Amp: 6, T1: 100, T2: 400}
+	if p.Current(99.9) != 0 || p.Current(100) != 6 || p.Current(399.9) != 6 || p.Current(400) != 0 {
+		t.Error("Pulse.Current is not 6 nA on [100, 400) and 0 elsewhere")
+	}
+	// A Func with a break: the integrator stops there exactly, so a step of current at
+	// 50 ms acting on the LIF matches the closed form.
+	l := eif.MustNew(eif.DefaultLIF())
+	f := eif.Func{F: func(t float64) float64 {
+		if t < 50 {
+			return 0
+		}
+		return 5
+	}, Breaks: []float64{50}}
+	r, err := l.Simulate(f, -70, 100, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := r.U[len(r.U)-1], -70+20*(1-math.Exp(-5)); math.Abs(got-want) > 1e-8 {
+		t.Errorf("u(100) = %.12f, want %.12f", got, want)
+	}
+}
