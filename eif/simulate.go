@@ -38,6 +38,11 @@ func (n *Neuron) Simulate(s Stimulus, u0, duration float64, set *Settings) (*Res
 // SimulateInto is Simulate writing into dst, whose slices are reused: with a dst from an
 // earlier call of the same size it allocates nothing, whatever the number of steps.
 func (n *Neuron) SimulateInto(dst *Result, s Stimulus, u0, duration float64, set *Settings) error {
+	return n.simulate(dst, s, u0, duration, set, 0)
+}
+
+// simulate is SimulateInto, ending at the maxSpikes-th spike when maxSpikes > 0.
+func (n *Neuron) simulate(dst *Result, s Stimulus, u0, duration float64, set *Settings, maxSpikes int) error {
 	if err := n.check(); err != nil {
 		return err
 	}
@@ -77,7 +82,7 @@ func (n *Neuron) SimulateInto(dst *Result, s Stimulus, u0, duration float64, set
 			dst.U = make([]float64, 0, n+16)
 		}
 	}
-	in := integrator{p: p, s: s, cfg: cfg, thr: thr, r: dst, tEnd: duration}
+	in := integrator{p: p, s: s, cfg: cfg, thr: thr, r: dst, tEnd: duration, maxSpikes: maxSpikes}
 	return in.run(u0)
 }
 
@@ -89,6 +94,8 @@ type integrator struct {
 	thr  float64
 	r    *Result
 	tEnd float64
+
+	maxSpikes int // stop at this spike, if > 0
 
 	segEnd float64 // end of the current smooth piece of the stimulus
 	nextK  int     // index of the next output grid point
@@ -235,6 +242,9 @@ func (in *integrator) run(u0 float64) error {
 		in.r.Spikes = append(in.r.Spikes, ts)
 		in.emit(ts, in.thr)
 		in.emit(ts, in.p.Reset)
+		if in.maxSpikes > 0 && len(in.r.Spikes) >= in.maxSpikes {
+			return nil
+		}
 		t, u = ts+in.p.Refractory, in.p.Reset
 		if t > in.tEnd {
 			t = in.tEnd

@@ -55,7 +55,7 @@ func (n *Neuron) spikes(amp, duration float64, c *SearchSettings, r *Result) (bo
 		s = *c.Sim
 	}
 	s.SpikesOnly = true
-	err := n.SimulateInto(r, Pulse{Amp: amp, T1: 0, T2: duration}, n.p.Rest, duration+c.After, &s)
+	err := n.simulate(r, Pulse{Amp: amp, T1: 0, T2: duration}, n.p.Rest, duration+c.After, &s, 1)
 	return len(r.Spikes) > 0, err
 }
 
@@ -144,7 +144,7 @@ func (n *Neuron) Latency(i, maxTime float64, set *Settings) (float64, error) {
 	}
 	s.SpikesOnly = true
 	var r Result
-	if err := n.SimulateInto(&r, Constant(i), n.p.Rest, maxTime, &s); err != nil {
+	if err := n.simulate(&r, Constant(i), n.p.Rest, maxTime, &s, 1); err != nil {
 		return 0, err
 	}
 	if len(r.Spikes) == 0 {
