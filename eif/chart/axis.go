@@ -1,0 +1,184 @@
+package chart
+
+import (
+	"math"
+	"slices"
+)
+
+// margin is the fraction of an automatic range left free above and below the data.
+const margin = 0.04
+
+// yRange returns the range of the y axis of the main panel (lower false) or of the lower
+// panel: f.Y when it is fixed; for a logarithmic axis, whole decades around the data;
+// otherwise the data and the horizontal reference lines with a margin, widened to round
+// numbers, without crossing zero when the data do not.
+func (f *Figure) yRange(lower bool) Range {
+	if !lower && f.Y.fixed() {
+		return f.Y
+	}
+	log := f.LogY && !lower
+	var vs []float64
+	for _, s := range f.Series {
+		if s.Lower != lower {
+			continue
+		}
+		for k := range s.Y {
+			if f.drawable(s.X[k], s.Y[k]) {
+				vs = append(vs, s.Y[k])
+			}
+		}
+	}
+	if !lower {
+		for _, r := range f.HLines {
+			if !log || r.Value > 0 {
+				vs = append(vs, r.Value)
+			}
+		}
+	}
+	return autoRange(vs, log)
+}
+
+// autoRange is a round range around the values vs (see yRange).
+func autoRange(vs []float64, log bool) Range {
+	if len(vs) == 0 {
+		return Range{}
+	}
+	lo, hi := slices.Min(vs), slices.Max(vs)
+	if log {
+		// Whole decades, as many as a multiple of the tick step (logStep).
+		a, b := math.Floor(math.Log10(lo)), math.Ceil(math.Log10(hi))
+		b = math.Max(b, a+1)
+		step := logStep(b - a)
+		a = b - step*math.Ceil((b-a)/step)
+		return Range{math.Pow(10, a), math.Pow(10, b)}
+	}
+	if lo == hi {
+		d := math.Max(math.Abs(lo)*0.1, 1)
+		return niceRange(lo-d, hi+d)
+	}
+	d := margin * (hi - lo)
+	plo, phi := lo-d, hi+d
+	if lo >= 0 && plo < 0 {
+		plo = 0
+	}
+	if hi <= 0 && phi > 0 {
+		phi = 0
+	}
+	return niceRange(plo, phi)
+}
+
+// xExtent returns the extent of the drawable x values of f and of its vertical lines,
+// or f.X when it is fixed.
+func (f *Figure) xExtent() Range {
+	if f.X.fixed() {
+		return f.X
+	}
+	r := Range{math.Inf(1), math.Inf(-1)}
+	for _, s := range f.Series {
+		for k := range s.X {
+			if f.drawable(s.X[k], s.Y[k]) {
+				r.Min, r.Max = math.Min(r.Min, s.X[k]), math.Max(r.Max, s.X[k])
+			}
+		}
+	}
+	for _, v := range f.VLines {
+		r.Min, r.Max = math.Min(r.Min, v.Value), math.Max(r.Max, v.Value)
+	}
+	return r
+}
+
+// labelPositions places the labels of reference lines at values vs on an axis spanning
+// r, so that labels of close lines do not overlap: the first at the end of its line,
+// above it (left of a vertical line); a line close to the previous one takes the next
+// place of: end below (right), start above (left), start below (right).
+func labelPositions(vs []float64, r Range, log, vertical bool) []string {
+	places := []string{"insideEndTop", "insideEndBottom", "insideStartTop", "insideStartBottom"}
+	pos := make([]string, len(vs))
+	order := make([]int, len(vs))
+	for k := range order {
+		order[k] = k
+	}
+	scale := func(v float64) float64 { return v }
+	if log {
+		scale = func(v float64) float64 { return math.Log10(math.Max(v, 1e-300)) }
+	}
+	span := scale(r.Max) - scale(r.Min)
+	// Horizontal lines from the top, whose labels are 14 px high on a panel of
+	// about 250 px; vertical ones from the left, with labels 14 px wide, rotated,
+	// on about 900 px: there the first label is on the left of its line, the second on
+	// the right.
+	close := 0.07
+	if vertical {
+		close = 0.025
+		slices.SortFunc(order, func(a, b int) int { return cmpFloat(vs[a], vs[b]) })
+	} else {
+		slices.SortFunc(order, func(a, b int) int { return -cmpFloat(vs[a], vs[b]) })
+	}
+	place := 0
+	for j, k := range order {
+		if j > 0 && math.Abs(scale(vs[order[j-1]])-scale(vs[k])) < close*span {
+			place = (place + 1) % len(places)
+		} else {
+			place = 0
+		}
+		pos[k] = places[place]
+	}
+	return pos
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// clipLine cuts the line (x, y) where it leaves [r.Min, r.Max] by more than a few
+// percent: the segment that leaves ends on that boundary, and the points outside become
+// one gap. Far-away values, such as an exponential a hundred times the range, would
+// otherwise reach the canvas as huge coordinates, which browsers do not draw reliably.
+func clipLine(x, y []float64, r Range) ([]float64, []float64) {
+	if !r.fixed() {
+		return x, y
+	}
+	d := 0.02 * (r.Max - r.Min)
+	lo, hi := r.Min-d, r.Max+d
+	out := func(v float64) bool { return finite(v) && (v < lo || v > hi) }
+	if !slices.ContainsFunc(y, out) {
+		return x, y
+	}
+	xs := make([]float64, 0, len(x)+8)
+	ys := make([]float64, 0, len(y)+8)
+	cross := func(k int) { // the point where segment k-1 → k meets the boundary
+		b := hi
+		if y[k] < lo || y[k-1] < lo {
+			b = lo
+		}
+		t := (b - y[k-1]) / (y[k] - y[k-1])
+		xs, ys = append(xs, x[k-1]+t*(x[k]-x[k-1])), append(ys, b)
+	}
+	for k := range x {
+		prevIn := k > 0 && finite(y[k-1]) && !out(y[k-1]) && finite(x[k-1]) && finite(x[k])
+		if !out(y[k]) {
+			if k > 0 && out(y[k-1]) && finite(x[k-1]) && finite(x[k]) && finite(y[k]) {
+				cross(k)
+			}
+			xs, ys = append(xs, x[k]), append(ys, y[k])
+			continue
+		}
+		if prevIn {
+			cross(k)
+		}
+		if len(ys) == 0 || !math.IsNaN(ys[len(ys)-1]) {
+			xs, ys = append(xs, x[k]), append(ys, math.NaN())
+		}
+	}
+	return xs, ys
+}
+
+// logStep is the number of decades between ticks of a logarithmic axis spanning
+// the given number of decades: 1 up to 12 decades, then 2, 3…
+func logStep(decades float64) float64 { return math.Max(1, math.Ceil(decades/12)) }

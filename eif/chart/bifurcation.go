@@ -1,0 +1,83 @@
+package chart
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/eif-notebooks/eif-notebooks/eif"
+)
+
+// bifurcationSamples is the number of currents at which the fixed points are computed.
+const bifurcationSamples = 400
+
+// Bifurcation draws the fixed points u* of n against the constant current I over
+// [iMin, iMax] (nA): the stable branch solid, the unstable one dashed, the saddle-node
+// where they meet at the rheobase (half filled), and, at each of the currents marks,
+// a labelled vertical line with the fixed points there (filled: stable; hollow: unstable).
+// Currents are sampled more densely towards the rheobase, where the branches turn.
+func Bifurcation(title string, n *eif.Neuron, iMin, iMax float64, marks ...float64) *Figure {
+	f := &Figure{Title: title, XLabel: "I (nA)", YLabel: "u* (mV)", X: Range{iMin, iMax}}
+	switch {
+	case n == nil:
+		f.err = fmt.Errorf("chart: Bifurcation %q: nil Neuron", title)
+		return f
+	case !finite(iMin) || !finite(iMax) || iMin >= iMax:
+		f.err = fmt.Errorf("chart: Bifurcation %q: current range [%g, %g] is empty or not finite", title, iMin, iMax)
+		return f
+	}
+	rh := n.Rheobase()
+	hi := math.Min(iMax, rh)
+	if hi < iMin {
+		f.err = fmt.Errorf("chart: Bifurcation %q: no fixed point in [%g, %g] nA: the rheobase is %.4g nA", title, iMin, iMax, rh)
+		return f
+	}
+	stable := Series{Name: "stable", Color: Color(0), Width: 2.2}
+	unstable := Series{Name: "unstable", Color: Color(3), Width: 2.2, Dashed: true}
+	for k := bifurcationSamples; k >= 0; k-- {
+		s := float64(k) / bifurcationSamples
+		i := hi - (hi-iMin)*s*s // dense near hi, where u* moves fastest
+		for _, fp := range n.FixedPoints(i) {
+			switch fp.Stability {
+			case eif.Stable:
+				stable.X, stable.Y = append(stable.X, i), append(stable.Y, fp.U)
+			case eif.Unstable:
+				unstable.X, unstable.Y = append(unstable.X, i), append(unstable.Y, fp.U)
+			case eif.SaddleNode: // the end of both branches
+				stable.X, stable.Y = append(stable.X, i), append(stable.Y, fp.U)
+				unstable.X, unstable.Y = append(unstable.X, i), append(unstable.Y, fp.U)
+			}
+		}
+	}
+	for _, s := range []Series{stable, unstable} {
+		if len(s.X) > 0 {
+			f.Series = append(f.Series, s)
+		}
+	}
+	for _, fp := range n.FixedPoints(rh) {
+		if fp.Stability == eif.SaddleNode && rh >= iMin && rh <= iMax {
+			f.Series = append(f.Series, Series{Name: "saddle-node", X: []float64{rh}, Y: []float64{fp.U},
+				Points: true, Marker: Half, Size: 14, Color: "#222"})
+		}
+	}
+	if rh <= iMax && rh >= iMin {
+		f.VLines = append(f.VLines, Ref{rh, fmt.Sprintf("I_rh = %.4g nA", rh)})
+	}
+	for _, m := range marks {
+		if !finite(m) {
+			f.err = fmt.Errorf("chart: Bifurcation %q: marked current %g is not finite", title, m)
+			return f
+		}
+		f.VLines = append(f.VLines, Ref{m, fmt.Sprintf("%.4g nA", m)})
+		for _, fp := range n.FixedPoints(m) {
+			s := Series{Name: "stable", X: []float64{m}, Y: []float64{fp.U}, Points: true, Marker: Filled, Size: 10, Color: Color(0), aux: true}
+			switch fp.Stability {
+			case eif.Unstable:
+				s.Name, s.Marker, s.Color = "unstable", Hollow, Color(3)
+			case eif.SaddleNode:
+				s.Name, s.Marker, s.Color = "saddle-node", Half, "#222"
+			}
+			f.Series = append(f.Series, s)
+		}
+	}
+	return f
+}

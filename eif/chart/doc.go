@@ -1,0 +1,90 @@
+// Package chart draws the results of package eif as interactive charts in GoNB notebooks,
+// with Apache ECharts (through go-echarts) and no network access.
+//
+// # Setup
+//
+// Call Init once, in the notebook's setup cell:
+//
+//	import "github.com/eif-notebooks/eif-notebooks/eif/chart"
+//
+//	%%
+//	chart.Init()
+//
+// Init puts the ECharts library (version 5.6.0, about 1 MB, embedded in this package)
+// into the notebook as an HTML output; it prints "ECharts 5.6.0 …: loaded, version 5.6.0"
+// when the browser ran it. Charts shown later use that copy, so they draw offline, in an
+// HTML export (jupyter nbconvert --to html) opened from disk, and after the notebook is
+// reopened, as long as the outputs are trusted (JupyterLab runs the scripts of outputs it
+// produced in the session, or of a notebook marked with "jupyter trust"). A chart that
+// finds no library within 10 s says "echarts is not loaded: run the setup cell" in its
+// place.
+//
+// # Figures
+//
+// Each helper builds a Figure in one call; Show displays it:
+//
+//	n := eif.MustNew(eif.Default())
+//	pulse := eif.Pulse{Amp: 6, T1: 50, T2: 350}
+//	res, err := n.Simulate(pulse, -70, 400, nil)
+//	if err != nil { … }
+//	chart.Show(chart.Trace("6 nA pulse", n, chart.Run{Label: "6 nA", Result: res, Stimulus: pulse}))
+//
+//	chart.Show(chart.PhaseLine("f(u) at I = 0", n, 0, -80, -30))
+//	chart.Show(chart.Bifurcation("Fixed points", n, 0, 9, 6, 6.889, 7.333))
+//
+// The helpers are Trace (voltage traces with spikes, thresholds and the stimulus),
+// PhaseLine (du/dt against u with fixed points and the direction of the flow), Family
+// (several such curves), Bifurcation (fixed points against the current), XY and LogLog
+// (any series, such as f–I curves and convergence plots). A Figure is a plain struct:
+// set its fields, or append Series and reference lines, before showing it.
+//
+//	f := chart.XY("f–I curve", "I (nA)", "rate (Hz)",
+//		chart.Series{Name: "analytic", X: currents, Y: n.FICurve(currents)},
+//		chart.Series{Name: "simulated", X: simCurrents, Y: simRates, Points: true})
+//	f.VLines = []chart.Ref{{Value: n.Rheobase(), Label: "I_rh"}}
+//	chart.Show(f)
+//
+// Every chart has its title, axis names with units, a tooltip with the values under the
+// cursor, zoom (drag to pan, Ctrl + wheel to zoom, a box zoom button; a slider under long
+// traces), a reset button and a "save PNG" button. It takes the width of the output and
+// follows it. NaN and ±Inf values are gaps in a line. Long lines are thinned to about
+// 3000 points for drawing, keeping spikes, so a saved notebook stays small.
+//
+// When a figure cannot be drawn (no series, X and Y of different lengths, no finite
+// point…), Show displays the error in red in place of the chart and returns it; errors
+// start with "chart: ".
+//
+// # Redrawing in place
+//
+// HTML gives each chart a fresh id, so the same figure can be drawn again; Update draws
+// it in an output block that it replaces, for a chart driven by GoNB widgets:
+//
+//	draw := func(v int) *chart.Figure { // the slider gives the current in tenths of nA
+//		i := float64(v) / 10
+//		return chart.PhaseLine(fmt.Sprintf("f(u) at I = %g nA", i), n, i, -80, -30)
+//	}
+//	slider := widgets.Slider(0, 100, 60).Done()
+//	done := widgets.Button("Done").Done()
+//	values, clicks := slider.Listen().LatestOnly(), done.Listen()
+//	id := "phase_" + gonbui.UniqueId()
+//	chart.Update(id, draw(60))
+//	for {
+//		select {
+//		case v := <-values.C:
+//			chart.Update(id, draw(v))
+//		case <-clicks.C:
+//			gonbui.UpdateHTML(id, "")       // remove the transient block
+//			chart.Show(draw(slider.Value())) // and keep a chart in the saved notebook
+//			return
+//		}
+//	}
+//
+// Widgets live while the cell runs, and GoNB treats blocks drawn by Update as transient:
+// finish with a Show, as above, so the saved notebook keeps a chart.
+//
+// # HTML
+//
+// Figure.HTML returns a <div class="eif-chart"> and a <script>; InitHTML returns the
+// library's output. Together they make a page that draws without a notebook. The script
+// loads nothing from the network: the library comes only from Init.
+package chart

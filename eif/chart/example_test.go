@@ -1,0 +1,71 @@
+package chart_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/eif-notebooks/eif-notebooks/eif"
+	"github.com/eif-notebooks/eif-notebooks/eif/chart"
+)
+
+// A figure that cannot be drawn gives an error, which Show displays in place of the chart.
+func ExampleFigure_HTML_error() {
+	f := chart.XY("f–I curve", "I (nA)", "rate (Hz)",
+		chart.Series{Name: "simulated", X: []float64{7.5, 10, 12.5}, Y: []float64{17.9, 61.1}, Points: true})
+	_, err := f.HTML()
+	fmt.Println(err)
+	// Output:
+	// chart: series "simulated": X has 3 points, Y has 2
+}
+
+func ExampleFigure_HTML() {
+	f := chart.XY("f–I curve", "I (nA)", "rate (Hz)",
+		chart.Series{Name: "analytic", X: []float64{7.5, 10, 12.5}, Y: []float64{17.9, 61.1, 92.4}})
+	h, err := f.HTML()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(strings.HasPrefix(h, `<div class="eif-chart" id="eifchart_`))
+	fmt.Println(strings.Contains(h, `"name":"rate (Hz)"`))
+	// Output:
+	// true
+	// true
+}
+
+// PhaseLine marks the fixed points by their stability and the flow by arrows.
+func ExamplePhaseLine() {
+	n := eif.MustNew(eif.Default())
+	f := chart.PhaseLine("Phase line at I = 0", n, 0, -80, -30)
+	fmt.Println(f.XLabel, "|", f.YLabel, "| du/dt axis", f.Y)
+	for _, s := range f.Series {
+		if s.Name != "" && s.Points {
+			fmt.Printf("%s at u = %.3f mV\n", s.Name, s.X[0])
+		}
+	}
+	// Output:
+	// u (mV) | du/dt (mV/ms) | du/dt axis {-4 4}
+	// stable at u = -70.000 mV
+	// unstable at u = -36.488 mV
+}
+
+// Trace draws the voltage, a dot at each spike, the thresholds and the stimulus.
+func ExampleTrace() {
+	n := eif.MustNew(eif.Default())
+	pulse := eif.Pulse{Amp: 8, T1: 50, T2: 350}
+	res, err := n.Simulate(pulse, -70, 400, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	f := chart.Trace("8 nA pulse", n, chart.Run{Label: "8 nA", Result: res, Stimulus: pulse})
+	for _, r := range f.HLines {
+		fmt.Println(r.Label)
+	}
+	fmt.Println(len(res.Spikes), "spikes; lower panel:", f.LowerLabel)
+	// Output:
+	// θ_pa = -30 mV
+	// θ_rh = -40 mV
+	// θ_I=0 = -36.49 mV
+	// 9 spikes; lower panel: I (nA)
+}

@@ -1,0 +1,167 @@
+package chart
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// Figure is a chart with one x axis and one y axis, and optionally a lower panel that
+// shares the x axis (for the stimulus I(t) under a voltage trace).
+// The zero value of every field is a sensible default, except Series, which must
+// hold at least one series.
+type Figure struct {
+	Title    string
+	Subtitle string // a second, smaller line under the title, such as the parameters
+
+	XLabel     string // x axis name with its unit, such as "t (ms)"
+	YLabel     string // y axis name with its unit, such as "u (mV)"
+	LowerLabel string // y axis name of the lower panel, such as "I (nA)"
+
+	Series []Series
+
+	// HLines and VLines are reference lines across the main panel, such as thresholds.
+	HLines, VLines []Ref
+
+	// X and Y fix the axis ranges; the zero Range fits the data (and the reference lines).
+	X, Y       Range
+	LogX, LogY bool // logarithmic axes; points ≤ 0 on a logarithmic axis become gaps
+
+	// Height is the height of the chart in pixels; 0 means 400, or 520 with a lower panel.
+	// The width follows the width of the notebook output.
+	Height int
+
+	err error // set by the helpers that build figures, reported by HTML
+}
+
+// Series is a set of points drawn as a line (the default) or as markers.
+// Non-finite values (NaN, ±Inf) are gaps: a line breaks there.
+// A series with an empty Name is left out of the legend and the tooltip.
+type Series struct {
+	Name string
+	X, Y []float64
+
+	Points bool   // markers only, no line (a scatter plot)
+	Dashed bool   // dashed line
+	Step   bool   // step line: each value holds until the next x
+	Marker Marker // marker drawn at every point; Points without a Marker draws Filled
+	Size   float64
+	Color  string  // CSS color; "" takes the next color of the palette (see Color)
+	Width  float64 // line width in pixels; 0 means 2
+	Lower  bool    // draw in the lower panel instead of the main one
+
+	aux bool // drawn and in the legend under Name, but not in the tooltip
+}
+
+// Marker is the symbol drawn at the points of a series.
+type Marker int
+
+const (
+	NoMarker   Marker = iota // no marker (the default for lines)
+	Filled                   // filled circle: a stable fixed point
+	Hollow                   // hollow circle: an unstable fixed point
+	Half                     // left half filled: a saddle-node, stable from the left
+	ArrowRight               // right-pointing triangle: flow towards larger x
+	ArrowLeft                // left-pointing triangle: flow towards smaller x
+	Diamond                  // filled diamond
+)
+
+// Ref is a labelled reference line, horizontal (at y = Value) or vertical (at x = Value).
+type Ref struct {
+	Value float64
+	Label string
+}
+
+// Range is an axis range. A Range with Min ≥ Max, such as the zero Range, fits the data.
+type Range struct{ Min, Max float64 }
+
+func (r Range) fixed() bool { return r.Min < r.Max }
+
+// Color returns the k-th color of the palette used for series without a Color,
+// so that a helper series can match a curve: Color(0) is the first series' color.
+func Color(k int) string {
+	if k < 0 {
+		k = -k
+	}
+	return palette[k%len(palette)]
+}
+
+// palette is the Tableau 10 palette (the default of matplotlib), easy to tell apart.
+var palette = []string{
+	"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+	"#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
+}
+
+// check reports the first problem that prevents drawing f.
+func (f *Figure) check() error {
+	if f == nil {
+		return errors.New("chart: nil figure")
+	}
+	if f.err != nil {
+		return f.err
+	}
+	if len(f.Series) == 0 {
+		return fmt.Errorf("chart: figure %q has no series", f.Title)
+	}
+	if f.Height < 0 {
+		return fmt.Errorf("chart: figure %q: height %d px is negative", f.Title, f.Height)
+	}
+	for _, r := range []struct {
+		name string
+		r    Range
+		log  bool
+	}{{"X", f.X, f.LogX}, {"Y", f.Y, f.LogY}} {
+		if !finite(r.r.Min) || !finite(r.r.Max) {
+			return fmt.Errorf("chart: figure %q: %s range [%g, %g] is not finite", f.Title, r.name, r.r.Min, r.r.Max)
+		}
+		if r.log && r.r.fixed() && r.r.Min <= 0 {
+			return fmt.Errorf("chart: figure %q: logarithmic %s range [%g, %g] must be positive", f.Title, r.name, r.r.Min, r.r.Max)
+		}
+	}
+	for _, refs := range [][]Ref{f.HLines, f.VLines} {
+		for _, r := range refs {
+			if !finite(r.Value) {
+				return fmt.Errorf("chart: figure %q: reference line %q at %g is not finite", f.Title, r.Label, r.Value)
+			}
+		}
+	}
+	drawable := false
+	for _, s := range f.Series {
+		if len(s.X) != len(s.Y) {
+			return fmt.Errorf("chart: series %q: X has %d points, Y has %d", s.Name, len(s.X), len(s.Y))
+		}
+		if len(s.X) == 0 {
+			return fmt.Errorf("chart: series %q has no points", s.Name)
+		}
+		if s.Marker < NoMarker || s.Marker > Diamond {
+			return fmt.Errorf("chart: series %q: unknown marker %d", s.Name, s.Marker)
+		}
+		for k := range s.X {
+			if f.drawable(s.X[k], s.Y[k]) {
+				drawable = true
+				break
+			}
+		}
+	}
+	if !drawable {
+		return fmt.Errorf("chart: figure %q has no finite point to draw", f.Title)
+	}
+	return nil
+}
+
+// drawable reports whether the point (x, y) can be drawn on f's axes.
+func (f *Figure) drawable(x, y float64) bool {
+	return finite(x) && finite(y) && !(f.LogX && x <= 0) && !(f.LogY && y <= 0)
+}
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// hasLower reports whether a series goes to the lower panel.
+func (f *Figure) hasLower() bool {
+	for _, s := range f.Series {
+		if s.Lower {
+			return true
+		}
+	}
+	return false
+}

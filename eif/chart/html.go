@@ -1,0 +1,149 @@
+package chart
+
+import (
+	"crypto/rand"
+	"encoding/json"
+	"html"
+	"strconv"
+	"strings"
+)
+
+// HTML returns f as an HTML snippet for a notebook output: a <div class="eif-chart">
+// that takes the width of the output, and a script that draws the chart in it as soon
+// as the ECharts library is there (see Init). Each call gives the chart a fresh id,
+// so a snippet can be shown any number of times on one page.
+//
+// It returns an error, and no HTML, when f cannot be drawn: no series, a series with
+// no points or with X and Y of different lengths, no finite point, a bad range.
+func (f *Figure) HTML() (string, error) {
+	if err := f.check(); err != nil {
+		return "", err
+	}
+	opt, err := f.option()
+	if err != nil {
+		return "", err
+	}
+	rows, err := json.Marshal(f.tooltipNames())
+	if err != nil {
+		return "", err
+	}
+	l := f.layout()
+	id := newID()
+	var b strings.Builder
+	b.Grow(len(opt) + len(drawScript) + 256)
+	b.WriteString(`<div class="eif-chart" id="`)
+	b.WriteString(id)
+	b.WriteString(`" style="width:100%;min-width:320px;height:`)
+	b.WriteString(strconv.Itoa(l.height))
+	b.WriteString(`px;"></div>` + "\n<script>\n(function () {\n\"use strict\";\nvar id = \"")
+	b.WriteString(id)
+	b.WriteString("\";\nvar option = ")
+	b.Write(opt)
+	b.WriteString(";\nvar rows = ")
+	b.Write(rows)
+	b.WriteString(";\n")
+	b.WriteString(drawScript)
+	b.WriteString("})();\n</script>\n")
+	return b.String(), nil
+}
+
+// tooltipNames returns, for each echarts series, the name of its tooltip row: the series
+// name, or the y axis name for an unnamed series, or "" for no row.
+func (f *Figure) tooltipNames() []string {
+	names := make([]string, 0, len(f.Series)+1)
+	for _, s := range f.Series {
+		switch {
+		case s.aux:
+			names = append(names, "")
+		case s.Name != "":
+			names = append(names, s.Name)
+		case s.Lower:
+			names = append(names, f.LowerLabel)
+		default:
+			names = append(names, f.YLabel)
+		}
+	}
+	return append(names, "") // the reference lines
+}
+
+// newID returns a fresh element id that is also a JavaScript identifier.
+func newID() string { return "eifchart_" + rand.Text() }
+
+// errorHTML shows err in red where the chart would be.
+func errorHTML(err error) string {
+	return `<div class="eif-chart-error" style="color:#b00020;background:#fdecea;border:1px solid #f5c2c0;` +
+		`border-radius:4px;padding:8px 12px;font:13px/1.4 monospace;white-space:pre-wrap;">` +
+		html.EscapeString(err.Error()) + "</div>\n"
+}
+
+// drawScript draws the chart of the element id with option once window.echarts exists,
+// polling for up to 10 s; after that it writes a message in the element instead.
+// It formats the tooltip and the labels of logarithmic axes, and follows the width
+// of the element.
+const drawScript = `var tries = 0;
+function num(v) {
+  if (typeof v !== "number" || !isFinite(v)) { return "–"; }
+  var a = Math.abs(v);
+  if (a !== 0 && (a < 1e-3 || a >= 1e5)) { return v.toExponential(3).replace("e+", "e"); }
+  return String(parseFloat(v.toPrecision(5)));
+}
+function decade(v) {
+  var k = Math.round(v);
+  if (Math.abs(v - k) > 1e-9) { return num(Math.pow(10, v)); }
+  if (k >= -3 && k <= 4) { return String(parseFloat(Math.pow(10, k).toPrecision(6))); }
+  var sup = "⁰¹²³⁴⁵⁶⁷⁸⁹", s = k < 0 ? "⁻" : "";
+  String(Math.abs(k)).split("").forEach(function (d) { s += sup[+d]; });
+  return "10" + s;
+}
+function message(el, text) {
+  el.style.height = "auto";
+  el.innerHTML = '<div class="eif-chart-error" style="color:#b00020;background:#fdecea;border:1px solid #f5c2c0;border-radius:4px;padding:8px 12px;font:13px/1.4 monospace;"></div>';
+  el.firstChild.textContent = text;
+}
+function draw(el) {
+  var enc = echarts.format.encodeHTML;
+  var xName = option.xAxis[option.xAxis.length - 1].name || "x";
+  // Logarithmic axes hold log10 of the values.
+  function value(axis, v) { return axis && axis.eifLog ? Math.pow(10, v) : v; }
+  option.tooltip.formatter = function (ps) {
+    ps = [].concat(ps);
+    var head = "", out = [];
+    ps.forEach(function (p) {
+      var name = rows[p.seriesIndex];
+      if (!name || !p.value || typeof p.value[1] !== "number") { return; }
+      var s = option.series[p.seriesIndex];
+      if (!head) { head = enc(xName) + " = " + num(value(option.xAxis[s.xAxisIndex || 0], p.value[0])); }
+      out.push(p.marker + enc(name) + ": <b>" + num(value(option.yAxis[s.yAxisIndex || 0], p.value[1])) + "</b>");
+    });
+    return out.length ? head + "<br>" + out.join("<br>") : "";
+  };
+  option.tooltip.axisPointer.label = { formatter: function (p) {
+    return num(value(option[p.axisDimension + "Axis"][p.axisIndex], p.value));
+  } };
+  [].concat(option.xAxis, option.yAxis).forEach(function (a) {
+    if (a.eifLog) { a.axisLabel = a.axisLabel || {}; a.axisLabel.formatter = decade; }
+  });
+  var chart = echarts.getInstanceByDom(el) || echarts.init(el, null, { renderer: "canvas" });
+  chart.setOption(option, true);
+  if (window.ResizeObserver) {
+    var pending = false;
+    new ResizeObserver(function () {
+      if (pending) { return; }
+      pending = true;
+      window.requestAnimationFrame(function () { pending = false; chart.resize(); });
+    }).observe(el);
+  } else {
+    window.addEventListener("resize", function () { chart.resize(); });
+  }
+}
+function wait() {
+  var el = document.getElementById(id);
+  if (el && window.echarts && window.echarts.init) {
+    try { draw(el); } catch (e) { message(el, "chart: cannot draw: " + e); }
+    return;
+  }
+  if (++tries < 200) { setTimeout(wait, 50); return; }
+  if (el) { message(el, "chart: echarts is not loaded: run the setup cell, which calls chart.Init()"); }
+}
+wait();
+`
