@@ -129,6 +129,12 @@ func (f *Figure) layout() layout {
 
 // option builds the echarts option of f (already checked) with go-echarts, and returns it
 // as JSON in which '<', '>' and '&' are escaped, so it is safe inside a <script> element.
+//
+// It does not use go-echarts' RenderSnippet (nor Render): its Element is a fixed-width
+// <div class="container"> (a class notebook pages style), and its Script calls
+// echarts.init at once, without waiting for the library, declares a top-level
+// "let goecharts_<id>", and writes the option unescaped, so a label holding "</script>"
+// would end the script. HTML writes its own element and script around this JSON.
 func (f *Figure) option() ([]byte, error) {
 	l := f.layout()
 	c := charts.NewLine()

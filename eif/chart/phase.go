@@ -9,7 +9,7 @@ import (
 )
 
 // phaseSamples is the number of voltages at which a phase curve is evaluated.
-const phaseSamples = 601
+const phaseSamples = 401
 
 // Curve is one right-hand side f(u) = du/dt for Family: a neuron under a constant current.
 type Curve struct {
