@@ -3,6 +3,7 @@ package eif
 import (
 	"fmt"
 	"math"
+	"sort"
 )
 
 // Result is the outcome of a simulation.
@@ -258,4 +259,26 @@ func (in *integrator) run(u0 float64) error {
 		in.hNext = 0
 	}
 	return nil
+}
+
+// At returns the traced voltage (mV) at time t (ms), linearly interpolated between the
+// trace points. At a spike time it returns the reset value; before the first point and
+// after the last it returns the end values. It returns 0 for an empty trace.
+func (r *Result) At(t float64) float64 {
+	if r == nil || len(r.T) == 0 || math.IsNaN(t) {
+		return 0
+	}
+	// k is the first point after t.
+	k := sort.Search(len(r.T), func(i int) bool { return r.T[i] > t })
+	switch {
+	case k == 0:
+		return r.U[0]
+	case k == len(r.T):
+		return r.U[len(r.U)-1]
+	}
+	t0, t1 := r.T[k-1], r.T[k]
+	if t1 == t0 {
+		return r.U[k-1]
+	}
+	return r.U[k-1] + (r.U[k]-r.U[k-1])*(t-t0)/(t1-t0)
 }

@@ -235,3 +235,17 @@ func TestSimulatedRate(t *testing.T) {
 		t.Errorf("SimulatedFICurve = %v, %v", rates, err)
 	}
 }
+
+func TestResultAt(t *testing.T) {
+	r := &eif.Result{T: []float64{0, 1, 2, 2, 3}, U: []float64{-70, -50, -30, -70, -60}}
+	for _, tc := range []struct{ t, u float64 }{
+		{-1, -70}, {0, -70}, {0.5, -60}, {1.5, -40}, {2, -70}, {2.5, -65}, {3, -60}, {9, -60},
+	} {
+		if got := r.At(tc.t); got != tc.u {
+			t.Errorf("At(%g) = %g, want %g", tc.t, got, tc.u)
+		}
+	}
+	if (&eif.Result{}).At(1) != 0 {
+		t.Error("empty trace: At is not 0")
+	}
+}
