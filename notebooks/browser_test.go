@@ -1,0 +1,658 @@
+package notebooks_test
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+)
+
+// Browser test sizes and limits.
+const (
+	viewportWidth    = 1400
+	viewportHeight   = 2000
+	maxShotHeight    = 16000
+	runTimeout       = 20 * time.Minute // one notebook's "run all"
+	chartTimeout     = 60 * time.Second // charts to appear after a run or a reload
+	labStartTimeout  = 90 * time.Second
+	openTimeout      = 3 * time.Minute // a notebook to open with its kernel idle
+	defaultMinCharts = 1
+)
+
+// TestNotebooksInBrowser opens every notebook in a real JupyterLab (from the
+// venv) in headless Chromium, runs all cells, and checks that:
+//   - no cell shows an error;
+//   - the notebook shows at least minCharts[name] charts (checks_test.go; 1 if
+//     not listed), each `.eif-chart` element holding a canvas or svg of
+//     nonzero size;
+//   - after saving and reloading the page, the charts draw again (the saved
+//     outputs are trusted);
+//   - the page logged no JavaScript exception and no console error, and sent
+//     no request to a host other than this machine.
+//
+// It runs browserSteps[name] (checks_test.go) if any, and saves a screenshot
+// of each notebook into out/screenshots/NAME.png.
+//
+// The notebooks are copied into a folder under out/test/, which is inside
+// this repository's Go module, so their setup cell finds the module there;
+// the executed copies never touch notebooks/.
+func TestNotebooksInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: no browser test")
+	}
+	v := requireVenv(t)
+	chrome := findChromium()
+	if chrome == "" {
+		skipOrFail(t, "no Chromium found (looked for $CHROMIUM, /usr/bin/chromium, chromium, chromium-browser, google-chrome): on Debian, apt-get install chromium")
+	}
+	names := notebookNames(t)
+
+	testDir := filepath.Join(repoRoot, "out", "test")
+	shotDir := filepath.Join(repoRoot, "out", "screenshots")
+	for _, d := range []string{testDir, shotDir} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	root, err := os.MkdirTemp(testDir, "browser-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if !t.Failed() {
+			os.RemoveAll(root)
+		}
+	})
+	if err := copyNotebookFolder(".", root); err != nil {
+		t.Fatal(err)
+	}
+
+	lab := startLab(t, v, root, filepath.Join(testDir, "jupyterlab.log"))
+	ctx := startBrowser(t, chrome)
+	rec := watchPage(ctx)
+
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			p := &labPage{t: t, ctx: ctx, name: name, lab: lab}
+			start := time.Now()
+			rec.take() // forget what earlier notebooks left
+			p.check(shotDir)
+			for _, problem := range rec.take() {
+				t.Errorf("%s: %s", name, problem)
+			}
+			t.Logf("%s: %.1f s in the browser", name, time.Since(start).Seconds())
+		})
+	}
+}
+
+func findChromium() string {
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// copyNotebookFolder copies the notebooks and any data files beside them,
+// but no Go files (a Go file under out/ would become a package of the module).
+func copyNotebookFolder(src, dst string) error {
+	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if d.IsDir() {
+			if rel != "." && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata") {
+				return filepath.SkipDir
+			}
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		if strings.HasSuffix(path, ".go") || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+	})
+}
+
+// ---------------------------------------------------------------- JupyterLab
+
+type labServer struct {
+	base  string // http://127.0.0.1:PORT
+	token string
+}
+
+// startLab starts JupyterLab from the venv on a free loopback port, serving
+// root. Its data and config folders are temporary (notebook signatures,
+// workspaces and settings); kernels come from the venv. It stops at cleanup.
+func startLab(t *testing.T, v venv, root, logPath string) *labServer {
+	t.Helper()
+	port := freePort(t)
+	token := randomHex(16)
+	dataDir, configDir := t.TempDir(), t.TempDir()
+	// Every cell rendered (no virtual scrolling), so every chart is in the
+	// page, and no news prompt.
+	writeLabSetting(t, configDir, "@jupyterlab/notebook-extension", "tracker", `{"windowingMode": "none"}`)
+	writeLabSetting(t, configDir, "@jupyterlab/apputils-extension", "notification",
+		`{"fetchNews": "false", "checkForUpdates": false}`)
+
+	logFile, err := os.Create(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := []string{
+		"--no-browser", "--expose-app-in-browser",
+		"--ServerApp.ip=127.0.0.1",
+		fmt.Sprintf("--ServerApp.port=%d", port),
+		"--ServerApp.port_retries=0",
+		"--IdentityProvider.token="+token,
+		"--ServerApp.root_dir="+root,
+		// As `make lab`: no request from the server to other hosts.
+		"--LabApp.news_url=None",
+		"--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+		"--LabApp.extension_manager=readonly",
+	}
+	if os.Geteuid() == 0 {
+		args = append(args, "--allow-root") // CI runs as root
+	}
+	cmd := exec.Command(filepath.Join(v.bin, "jupyter-lab"), args...)
+	cmd.Dir = root
+	cmd.Env = v.jupyterEnv(dataDir, configDir)
+	cmd.Stdout, cmd.Stderr = logFile, logFile
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait(); logFile.Close() }()
+
+	lab := &labServer{base: fmt.Sprintf("http://127.0.0.1:%d", port), token: token}
+	t.Cleanup(func() {
+		lab.shutdownKernels()
+		_ = cmd.Process.Signal(syscall.SIGTERM)
+		select {
+		case <-exited:
+		case <-time.After(20 * time.Second):
+			_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+			<-exited
+		}
+	})
+
+	deadline := time.Now().Add(labStartTimeout)
+	for {
+		select {
+		case err := <-exited:
+			exited <- err
+			t.Fatalf("JupyterLab exited at start (%v); see %s", err, logPath)
+		default:
+		}
+		if code, _ := lab.api("GET", "/api/status", nil); code == http.StatusOK {
+			return lab
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("JupyterLab did not answer on %s within %v; see %s", lab.base, labStartTimeout, logPath)
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+}
+
+func writeLabSetting(t *testing.T, configDir, extension, plugin, body string) {
+	t.Helper()
+	dir := filepath.Join(configDir, "lab", "user-settings", extension)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, plugin+".jupyterlab-settings"), []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// api calls the Jupyter server's REST API and decodes a JSON answer into out.
+func (l *labServer) api(method, path string, out any) (int, error) {
+	req, err := http.NewRequest(method, l.base+path, nil)
+	if err != nil {
+		return 0, err
+	}
+	req.Header.Set("Authorization", "token "+l.token)
+	client := http.Client{Timeout: 10 * time.Second}
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	if out != nil {
+		err = json.NewDecoder(resp.Body).Decode(out)
+	}
+	return resp.StatusCode, err
+}
+
+func (l *labServer) shutdownKernels() {
+	var kernels []struct {
+		ID string `json:"id"`
+	}
+	if _, err := l.api("GET", "/api/kernels", &kernels); err != nil {
+		return
+	}
+	for _, k := range kernels {
+		_, _ = l.api("DELETE", "/api/kernels/"+k.ID, nil)
+	}
+}
+
+// notebookURL opens one notebook in a fresh workspace (?reset), so Lab does
+// not reopen the notebooks of earlier steps.
+func (l *labServer) notebookURL(name string) string {
+	return l.base + "/lab/tree/" + url.PathEscape(name) + "?reset&token=" + l.token
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// ---------------------------------------------------------------- browser
+
+// startBrowser starts headless Chromium with a fresh profile and the flags
+// that keep it quiet on a closed network. It stops at cleanup.
+func startBrowser(t *testing.T, chrome string) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chrome),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(viewportWidth, viewportHeight),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(viewportWidth, viewportHeight)); err != nil {
+		t.Fatalf("starting Chromium (%s): %v", chrome, err)
+	}
+	// A headless page never has the focus, and JupyterLab's "current
+	// notebook" (which commands act on) follows the focus.
+	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+		t.Fatalf("Chromium focus emulation: %v", err)
+	}
+	return ctx
+}
+
+// pageWatch collects what the page must not do: JavaScript exceptions,
+// console errors, errors of the browser log, and requests to other hosts.
+type pageWatch struct {
+	mu       sync.Mutex
+	problems []string
+}
+
+func (w *pageWatch) add(format string, args ...any) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.problems = append(w.problems, fmt.Sprintf(format, args...))
+}
+
+// take returns the problems seen so far and forgets them.
+func (w *pageWatch) take() []string {
+	time.Sleep(200 * time.Millisecond) // let the event goroutines catch up
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	p := w.problems
+	w.problems = nil
+	return p
+}
+
+func watchPage(ctx context.Context) *pageWatch {
+	w := &pageWatch{}
+	console := chromedp.Console(ctx)
+	requests := chromedp.Events(ctx, network.RequestWillBeSent)
+	go func() {
+		for m, err := range console {
+			if err != nil {
+				return
+			}
+			if m.IsException() || m.Type == chromedp.ConsoleError {
+				where := m.URL
+				if where != "" {
+					where = fmt.Sprintf(" (at %s:%d)", m.URL, m.Line+1)
+				}
+				w.add("JavaScript %s: %s%s", m.Type, m.Text, where)
+			}
+		}
+	}()
+	go func() {
+		for ev, err := range requests {
+			if err != nil {
+				return
+			}
+			if ev.Request != nil && !isLocalURL(ev.Request.URL) {
+				w.add("request to a host other than this machine: %s", ev.Request.URL)
+			}
+		}
+	}()
+	return w
+}
+
+// isLocalURL reports whether the page may load u: this machine (loopback) or
+// data and blob URLs.
+func isLocalURL(u string) bool {
+	parsed, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	switch parsed.Scheme {
+	case "data", "blob", "about":
+		return true
+	case "http", "https", "ws", "wss":
+		host := parsed.Hostname()
+		if host == "localhost" {
+			return true
+		}
+		ip := net.ParseIP(host)
+		return ip != nil && ip.IsLoopback()
+	}
+	return false
+}
+
+// ---------------------------------------------------------------- one notebook
+
+// labPage is JupyterLab in the browser with one notebook open. browserSteps
+// (checks_test.go) get one.
+type labPage struct {
+	t    *testing.T
+	ctx  context.Context
+	name string
+	lab  *labServer
+}
+
+// eval evaluates a JavaScript expression in the page (awaiting a promise) and
+// decodes its JSON value into out (nil: ignore it).
+func (p *labPage) eval(js string, out any) error {
+	ctx, cancel := context.WithTimeout(p.ctx, time.Minute)
+	defer cancel()
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		return err
+	}
+	if out == nil || len(raw) == 0 {
+		return nil
+	}
+	return json.Unmarshal(raw, out)
+}
+
+// waitFor polls the JavaScript expression until it gives true or "" (done).
+// Any other string is the current state, reported on timeout.
+func (p *labPage) waitFor(what string, timeout time.Duration, js string) error {
+	deadline := time.Now().Add(timeout)
+	state := "not evaluated"
+	for {
+		var v any
+		err := p.eval(js, &v)
+		switch {
+		case err != nil:
+			state = "error: " + err.Error()
+		case v == true || v == "":
+			return nil
+		default:
+			b, _ := json.Marshal(v)
+			state = string(b)
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("%s: not done after %v (last state: %s)", what, timeout, state)
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+}
+
+// jsNotebook is a JavaScript expression for the panel of the open notebook.
+const jsNotebook = `[...window.jupyterapp.shell.widgets("main")].find(w => w.context && w.context.path === window.eifNotebookPath)`
+
+// jsReady gives "" when the notebook is loaded and its kernel connected and
+// idle, else what it waits for.
+func (p *labPage) jsReady() string {
+	return fmt.Sprintf(`(async () => {
+	const app = window.jupyterapp;
+	if (!app || !app.shell) return "JupyterLab not started";
+	window.eifNotebookPath = %q;
+	const w = `+jsNotebook+`;
+	if (!w) return "notebook not open";
+	if (!w.context.isReady || !w.content || !w.content.widgets.length) return "notebook not loaded";
+	const s = w.sessionContext && w.sessionContext.session;
+	if (!s || !s.kernel) return "no kernel";
+	if (s.kernel.connectionStatus !== "connected") return "kernel " + s.kernel.connectionStatus;
+	await s.kernel.info;
+	// GoNB reports no status until its first execution: "unknown" is idle.
+	if (s.kernel.status !== "idle" && s.kernel.status !== "unknown") return "kernel " + s.kernel.status;
+	return "";
+})()`, p.name)
+}
+
+type runState struct {
+	Kernel  string `json:"kernel"`
+	Todo    int    `json:"todo"`
+	Running int    `json:"running"`
+	Errors  []struct {
+		Cell int    `json:"cell"`
+		Text string `json:"text"`
+	} `json:"errors"`
+}
+
+const jsRunState = `(() => {
+	const w = ` + jsNotebook + `;
+	const s = w.sessionContext.session;
+	let todo = 0, running = 0;
+	const errors = [];
+	w.content.widgets.forEach((c, i) => {
+		if (c.model.type !== "code") return;
+		const prompt = c.node.querySelector(".jp-InputPrompt");
+		if (prompt && prompt.textContent.includes("*")) running++;
+		else if (c.model.sharedModel.getSource().trim() && c.model.executionCount == null) todo++;
+		for (const o of c.model.outputs.toJSON()) {
+			if (o.output_type === "error") errors.push({cell: i, text: (o.ename || "") + ": " + (o.evalue || "")});
+			let h = o.data && o.data["text/html"];
+			h = Array.isArray(h) ? h.join("") : (h || "");
+			if (h.includes('data-mime-type="application/vnd.jupyter.stderr"'))
+				errors.push({cell: i, text: "stderr: " + h.replace(/<style[\s\S]*?<\/style>/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim()});
+		}
+	});
+	return {kernel: s && s.kernel ? s.kernel.status : "none", todo, running, errors};
+})()`
+
+// chartReport says which charts the open notebook shows.
+type chartReport struct {
+	Count int      `json:"count"`
+	Bad   []string `json:"bad"` // charts with no canvas or svg of nonzero size
+}
+
+const jsCharts = `(() => {
+	const w = ` + jsNotebook + `;
+	const els = Array.from(w.node.querySelectorAll(".jp-OutputArea-output .eif-chart"));
+	const bad = [];
+	els.forEach((el, i) => {
+		const kids = Array.from(el.querySelectorAll("canvas, svg"));
+		const drawn = kids.some(k => { const r = k.getBoundingClientRect(); return r.width > 0 && r.height > 0; });
+		if (!drawn) bad.push("chart " + i + (el.id ? " (id " + el.id + ")" : "") + ": " + kids.length + " canvas/svg, none of nonzero size");
+	});
+	return {count: els.length, bad};
+})()`
+
+// charts reports the charts of the open notebook.
+func (p *labPage) charts() (chartReport, error) {
+	var r chartReport
+	err := p.eval(jsCharts, &r)
+	return r, err
+}
+
+// waitCharts waits until at least min charts are drawn, and returns them.
+func (p *labPage) waitCharts(min int) (chartReport, error) {
+	deadline := time.Now().Add(chartTimeout)
+	for {
+		r, err := p.charts()
+		if err == nil && r.Count >= min && len(r.Bad) == 0 {
+			return r, nil
+		}
+		if time.Now().After(deadline) {
+			if err != nil {
+				return r, err
+			}
+			return r, fmt.Errorf("%d chart(s) found, want at least %d, all drawn; undrawn: %v", r.Count, min, r.Bad)
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+}
+
+// screenshot saves a PNG of the whole notebook (the viewport is made as tall
+// as the notebook, up to maxShotHeight pixels).
+func (p *labPage) screenshot(path string) error {
+	var h int
+	if err := p.eval(jsNotebook+`.content.node.scrollHeight`, &h); err != nil {
+		return err
+	}
+	h = min(max(h+120, viewportHeight), maxShotHeight)
+	if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(viewportWidth, int64(h))); err != nil {
+		return err
+	}
+	time.Sleep(time.Second) // let the layout settle
+	png, err := chromedp.Run(p.ctx, chromedp.FullScreenshot(100))
+	if err2 := chromedp.Do(p.ctx, chromedp.EmulateViewport(viewportWidth, viewportHeight)); err == nil {
+		err = err2
+	}
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, png, 0o644)
+}
+
+// open loads the notebook page and waits until its kernel is idle.
+func (p *labPage) open() error {
+	ctx, cancel := context.WithTimeout(p.ctx, openTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(p.lab.notebookURL(p.name))); err != nil {
+		return fmt.Errorf("opening %s: %w", p.name, err)
+	}
+	if err := p.waitFor("notebook open with an idle kernel", openTimeout, p.jsReady()); err != nil {
+		return err
+	}
+	// Make it the current notebook, which commands act on, and give it more
+	// room in the screenshots.
+	return p.eval(`(window.jupyterapp.shell.activateById(`+jsNotebook+`.id), window.jupyterapp.shell.collapseLeft(), true)`, nil)
+}
+
+// check runs the whole browser check of one notebook.
+func (p *labPage) check(shotDir string) {
+	t := p.t
+	shot := filepath.Join(shotDir, strings.TrimSuffix(p.name, ".ipynb")+".png")
+	defer func() {
+		if err := p.screenshot(shot); err != nil {
+			t.Errorf("screenshot: %v", err)
+		} else {
+			t.Logf("screenshot: %s", shot)
+		}
+		_ = p.eval(jsNotebook+`.sessionContext.shutdown().then(() => true)`, nil)
+	}()
+
+	if err := p.open(); err != nil {
+		t.Fatal(err)
+	}
+
+	// Run all cells, then wait until nothing runs and every cell ran or one failed.
+	start := time.Now()
+	if err := p.eval(`(window.jupyterapp.commands.execute("notebook:run-all-cells"), true)`, nil); err != nil {
+		t.Fatalf("run all: %v", err)
+	}
+	var st runState
+	deadline := time.Now().Add(runTimeout)
+	for settled := 0; settled < 2; {
+		time.Sleep(time.Second)
+		if err := p.eval(jsRunState, &st); err != nil {
+			t.Fatalf("reading the notebook's state: %v", err)
+		}
+		idle := st.Kernel == "idle" || st.Kernel == "unknown"
+		if idle && st.Running == 0 && (st.Todo == 0 || len(st.Errors) > 0) {
+			settled++
+		} else {
+			settled = 0
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("run all did not finish within %v (kernel %s, %d cell(s) running, %d not run)", runTimeout, st.Kernel, st.Running, st.Todo)
+		}
+	}
+	t.Logf("%s: run all took %.1f s", p.name, time.Since(start).Seconds())
+	for _, e := range st.Errors {
+		t.Errorf("%s: cell %d: %s", p.name, e.Cell, e.Text)
+	}
+	if st.Todo > 0 {
+		t.Fatalf("%s: %d code cell(s) were not run", p.name, st.Todo)
+	}
+
+	want := defaultMinCharts
+	if n, ok := minCharts[p.name]; ok {
+		want = n
+	}
+	before, err := p.waitCharts(want)
+	if err != nil {
+		t.Fatalf("%s after run all: %v", p.name, err)
+	}
+	t.Logf("%s: %d chart(s) drawn", p.name, before.Count)
+
+	// Save, reload: the saved outputs must be trusted and draw again.
+	if err := p.eval(`window.jupyterapp.commands.execute("docmanager:save").then(() => true)`, nil); err != nil {
+		t.Fatalf("save: %v", err)
+	}
+	if err := p.waitFor("notebook saved", 30*time.Second, `(`+jsNotebook+`.context.model.dirty ? "dirty" : "")`); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.open(); err != nil {
+		t.Fatalf("reload: %v", err)
+	}
+	after, err := p.waitCharts(before.Count)
+	if err != nil {
+		t.Fatalf("%s after save and reload: %v", p.name, err)
+	}
+	if after.Count != before.Count {
+		t.Errorf("%s: %d chart(s) after reload, %d before", p.name, after.Count, before.Count)
+	}
+
+	if step := browserSteps[p.name]; step != nil {
+		if err := step(p); err != nil {
+			t.Errorf("%s: browserSteps: %v", p.name, err)
+		}
+	}
+}

@@ -1,0 +1,84 @@
+package notebooks_test
+
+// This file is the one that notebook authors edit. It says, per notebook file
+// name, what the tests must find. Every table key must be the file name of a
+// notebook in this folder (TestCheckTablesNameNotebooks fails on a typo).
+
+// Number is one number that a notebook must print.
+//
+// Pattern is a Go regexp (https://pkg.go.dev/regexp/syntax) with exactly one
+// capture group, around the number. The test looks for the first match in the
+// notebook's text outputs, in cell order: printed text (stdout), text/plain,
+// text/markdown and text/html (searched both as HTML source and as text with
+// the tags removed). The captured text is parsed as a float ("−" is read as
+// "-", and a trailing unit is not allowed inside the group). It must be within
+// Tol of Want: |got − Want| ≤ Tol.
+type Number struct {
+	Pattern string
+	Want    float64
+	Tol     float64
+}
+
+// printedNumbers lists the key numbers each notebook must print (checked by
+// TestNotebooksExecute, which runs the notebooks headless through GoNB).
+//
+// To add one: print the number with a stable label in the notebook, e.g.
+//
+//	fmt.Printf("rheobase current I_rh = %.4f nA\n", irh)
+//
+// then add an entry here:
+//
+//	"02-part-b-current.ipynb": {
+//		{Pattern: `rheobase current I_rh = (\S+) nA`, Want: 10.0, Tol: 1e-3},
+//	},
+//
+// Keep the label in the notebook and the pattern here in step.
+var printedNumbers = map[string][]Number{
+	"00-smoke.ipynb": {
+		{Pattern: `smoke: integral of x\^2 over \[0,1\] = (\S+)`, Want: 1.0 / 3, Tol: 1e-12},
+	},
+	"01-part-a-no-current.ipynb": {
+		{Pattern: `u\*_1 = (\S+) mV`, Want: -70.0, Tol: 1e-6},
+		{Pattern: `u\*_2 = (\S+) mV`, Want: -36.48809938192191, Tol: 1e-6},
+		{Pattern: `f''\(θ_rh\) analytic = (\S+) 1/\(mV·ms\)`, Want: 0.1, Tol: 1e-9},
+		{Pattern: `f''\(θ_rh\) finite differences = (\S+) 1/\(mV·ms\)`, Want: 0.1, Tol: 1e-6},
+		{Pattern: `f''\(θ_rh\) in SI units = (\S+) 1/\(V·s\)`, Want: 1e5, Tol: 1},
+		{Pattern: `effective threshold θ_I=0 = (\S+) mV`, Want: -36.48809938192191, Tol: 1e-6},
+	},
+	"04-beyond-the-report.ipynb": {
+		{Pattern: `EIF rate at I = 10 nA with t_ref = 0 ms: (\S+) Hz`, Want: 61.05598954, Tol: 1e-4},
+		{Pattern: `LIF chronaxie τ·ln 2 = (\S+) ms`, Want: 10 * 0.6931471805599453, Tol: 1e-6},
+		{Pattern: `Euler order p = (\S+) \(spike interpolated\)`, Want: 1, Tol: 0.2},
+		{Pattern: `RK4 order p = (\S+) \(spike interpolated\)`, Want: 3.75, Tol: 0.75}, // 3 ≤ p ≤ 4.5
+	},
+}
+
+// minCharts is the minimum number of charts each notebook must show in
+// JupyterLab (checked by TestNotebooksInBrowser). A chart is an element with
+// class "eif-chart" inside a cell output, as the eif/chart package renders
+// it; each must hold a canvas or svg of nonzero size, before and after the
+// notebook is saved and reloaded. A notebook not listed here must show at
+// least one chart.
+var minCharts = map[string]int{
+	"00-smoke.ipynb":             0, // the smoke notebook draws no chart
+	"01-part-a-no-current.ipynb": 5, // A1 phase line, A2 family, A3.A, A3.B, A4
+	"04-beyond-the-report.ipynb": 8, // explorer (phase line, trace), f–I, onset, latency, strength–duration, 2 accuracy
+}
+
+// browserSteps are optional extra steps for a notebook in the browser test.
+// Each runs after the notebook has been executed, saved and reloaded, and its
+// charts checked; it gets the JupyterLab page with that notebook open. Use it
+// for interactive checks, for example a notebook with a slider widget:
+//
+//	"04-beyond-the-report.ipynb": func(p *labPage) error {
+//		// move the slider, then wait until the chart's data changed
+//		if err := p.eval(`document.querySelector(".eif-slider input").value = 7`, nil); err != nil {
+//			return err
+//		}
+//		return p.waitFor("chart redrawn", 30*time.Second, `...a JS expression true when done...`)
+//	},
+//
+// labPage (browser_test.go) offers eval, waitFor, charts and screenshot.
+var browserSteps = map[string]func(p *labPage) error{
+	"04-beyond-the-report.ipynb": exerciseExplorer, // explorer_browser_test.go
+}
