@@ -169,8 +169,8 @@ func startLab(t *testing.T, v venv, root, logPath string) *labServer {
 		"--ServerApp.ip=127.0.0.1",
 		fmt.Sprintf("--ServerApp.port=%d", port),
 		"--ServerApp.port_retries=0",
-		"--IdentityProvider.token="+token,
-		"--ServerApp.root_dir="+root,
+		"--IdentityProvider.token=" + token,
+		"--ServerApp.root_dir=" + root,
 		// As `make lab`: no request from the server to other hosts.
 		"--LabApp.news_url=None",
 		"--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
