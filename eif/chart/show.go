@@ -73,10 +73,14 @@ func InitHTML() string {
 }
 
 // output sends h to the notebook with send; outside a notebook it prints err, if any.
+// In a notebook it waits until GoNB has taken the output: GoNB reads outputs from a
+// pipe, and drops what is still in it when the cell's program exits, which happens
+// right after the chart in most cells.
 func output(h string, err error, send func(string)) {
 	switch {
 	case gonbui.IsNotebook:
 		send(h)
+		gonbui.Sync()
 	case err != nil:
 		fmt.Fprintln(os.Stderr, err)
 	}
