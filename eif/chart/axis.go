@@ -105,11 +105,11 @@ func labelPositions(vs []float64, r Range, log, vertical bool) []string {
 	span := scale(r.Max) - scale(r.Min)
 	// Horizontal lines from the top, whose labels are 14 px high on a panel of
 	// about 250 px; vertical ones from the left, with labels 14 px wide, rotated,
-	// on about 900 px: there the first label is on the left of its line, the second on
+	// on 500 to 1000 px: there the first label is on the left of its line, the second on
 	// the right.
 	close := 0.07
 	if vertical {
-		close = 0.025
+		close = 0.045
 		slices.SortFunc(order, func(a, b int) int { return cmpFloat(vs[a], vs[b]) })
 	} else {
 		slices.SortFunc(order, func(a, b int) int { return -cmpFloat(vs[a], vs[b]) })

@@ -123,6 +123,16 @@ function draw(el) {
   [].concat(option.xAxis, option.yAxis).forEach(function (a) {
     if (a.eifLog) { a.axisLabel = a.axisLabel || {}; a.axisLabel.formatter = decade; }
   });
+  // Long titles end with "…" before the buttons, whatever the width.
+  function fitTitle() {
+    var w = Math.max(el.clientWidth - 150, 100);
+    [].concat(option.title).forEach(function (t) {
+      t.textStyle = t.textStyle || {};
+      t.textStyle.width = w;
+      t.textStyle.overflow = "truncate";
+    });
+  }
+  fitTitle();
   var chart = echarts.getInstanceByDom(el) || echarts.init(el, null, { renderer: "canvas" });
   chart.setOption(option, true);
   if (window.ResizeObserver) {
@@ -130,7 +140,12 @@ function draw(el) {
     new ResizeObserver(function () {
       if (pending) { return; }
       pending = true;
-      window.requestAnimationFrame(function () { pending = false; chart.resize(); });
+      window.requestAnimationFrame(function () {
+        pending = false;
+        fitTitle();
+        chart.setOption({ title: option.title });
+        chart.resize();
+      });
     }).observe(el);
   } else {
     window.addEventListener("resize", function () { chart.resize(); });

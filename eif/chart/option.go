@@ -391,7 +391,7 @@ func markLine(axis string, v float64, label, position string) any {
 	return map[string]any{
 		axis:    v,
 		"name":  label,
-		"label": map[string]any{"position": position},
+		"label": map[string]any{"position": position, "backgroundColor": "rgba(255,255,255,0.8)", "padding": []int{1, 3}, "borderRadius": 2},
 	}
 }
 
