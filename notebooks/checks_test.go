@@ -45,6 +45,26 @@ var printedNumbers = map[string][]Number{
 		{Pattern: `f''\(θ_rh\) in SI units = (\S+) 1/\(V·s\)`, Want: 1e5, Tol: 1},
 		{Pattern: `effective threshold θ_I=0 = (\S+) mV`, Want: -36.48809938192191, Tol: 1e-6},
 	},
+	"02-part-b-current.ipynb": {
+		{Pattern: `B1: u\(t2\) = (\S+) mV`, Want: -45.99751508066485, Tol: 1e-6},
+		{Pattern: `u\*_1 = (\S+) mV`, Want: -45.99751508066485, Tol: 1e-6},
+		{Pattern: `u\*_2 = (\S+) mV`, Want: -37.90928259484451, Tol: 1e-6},
+		{Pattern: `f'\(u\*_1\) = (\S+) 1/ms`, Want: -0.09975150806648506, Tol: 1e-7},
+		{Pattern: `f'\(u\*_2\) = (\S+) 1/ms`, Want: 0.7090717405155484, Tol: 1e-7},
+		{Pattern: `report's u is grid point (\S+)\n`, Want: 200, Tol: 1e-6},
+		{Pattern: `saddle-node: I = (\S+) nA`, Want: 7.25, Tol: 1e-9},
+		{Pattern: `rheobase current I_rh = (\S+) nA`, Want: 7.25, Tol: 1e-9},
+		{Pattern: `I = 7.3 nA: (\S+) spikes in 2000 ms`, Want: 17, Tol: 0},
+		{Pattern: `pulse of  2000 ms: threshold (\S+) nA`, Want: 7.250126, Tol: 1e-5},
+		{Pattern: `θ_I at I = 0 nA: (\S+) mV`, Want: -36.48809938192191, Tol: 1e-6},
+	},
+	"03-part-b-lif-comparison.ipynb": {
+		{Pattern: `LIF: u\(t2\) = (\S+) mV`, Want: -46, Tol: 1e-6},
+		{Pattern: `LIF threshold of the 300 ms pulse = (\S+) nA`, Want: 10.000000000001, Tol: 1e-5},
+		{Pattern: `analytic LIF rheobase \(θ_pa − u_r\)/R = (\S+) nA`, Want: 10, Tol: 1e-9},
+		{Pattern: `would have rheobase \(θ_rh − u_r\)/R = (\S+) nA`, Want: 7.5, Tol: 1e-9},
+		{Pattern: `EIF rheobase = (\S+) nA, LIF rheobase`, Want: 7.25, Tol: 1e-9},
+	},
 	"04-beyond-the-report.ipynb": {
 		{Pattern: `EIF rate at I = 10 nA with t_ref = 0 ms: (\S+) Hz`, Want: 61.05598954, Tol: 1e-4},
 		{Pattern: `LIF chronaxie τ·ln 2 = (\S+) ms`, Want: 10 * 0.6931471805599453, Tol: 1e-6},
@@ -60,9 +80,11 @@ var printedNumbers = map[string][]Number{
 // notebook is saved and reloaded. A notebook not listed here must show at
 // least one chart.
 var minCharts = map[string]int{
-	"00-smoke.ipynb":             0, // the smoke notebook draws no chart
-	"01-part-a-no-current.ipynb": 5, // A1 phase line, A2 family, A3.A, A3.B, A4
-	"04-beyond-the-report.ipynb": 8, // explorer (phase line, trace), f–I, onset, latency, strength–duration, 2 accuracy
+	"00-smoke.ipynb":                 0, // the smoke notebook draws no chart
+	"01-part-a-no-current.ipynb":     5, // A1 phase line, A2 family, A3.A, A3.B, A4
+	"02-part-b-current.ipynb":        8, // B1 pulse, B2 phase line and close-up, B3 family and bifurcation, B4 trace and pulse threshold, B5 trace
+	"03-part-b-lif-comparison.ipynb": 5, // LIF no current, EIF vs LIF pulse, amplitude scan, u*(I), strength–duration
+	"04-beyond-the-report.ipynb":     8, // explorer (phase line, trace), f–I, onset, latency, strength–duration, 2 accuracy
 }
 
 // browserSteps are optional extra steps for a notebook in the browser test.
