@@ -1,6 +1,9 @@
 package eif
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // Dormand–Prince 5(4) coefficients (Dormand & Prince 1980; dense output from
 // Hairer, Nørsett & Wanner, Solving ODEs I, §II.6).
@@ -80,12 +83,16 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 		if math.IsNaN(errn) || math.IsInf(u1, 0) {
 			errn = math.Inf(1)
 		}
-		if errn > 1 {
+		// The smallest step is set by the resolution of t. A sharp upstroke (a small Δ_T
+		// or a high cut-off) can ask for less; the step is then taken at that size, whose
+		// error is below what the time axis can show.
+		hmin := 1e-14 * math.Max(1, math.Abs(t))
+		if errn > 1 && (h > hmin || math.IsInf(errn, 0)) {
 			in.r.Rejected++
-			h *= math.Max(0.1, 0.9*math.Pow(errn, -0.2))
-			if !(h > 1e-12*math.Max(1, math.Abs(t))) {
-				return false, 0, u, ErrTooManySteps
+			if h <= hmin {
+				return false, 0, u, fmt.Errorf("%w at t = %g ms, u = %g mV", ErrStepSize, t, u)
 			}
+			h = math.Max(hmin, h*math.Max(0.1, 0.9*math.Pow(errn, -0.2)))
 			continue
 		}
 		in.r.Steps++

@@ -25,6 +25,9 @@ var (
 	ErrNoSpike = errors.New("eif: no spike")
 	// ErrTooManySteps is returned when an integration exceeds Settings.MaxSteps.
 	ErrTooManySteps = errors.New("eif: too many integration steps")
+	// ErrStepSize is returned when the adaptive step falls to the resolution of the time
+	// axis and the solution is still not finite.
+	ErrStepSize = errors.New("eif: the step size fell to the resolution of t")
 )
 
 // ErrInvalid is returned by the methods of a Neuron that was not made by New.

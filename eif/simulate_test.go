@@ -249,3 +249,24 @@ func TestResultAt(t *testing.T) {
 		t.Error("empty trace: At is not 0")
 	}
 }
+
+// TestHighCutoff: the upstroke gets steeper than any step the time axis resolves well
+// before a cut-off of 0 mV or more; the simulation still ends, and the spike time
+// converges to the blow-up time of the exponential, whatever the cut-off.
+func TestHighCutoff(t *testing.T) {
+	var times []float64
+	for _, cut := range []float64{-15, 0, 100, 500} {
+		p := eif.Default()
+		p.Cutoff = cut
+		r, err := eif.MustNew(p).Simulate(eif.Constant(0), -35, 50, nil)
+		if err != nil || len(r.Spikes) != 1 {
+			t.Fatalf("cut-off %g mV: %v, %d spikes", cut, err, len(r.Spikes))
+		}
+		times = append(times, r.Spikes[0])
+	}
+	for k := 1; k < len(times); k++ {
+		if !(times[k] >= times[k-1]) || times[k]-times[0] > 1e-6 {
+			t.Errorf("spike times %v: not converging as the cut-off rises", times)
+		}
+	}
+}
