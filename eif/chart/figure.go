@@ -36,16 +36,17 @@ type Figure struct {
 
 // Series is a set of points drawn as a line (the default) or as markers.
 // Non-finite values (NaN, ±Inf) are gaps: a line breaks there.
-// A series with an empty Name is left out of the legend and the tooltip.
+// A series with an empty Name is left out of the legend; the tooltip names its values
+// after the y axis. Series with the same Name share one legend entry.
 type Series struct {
 	Name string
 	X, Y []float64
 
-	Points bool   // markers only, no line (a scatter plot)
-	Dashed bool   // dashed line
-	Step   bool   // step line: each value holds until the next x
-	Marker Marker // marker drawn at every point; Points without a Marker draws Filled
-	Size   float64
+	Points bool    // markers only, no line (a scatter plot)
+	Dashed bool    // dashed line
+	Step   bool    // step line: each value holds until the next x
+	Marker Marker  // marker drawn at every point; Points without a Marker draws Filled
+	Size   float64 // marker size in pixels; 0 means 8, or 11 for Hollow and Half
 	Color  string  // CSS color; "" takes the next color of the palette (see Color)
 	Width  float64 // line width in pixels; 0 means 2
 	Lower  bool    // draw in the lower panel instead of the main one
