@@ -93,7 +93,7 @@ lab: setup
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks \
 	  --ServerApp.ip=$(LAB_HOST) --ServerApp.port=$(LAB_PORT) --ServerApp.port_retries=0 \
 	  --IdentityProvider.token=$(LAB_TOKEN) \
-	  $(LAB_OFFLINE_FLAGS) $(LAB_ARGS)
+	  $(LAB_OFFLINE_FLAGS) $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 run: setup
 	$(VPY) scripts/run_notebooks.py --out out

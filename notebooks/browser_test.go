@@ -541,11 +541,16 @@ func (p *labPage) waitCharts(min int) (chartReport, error) {
 // screenshot saves a PNG of the whole notebook (the viewport is made as tall
 // as the notebook, up to maxShotHeight pixels).
 func (p *labPage) screenshot(path string) error {
+	// The notebook scrolls inside its panel: grow the window by what is hidden.
 	var h int
-	if err := p.eval(jsNotebook+`.content.node.scrollHeight`, &h); err != nil {
+	if err := p.eval(`(() => {
+	const w = `+jsNotebook+`;
+	const outer = w.content.outerNode || w.content.node;
+	return window.innerHeight - outer.clientHeight + outer.scrollHeight + 40;
+})()`, &h); err != nil {
 		return err
 	}
-	h = min(max(h+120, viewportHeight), maxShotHeight)
+	h = min(max(h, viewportHeight), maxShotHeight)
 	if err := chromedp.Do(p.ctx, chromedp.EmulateViewport(viewportWidth, int64(h))); err != nil {
 		return err
 	}
