@@ -43,6 +43,9 @@ export PATH := $(VENV_ABS)/bin:$(PATH)
 LAB_OFFLINE_FLAGS := --LabApp.news_url=None \
 	--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
 	--LabApp.extension_manager=readonly
+# Only the Go kernel is offered (the venv's ipykernel would add a Python one).
+LAB_KERNEL_FLAGS := --KernelSpecManager.allowed_kernelspecs=gonb \
+	--MappingKernelManager.default_kernel_name=gonb
 
 GO_FILES = $(shell find . -name '*.go' -not -path './.venv/*' -not -path './out/*' -not -path './.git/*' -not -path './bin/*')
 
@@ -90,10 +93,11 @@ lab: setup
 	@echo "  JupyterLab: http://$(LAB_HOST):$(LAB_PORT)/lab?token=$(LAB_TOKEN)"
 	@echo "  (stop it with Ctrl-C)"
 	@echo
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks \
+	@echo "$(VENV)/bin/jupyter lab --notebook-dir=notebooks ..."
+	@$(VENV)/bin/jupyter lab --notebook-dir=notebooks \
 	  --ServerApp.ip=$(LAB_HOST) --ServerApp.port=$(LAB_PORT) --ServerApp.port_retries=0 \
 	  --IdentityProvider.token=$(LAB_TOKEN) \
-	  $(LAB_OFFLINE_FLAGS) $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
+	  $(LAB_OFFLINE_FLAGS) $(LAB_KERNEL_FLAGS) $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 run: setup
 	$(VPY) scripts/run_notebooks.py --out out

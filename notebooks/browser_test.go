@@ -290,6 +290,7 @@ func randomHex(n int) string {
 // that keep it quiet on a closed network. It stops at cleanup.
 func startBrowser(t *testing.T, chrome string) context.Context {
 	t.Helper()
+	home := t.TempDir()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chrome),
 		chromedp.Headless,
@@ -300,6 +301,10 @@ func startBrowser(t *testing.T, chrome string) context.Context {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.UserDataDir(t.TempDir()),
+		// Chromium writes crash-report settings under $HOME/.config and a dconf
+		// cache under $HOME/.cache even with its own profile folder: keep them
+		// in a temporary home too.
+		chromedp.Env("HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "XDG_CACHE_HOME="+filepath.Join(home, ".cache")),
 		chromedp.WindowSize(viewportWidth, viewportHeight),
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
