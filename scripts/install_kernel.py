@@ -36,8 +36,14 @@ def main() -> int:
 
     spec_path = data / "kernels" / "gonb" / "kernel.json"
     spec = json.loads(spec_path.read_text())
-    if Path(spec["argv"][0]).resolve() != gonb.resolve():
-        sys.exit(f"install_kernel.py: {spec_path} does not point at {gonb}: {spec['argv'][0]}")
+    # Under /tmp (or the user's cache folder) gonb copies itself into the
+    # kernel folder; use the venv's binary in every case, and drop the copy.
+    argv0 = Path(spec["argv"][0])
+    if argv0.resolve() != gonb.resolve():
+        if argv0.parent == spec_path.parent:
+            for copy in (argv0, argv0.with_name(argv0.name + "~")):
+                copy.unlink(missing_ok=True)
+        spec["argv"][0] = str(gonb)
     # jupyter_client expands ${PATH} from the environment of the Jupyter server.
     spec["env"] = {"PATH": f"{bindir}{os.pathsep}${{PATH}}"}
     spec_path.write_text(json.dumps(spec, indent=1) + "\n")
