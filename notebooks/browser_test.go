@@ -104,6 +104,7 @@ func TestNotebooksInBrowser(t *testing.T) {
 
 func findChromium() string {
 	if p := os.Getenv("CHROMIUM"); p != "" {
+		p, _ = exec.LookPath(p)
 		return p
 	}
 	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
