@@ -12,9 +12,50 @@ const jsExplorerCell = `const w = window.jupyterapp.shell.currentWidget;
 		c.model.sharedModel.getSource().includes("explore(I, DeltaT, idle, wait)"));
 	if (!cell) return "no cell calls explore(I, DeltaT, idle, wait)";`
 
-// exerciseExplorer is the browser step of 04-beyond-the-report.ipynb: it runs the explorer
-// cell again (its sliders live only while the cell runs), moves the current slider to
-// 12 nA, waits until the readout and both charts are redrawn for that current, presses
+// jsMoveSlider returns a JavaScript expression for waitFor that moves slider k of the
+// explorer (0: I, 1: Δ_T) to position pos, as a user does (an input event), and is done
+// when the readout's data attribute attr says want and both charts are drawn anew. With
+// retry it repeats the move every 3 s, for a page that is not connected yet. It records
+// in window.__eifExplorer[key] when the move was sent and when the new readout and the
+// two new charts appeared (a MutationObserver, so to the millisecond).
+func jsMoveSlider(key string, k, pos int, attr, want string, retry bool) string {
+	return fmt.Sprintf(`(() => {
+	`+jsExplorerCell+`
+	const out = cell.node;
+	const st = window.__eifExplorer[%[1]q] = window.__eifExplorer[%[1]q] || {};
+	const sliders = out.querySelectorAll(".eif-explorer .eif-slider input[type=range]");
+	if (sliders.length !== 2 || !out.querySelector(".eif-explorer-done button")) {
+		return out.querySelector(".eif-explorer-ended") ? "the explorer has ended" : "waiting for the explorer's controls";
+	}
+	const readout = () => out.querySelector(".eif-explorer-readout");
+	const newCharts = () => Array.from(out.querySelectorAll(".eif-chart")).filter(el => !st.ids.includes(el.id) &&
+		Array.from(el.querySelectorAll("canvas, svg")).some(c => { const r = c.getBoundingClientRect(); return r.width > 0 && r.height > 0; })).length;
+	if (st.painted) return "";
+	if (!st.sent || (%[6]t && performance.now() - st.sent > 3000)) {
+		if (!st.observer) {
+			st.ids = Array.from(out.querySelectorAll(".eif-chart")).map(el => el.id);
+			st.observer = new MutationObserver(() => {
+				const r = readout();
+				if (!r || r.dataset[%[4]q] !== %[5]q) return;
+				st.seen = st.seen || performance.now();
+				if (!st.painted && newCharts() >= 2) { st.painted = performance.now(); st.observer.disconnect(); }
+			});
+			st.observer.observe(out, {childList: true, subtree: true});
+		}
+		const s = sliders[%[2]d];
+		s.value = "%[3]d";
+		st.sent = performance.now();
+		s.dispatchEvent(new Event("input", {bubbles: true}));
+	}
+	const r = readout();
+	return "moved slider %[2]d to %[3]d; the readout has " + %[4]q + " = " + (r ? r.dataset[%[4]q] : "(none)") + ", " + newCharts() + " new chart(s) drawn";
+})()`, key, k, pos, attr, want, retry)
+}
+
+// exerciseExplorer is the browser step of 04-beyond-the-report.ipynb. The explorer's
+// sliders live only while its cell runs, so it runs that cell again, moves the I slider
+// to 12 nA (until the page is connected), then the Δ_T slider to 2 mV, timing that
+// second move from the input event to the new readout and charts in the page, presses
 // Done, and checks that the cell ends with the last picture in place.
 func exerciseExplorer(p *labPage) error {
 	run := `(() => {
@@ -27,59 +68,21 @@ func exerciseExplorer(p *labPage) error {
 	if err := p.eval(run, nil); err != nil {
 		return fmt.Errorf("running the explorer cell: %w", err)
 	}
-
-	// Move the I slider (0–300 → 0–15 nA) to 240 = 12 nA, as a user does (an input
-	// event), until the readout says so and both charts are drawn again. The move is
-	// repeated every 3 s, in case the first one came before the program listened.
-	move := `(() => {
-	` + jsExplorerCell + `
-	const st = window.__eifExplorer;
-	const out = cell.node;
-	const slider = out.querySelector(".eif-slider input[type=range]");
-	if (!slider || !out.querySelector(".eif-explorer-done button")) {
-		const ex = out.querySelector(".eif-explorer");
-		return "waiting for the live sliders (explorer controls " + (ex ? "shown: " + ex.innerHTML.length + " chars, " +
-			ex.querySelectorAll("input").length + " input(s), " + ex.querySelectorAll("button").length + " button(s)" :
-			(out.querySelector(".eif-explorer-ended") ? "ended" : "not shown")) + ")";
-	}
-	const readout = out.querySelector(".eif-explorer-readout");
-	const charts = Array.from(out.querySelectorAll(".eif-chart"));
-	const drawn = charts.filter(el => Array.from(el.querySelectorAll("canvas, svg"))
-		.some(k => { const r = k.getBoundingClientRect(); return r.width > 0 && r.height > 0; })).length;
-	if (readout && readout.dataset.i === "12.00" && drawn >= 2 && charts.every(el => !st.ids.includes(el.id))) {
-		st.drawn = st.drawn || performance.now();
-		return readout.textContent.includes("no fixed point") ? "" : "readout at 12 nA shows fixed points: " + readout.textContent;
-	}
-	if (!st.sent || performance.now() - st.sent > 3000) {
-		st.ids = st.ids || charts.map(el => el.id);
-		if (!st.observer) {
-			st.observer = new MutationObserver(() => {
-				const r = out.querySelector(".eif-explorer-readout");
-				if (!r || r.dataset.i !== "12.00") return;
-				st.seen = st.seen || performance.now();
-				const n = Array.from(out.querySelectorAll(".eif-chart")).filter(el => !st.ids.includes(el.id) &&
-					Array.from(el.querySelectorAll("canvas, svg")).some(k => k.getBoundingClientRect().width > 0)).length;
-				if (!st.painted && n >= 2) st.painted = performance.now();
-			});
-			st.observer.observe(out, {childList: true, subtree: true});
-		}
-		slider.value = "240";
-		st.sent = performance.now();
-		slider.dispatchEvent(new Event("input", {bubbles: true}));
-	}
-	return "moved the I slider to 12 nA; the readout says I = " + (readout ? readout.dataset.i : "(none)") + " nA, " + drawn + " chart(s) drawn";
-})()`
-	if err := p.waitFor("explorer redrawn at I = 12 nA after moving the slider", 90*time.Second, move); err != nil {
+	// The I slider runs from 0 to 300 for 0–15 nA; Δ_T's from 1 to 40 for 0.1–4 mV.
+	if err := p.waitFor("explorer redrawn at I = 12 nA after moving the I slider", 90*time.Second,
+		jsMoveSlider("I", 0, 240, "i", "12.00", true)); err != nil {
 		return err
 	}
-	var ms struct {
-		Seen, Painted float64
-	}
-	if err := p.eval(`(() => { const s = window.__eifExplorer; s.observer.disconnect();
-		return {seen: s.seen - s.sent, painted: (s.painted || s.drawn) - s.sent}; })()`, &ms); err != nil {
+	if err := p.waitFor("explorer redrawn at Δ_T = 2 mV after moving the Δ_T slider", 30*time.Second,
+		jsMoveSlider("DeltaT", 1, 20, "deltat", "2.0", false)); err != nil {
 		return err
 	}
-	p.t.Logf("%s: slider moved to 12 nA: new readout in the page after %.0f ms, both charts redrawn after %.0f ms", p.name, ms.Seen, ms.Painted)
+	var ms struct{ Seen, Painted float64 }
+	if err := p.eval(`(() => { const s = window.__eifExplorer.DeltaT; return {seen: s.seen - s.sent, painted: s.painted - s.sent}; })()`, &ms); err != nil {
+		return err
+	}
+	p.t.Logf("%s: Δ_T slider moved: new readout in the page %.0f ms after the input event, both charts redrawn after %.0f ms",
+		p.name, ms.Seen, ms.Painted)
 
 	// Press Done: the cell must end, leaving the final picture.
 	done := `(() => {
@@ -90,8 +93,9 @@ func exerciseExplorer(p *labPage) error {
 	if (!out.querySelector(".eif-explorer-ended")) return "no Done button and no end message";
 	const prompt = cell.node.querySelector(".jp-InputPrompt");
 	if (prompt && prompt.textContent.includes("*")) return "cell still running";
-	const readout = out.querySelector(".eif-explorer-readout");
-	if (!readout || readout.dataset.i !== "12.00") return "final readout not at 12 nA";
+	const r = out.querySelector(".eif-explorer-readout");
+	if (!r || r.dataset.i !== "12.00" || r.dataset.deltat !== "2.0") return "final readout not at I = 12 nA, Δ_T = 2 mV";
+	if (!r.textContent.includes("no fixed point")) return "final readout at 12 nA shows fixed points: " + r.textContent;
 	return out.querySelectorAll(".eif-chart").length >= 2 ? "" : "final picture has fewer than 2 charts";
 })()`
 	return p.waitFor("explorer ended by its Done button", 60*time.Second, done)
