@@ -69,15 +69,16 @@ func TestNotebooksExecute(t *testing.T) {
 			html, err := os.ReadFile(filepath.Join(outDir, strings.TrimSuffix(name, ".ipynb")+".html"))
 			if err != nil {
 				t.Errorf("no HTML export: %v", err)
-			} else if m := remoteScript.Find(html); m != nil {
-				t.Errorf("the HTML export loads a script from the network: %s", m)
+			} else if m := remoteLoad.Find(html); m != nil {
+				t.Errorf("the HTML export loads from the network: %s", m)
 			}
 		})
 	}
 }
 
-// remoteScript matches a script tag that loads from another host.
-var remoteScript = regexp.MustCompile(`(?i)<script[^>]*\bsrc\s*=\s*["']?(https?:)?//[^"'\s>]*`)
+// remoteLoad matches a tag that makes the page load something from another
+// host (a script, a style sheet, an image, a frame); plain links are fine.
+var remoteLoad = regexp.MustCompile(`(?i)<(script|link|img|iframe|embed|object)\b[^>]*\b(src|href|data)\s*=\s*["']?(https?:)?//[^"'\s>]*`)
 
 func compileNumberPattern(p string) (*regexp.Regexp, error) {
 	re, err := regexp.Compile(p)

@@ -124,6 +124,13 @@ def notebook_problems(name: str, nb) -> list[Problem]:
     return problems
 
 
+# A tag that makes the page load something from another host; plain links are fine.
+REMOTE_LOAD = re.compile(
+    r"<(?:script|link|img|iframe|embed|object)\b[^>]*\b(?:src|href|data)\s*=\s*[\"']?(?:https?:)?//[^\"'\s>]*",
+    re.IGNORECASE,
+)
+
+
 def export_html(nb, name: str, html_path: Path) -> None:
     from nbconvert import HTMLExporter
 
@@ -132,9 +139,9 @@ def export_html(nb, name: str, html_path: Path) -> None:
         extra_template_basedirs=[str(TEMPLATES)],
     )
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
-    remote = re.findall(r"<script[^>]*\bsrc=[\"']?(?:https?:)?//[^\"'\s>]*", body)
+    remote = REMOTE_LOAD.findall(body)
     if remote:
-        raise RuntimeError(f"{html_path.name} would load scripts from the network: {remote}")
+        raise RuntimeError(f"{html_path.name} would load from the network: {remote}")
     html_path.write_text(body, encoding="utf-8")
 
 
