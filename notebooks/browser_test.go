@@ -552,6 +552,7 @@ func (p *labPage) screenshot(path string) error {
 	if err := p.eval(`(() => {
 	const w = `+jsNotebook+`;
 	const outer = w.content.outerNode || w.content.node;
+	outer.scrollTop = 0;
 	return window.innerHeight - outer.clientHeight + outer.scrollHeight + 40;
 })()`, &h); err != nil {
 		return err
