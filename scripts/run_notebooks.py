@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import shutil
 import os
 import re
 import sys
@@ -131,9 +132,22 @@ REMOTE_LOAD = re.compile(
 )
 
 
+def copy_mathjax(out: Path) -> None:
+    """Put MathJax 2.7 from the jupyter-server-mathjax package into OUT/mathjax/, once,
+    so that the equations of the HTML exports render offline, opened from disk."""
+    dest = out / "mathjax"
+    if (dest / "MathJax.js").exists():
+        return
+    import jupyter_server_mathjax
+
+    src = Path(jupyter_server_mathjax.__file__).parent / "static"
+    shutil.copytree(src, dest, dirs_exist_ok=True)
+
+
 def export_html(nb, name: str, html_path: Path) -> None:
     from nbconvert import HTMLExporter
 
+    copy_mathjax(html_path.parent)
     exporter = HTMLExporter(
         template_name=TEMPLATE_NAME,
         extra_template_basedirs=[str(TEMPLATES)],
