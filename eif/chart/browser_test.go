@@ -141,10 +141,13 @@ func chromium(t *testing.T) string {
 }
 
 func browse(t *testing.T, bin, file string, args ...string) string {
+	home := t.TempDir() // Chromium's profile and its home files (dconf, crashpad) stay here
 	args = append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 		"--disable-component-update", "--no-first-run", "--disable-sync", "--hide-scrollbars",
-		"--user-data-dir=" + t.TempDir(), "--virtual-time-budget=10000"}, args...)
-	out, err := exec.Command(bin, append(args, "file://"+file)...).Output()
+		"--user-data-dir=" + filepath.Join(home, "profile"), "--virtual-time-budget=10000"}, args...)
+	cmd := exec.Command(bin, append(args, "file://"+file)...)
+	cmd.Env = append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+home, "XDG_CACHE_HOME="+home)
+	out, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("%s: %v", bin, err)
 	}
