@@ -9,8 +9,8 @@ import (
 // interactive explorer, as `cell` (or returns a string saying it is missing).
 const jsExplorerCell = `const w = window.jupyterapp.shell.currentWidget;
 	const cell = w.content.widgets.find(c => c.model.type === "code" &&
-		c.model.sharedModel.getSource().includes("explore(I, DeltaT, idle, wait)"));
-	if (!cell) return "no cell calls explore(I, DeltaT, idle, wait)";`
+		c.model.sharedModel.getSource().includes("chart.Explore(I, DeltaT, idle, wait)"));
+	if (!cell) return "no cell calls chart.Explore(I, DeltaT, idle, wait)";`
 
 // jsMoveSlider returns a JavaScript expression for waitFor that moves slider k of the
 // explorer (0: I, 1: Δ_T) to position pos, as a user does (an input event), and is done
