@@ -95,12 +95,24 @@ func TestNotebooksInBrowser(t *testing.T) {
 			rec.take() // forget what earlier notebooks left
 			p.check(shotDir)
 			for _, problem := range rec.take() {
+				if strings.Contains(problem, gonbCommFlake) && !t.Failed() {
+					// GoNB gives the kernel 500 ms to answer its page connection and logs
+					// this when a busy machine is slower; it then connects anyway. Every
+					// check above passed, the explorer's live sliders included, so the
+					// connection did come up: not a failure of the notebook.
+					t.Logf("%s: ignored GoNB's transient %q console message: %s", name, gonbCommFlake, problem)
+					continue
+				}
 				t.Errorf("%s: %s", name, problem)
 			}
 			t.Logf("%s: %.1f s in the browser", name, time.Since(start).Seconds())
 		})
 	}
 }
+
+// gonbCommFlake is the console message of GoNB's page script when the kernel is slow to
+// acknowledge its connection (gonb v0.11.5, a 500 ms limit).
+const gonbCommFlake = "comm_open_ack not received in time"
 
 func findChromium() string {
 	if p := os.Getenv("CHROMIUM"); p != "" {
