@@ -18,7 +18,7 @@ type Run struct {
 }
 
 // Trace draws the voltage u(t) of each run, with a dot at each spike (the spike time,
-// at the threshold), the thresholds of n as labelled dashed lines (see Thresholds; n may
+// at the threshold) and a diamond where u is reset, the thresholds of n as labelled dashed lines (see Thresholds; n may
 // be nil), and the stimuli of the runs in a lower panel, I (nA) against t (ms).
 // Traces longer than about 3000 points are thinned for drawing; spikes are kept.
 func Trace(title string, n *eif.Neuron, runs ...Run) *Figure {
@@ -47,8 +47,10 @@ func Trace(title string, n *eif.Neuron, runs ...Run) *Figure {
 		color := Color(k)
 		t, u := r.Result.T, r.Result.U
 		f.Series = append(f.Series, Series{Name: r.Label, X: t, Y: u, Color: color, Width: 1.6})
-		if st, su := spikePeaks(r.Result, n); len(st) > 0 {
-			f.Series = append(f.Series, Series{Name: r.Label, X: st, Y: su, Points: true, Marker: Filled, Size: 6, Color: color, aux: true})
+		if st, su, ur := spikePoints(r.Result, n); len(st) > 0 {
+			f.Series = append(f.Series,
+				Series{Name: r.Label, X: st, Y: su, Points: true, Marker: Filled, Size: 6, Color: color, aux: true},
+				Series{Name: r.Label, X: st, Y: ur, Points: true, Marker: Diamond, Size: 7, Color: color, aux: true})
 		}
 		if r.Stimulus == nil {
 			continue
@@ -100,25 +102,25 @@ func Thresholds(n *eif.Neuron) []Ref {
 	return refs
 }
 
-// spikePeaks returns the spike times of r and the voltage drawn there: the highest point
-// of the trace at that time (the threshold, before the jump to the reset), or the
-// threshold of n.
-func spikePeaks(r *eif.Result, n *eif.Neuron) (ts, us []float64) {
+// spikePoints returns the spike times of r, the voltage drawn there before the jump (the
+// highest point of the trace at that time, or the threshold of n) and after it (the
+// lowest point, or the reset of n).
+func spikePoints(r *eif.Result, n *eif.Neuron) (ts, peaks, resets []float64) {
 	for _, s := range r.Spikes {
 		tol := 1e-9 * math.Max(1, math.Abs(s))
-		peak := math.Inf(-1)
+		peak, reset := math.Inf(-1), math.Inf(1)
 		for k := sort.SearchFloat64s(r.T, s-tol); k < len(r.T) && r.T[k] <= s+tol; k++ {
-			peak = math.Max(peak, r.U[k])
+			peak, reset = math.Max(peak, r.U[k]), math.Min(reset, r.U[k])
 		}
 		if math.IsInf(peak, -1) {
 			if n == nil {
 				continue
 			}
-			peak = n.Threshold()
+			peak, reset = n.Threshold(), n.Params().Reset
 		}
-		ts, us = append(ts, s), append(us, peak)
+		ts, peaks, resets = append(ts, s), append(peaks, peak), append(resets, reset)
 	}
-	return ts, us
+	return ts, peaks, resets
 }
 
 // sampleStimulus samples s on [t0, t1]: exactly at its breaks, drawn as vertical jumps,
