@@ -34,9 +34,6 @@ type Number struct {
 //
 // Keep the label in the notebook and the pattern here in step.
 var printedNumbers = map[string][]Number{
-	"00-smoke.ipynb": {
-		{Pattern: `smoke: integral of x\^2 over \[0,1\] = (\S+)`, Want: 1.0 / 3, Tol: 1e-12},
-	},
 	"01-part-a-no-current.ipynb": {
 		{Pattern: `u\*_1 = (\S+) mV`, Want: -70.0, Tol: 1e-6},
 		{Pattern: `u\*_2 = (\S+) mV`, Want: -36.48809938192191, Tol: 1e-6},
@@ -80,7 +77,6 @@ var printedNumbers = map[string][]Number{
 // notebook is saved and reloaded. A notebook not listed here must show at
 // least one chart.
 var minCharts = map[string]int{
-	"00-smoke.ipynb":                 0, // the smoke notebook draws no chart
 	"01-part-a-no-current.ipynb":     5, // A1 phase line, A2 family, A3.A, A3.B, A4
 	"02-part-b-current.ipynb":        8, // B1 pulse, B2 phase line and close-up, B3 family and bifurcation, B4 trace and pulse threshold, B5 trace
 	"03-part-b-lif-comparison.ipynb": 5, // LIF no current, EIF vs LIF pulse, amplitude scan, u*(I), strength–duration
