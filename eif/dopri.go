@@ -54,7 +54,7 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 	if in.recording {
 		in.r.passage, in.recorded = in.r.passage[:0], false
 	}
-	var hPrev, errPrev float64 // the last accepted step and its error, for the controller
+	var hPrev, qPrev float64 // the last accepted step and its err^(−1/5), for the controller
 	for t < in.segEnd {
 		if in.r.Steps+in.r.Rejected >= cfg.MaxSteps {
 			return false, 0, u, ErrTooManySteps
@@ -106,13 +106,13 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 		// The next step: the elementary controller, made more cautious by Gustafsson's
 		// predictive one when the steps shrink (as in the run-up to a spike, where the
 		// solution accelerates and the elementary controller alone fails every other step).
-		errc := math.Max(errn, 1e-10)
-		fac := math.Min(5, math.Max(0.2, 0.9*math.Pow(errc, -0.2)))
+		q := math.Pow(math.Max(errn, 1e-10), -0.2) // err^(−1/5)
+		fac := math.Min(5, math.Max(0.2, 0.9*q))
 		if hPrev > 0 {
-			gus := 0.9 * (h / hPrev) * math.Pow(errPrev/(errc*errc), 0.2)
+			gus := 0.9 * (h / hPrev) * q * q / qPrev // (errPrev/err²)^(1/5)
 			fac = math.Min(fac, math.Max(0.2, gus))
 		}
-		hPrev, errPrev = h, errc
+		hPrev, qPrev = h, q
 		hn := h * fac
 		if in.recording {
 			rec := d

@@ -103,6 +103,9 @@ type integrator struct {
 	hNext  float64 // adaptive step proposal
 	bad    error   // first non-finite current seen
 
+	constI bool // the stimulus is constant on the current piece, with the value segI
+	segI   float64
+
 	// Replay of the interval from the reset to the spike (DormandPrince only).
 	recording   bool    // the current run started at a reset, in a constant piece
 	recorded    bool    // r.passage holds a whole interval
@@ -121,6 +124,9 @@ func (Steps) constantPieces()    {}
 // current returns I(t), evaluated inside the current smooth piece: at its right end it
 // takes the limit from the left, so a pulse ending at T2 still acts on a stage at T2.
 func (in *integrator) current(t float64) float64 {
+	if in.constI {
+		return in.segI
+	}
 	if t >= in.segEnd {
 		t = math.Nextafter(in.segEnd, math.Inf(-1))
 	}
@@ -207,6 +213,12 @@ func (in *integrator) run(u0 float64) error {
 		in.segEnd = math.Min(in.s.NextBreak(t), in.tEnd)
 		if !(in.segEnd > t) { // a stimulus that breaks its contract: go on to the end
 			in.segEnd = in.tEnd
+		}
+		// A piecewise-constant stimulus is read once per piece.
+		in.constI = false
+		if _, ok := in.s.(constantPieces); ok {
+			in.segI = in.current(t)
+			in.constI = true
 		}
 		var (
 			spiked bool
