@@ -71,9 +71,55 @@ func TestNotebooksExecute(t *testing.T) {
 				t.Errorf("no HTML export: %v", err)
 			} else if m := remoteLoad.Find(html); m != nil {
 				t.Errorf("the HTML export loads from the network: %s", m)
+			} else {
+				checkExportOffline(t, name, filepath.Join(outDir, strings.TrimSuffix(name, ".ipynb")+".html"))
 			}
 		})
 	}
+}
+
+// checkExportOffline opens an HTML export from disk in headless Chromium with the network
+// cut off (every request goes to a closed proxy port) and checks what a reader sees: every
+// chart drawn on a canvas, no chart error box, and the equations typeset by the MathJax
+// copy beside the file.
+func checkExportOffline(t *testing.T, name, file string) {
+	t.Helper()
+	chrome := findChromium()
+	if chrome == "" {
+		skipOrFail(t, "no Chromium: the HTML export of %s was not opened", name)
+	}
+	home := t.TempDir()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, chrome, "--headless", "--no-sandbox", "--disable-gpu",
+		"--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+		"--proxy-server=127.0.0.1:9", "--user-data-dir="+filepath.Join(home, "profile"),
+		"--virtual-time-budget=20000", "--dump-dom", "file://"+file)
+	cmd.Env = append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+home, "XDG_CACHE_HOME="+home)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Errorf("%s: Chromium could not open the HTML export: %v", name, err)
+		return
+	}
+	dom := regexp.MustCompile(`(?s)<script.*?</script>`).ReplaceAllString(string(out), "")
+	charts := strings.Count(dom, `class="eif-chart"`)
+	want := defaultMinCharts
+	if n, ok := minCharts[name]; ok {
+		want = n
+	}
+	if charts < want {
+		t.Errorf("%s: the HTML export opened offline shows %d chart(s), want at least %d", name, charts, want)
+	}
+	if c := strings.Count(dom, "<canvas"); c < charts {
+		t.Errorf("%s: the HTML export opened offline draws %d canvas(es) for %d chart(s)", name, c, charts)
+	}
+	if strings.Contains(dom, `class="eif-chart-error"`) {
+		t.Errorf("%s: the HTML export opened offline shows a chart error", name)
+	}
+	if strings.Contains(dom, "Math Processing Error") || !strings.Contains(dom, `class="MathJax`) {
+		t.Errorf("%s: the equations of the HTML export are not typeset offline (is out/…/mathjax there?)", name)
+	}
+	t.Logf("%s: HTML export offline: %d chart(s) drawn, equations typeset", name, charts)
 }
 
 // remoteLoad matches a tag that makes the page load something from another
