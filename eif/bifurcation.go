@@ -9,15 +9,15 @@ type Branch struct {
 // Bifurcation sweeps num currents evenly over [iMin, iMax] (nA) and returns the stable and
 // the unstable branch of fixed points u*(I), for the bifurcation diagram. When the
 // saddle-node point (I_rh, θ_rh) lies in the range it ends both branches, so they meet.
-// Currents without a fixed point are left out. num must be at least 2.
+// Currents without a fixed point are left out. num must be between 2 and 10⁶.
 func (n *Neuron) Bifurcation(iMin, iMax float64, num int) (stable, unstable Branch, err error) {
 	if err = n.check(); err != nil {
 		return
 	}
-	if err = finite("iMin", iMin); err != nil {
+	if err = checkCurrent("iMin", iMin); err != nil {
 		return
 	}
-	if err = finite("iMax", iMax); err != nil {
+	if err = checkCurrent("iMax", iMax); err != nil {
 		return
 	}
 	if iMax <= iMin {

@@ -39,7 +39,8 @@
 //   - PulseThreshold, StrengthDuration and Latency answer how strong, how long and how
 //     soon.
 //
-// No exported function panics (but MustNew on invalid parameters), and none returns NaN
-// or ±Inf for finite input: invalid input gives an error, a *ParamError where a parameter
-// is at fault.
+// No exported function panics (but MustNew on invalid parameters), hangs, or returns NaN
+// or ±Inf for finite input: invalid input gives an error, a *ParamError that names the
+// field and the rule where a parameter is at fault. The domain is bounded far beyond any
+// neuron (MaxVoltage, MaxCurrent, MaxTime, MaxR), so that no computation can overflow.
 package eif

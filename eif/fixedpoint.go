@@ -1,7 +1,5 @@
 package eif
 
-import "math"
-
 // Stability classifies a fixed point by the sign of f′ there.
 type Stability int
 
@@ -54,7 +52,7 @@ type FixedPoint struct {
 //
 // For the LIF there is always one, stable: u_rest + R·i.
 func (n *Neuron) FixedPoints(i float64) []FixedPoint {
-	if n.check() != nil || math.IsNaN(i) || math.IsInf(i, 0) {
+	if n.check() != nil || checkCurrent("i", i) != nil {
 		return nil
 	}
 	p := n.p
@@ -105,7 +103,7 @@ func (n *Neuron) EffectiveThreshold(i float64) (float64, error) {
 	if err := n.check(); err != nil {
 		return 0, err
 	}
-	if err := finite("i", i); err != nil {
+	if err := checkCurrent("i", i); err != nil {
 		return 0, err
 	}
 	if n.p.Model == LIF || n.p.DeltaT == 0 {
@@ -121,9 +119,10 @@ func (n *Neuron) EffectiveThreshold(i float64) (float64, error) {
 	return fps[len(fps)-1].U, nil
 }
 
-// Rheobase returns the smallest constant current (nA) that makes the neuron fire
-// repetitively. For the EIF it is the saddle-node bifurcation, where the two fixed points
-// meet at u = θ_rh: f(θ_rh) = 0 gives I_rh = (θ_rh − u_rest − Δ_T)/R, 7.25 nA with the
+// Rheobase returns the constant current (nA) above which the neuron has no resting state,
+// so it fires repetitively (with a reset below θ_I it fires only then; a reset above θ_I
+// makes it fire below rheobase too). For the EIF it is the saddle-node bifurcation, where
+// the two fixed points meet at u = θ_rh: f(θ_rh) = 0 gives I_rh = (θ_rh − u_rest − Δ_T)/R, 7.25 nA with the
 // default parameters. For the LIF the fixed point u_rest + R·I must reach the cut-off:
 // I_rh = (θ_pa − u_rest)/R, 10 nA. For the EIF with Δ_T = 0, (θ_rh − u_rest)/R.
 func (n *Neuron) Rheobase() float64 {

@@ -1,5 +1,7 @@
 package eif
 
+import "math"
+
 // Neuron is a validated model neuron. Make one with New; its methods are safe to call
 // with any finite input. The zero Neuron is not usable: its methods return ErrInvalid
 // or 0.
@@ -57,29 +59,33 @@ func (n *Neuron) Threshold() float64 {
 //	f(u) = [−(u − u_rest) + Δ_T·exp((u − θ_rh)/Δ_T) + R·i] / τ.
 //
 // For the LIF the exponential term is absent. Beyond the cut-off, where the model is not
-// defined, the exponential is evaluated at θ_pa (as NEST does), so f never overflows.
+// defined, the exponential is continued by its tangent line at θ_pa, so f stays smooth and
+// finite. u and i are clamped to ±MaxVoltage and ±MaxCurrent; NaN gives 0.
 func (n *Neuron) DuDt(u, i float64) float64 {
-	if n.check() != nil {
+	if n.check() != nil || math.IsNaN(u) || math.IsNaN(i) {
 		return 0
 	}
-	return n.p.duDt(u, i)
+	return n.p.duDt(clamp(u, MaxVoltage), clamp(i, MaxCurrent))
 }
+
+func clamp(x, bound float64) float64 { return math.Max(-bound, math.Min(bound, x)) }
 
 // Slope returns f′(u) = ∂(du/dt)/∂u in 1/ms, the report's "Jacobien": negative at a
 // stable fixed point, positive at an unstable one.
 func (n *Neuron) Slope(u float64) float64 {
-	if n.check() != nil {
+	if n.check() != nil || math.IsNaN(u) {
 		return 0
 	}
-	return n.p.slope(u)
+	return n.p.slope(clamp(u, MaxVoltage))
 }
 
 // Curvature returns f″(u) = ∂²(du/dt)/∂u² in 1/(mV·ms). For the EIF,
 // f″(θ_rh) = 1/(τ·Δ_T): 0.1 mV⁻¹·ms⁻¹ with the default parameters, which is
-// 10⁵ V⁻¹·s⁻¹ in SI units. It is 0 for the LIF.
+// 10⁵ V⁻¹·s⁻¹ in SI units. It is 0 for the LIF, and above the cut-off, where the
+// exponential is continued by a straight line.
 func (n *Neuron) Curvature(u float64) float64 {
-	if n.check() != nil {
+	if n.check() != nil || math.IsNaN(u) {
 		return 0
 	}
-	return n.p.curvature(u)
+	return n.p.curvature(clamp(u, MaxVoltage))
 }

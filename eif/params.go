@@ -67,6 +67,16 @@ func DefaultLIF() Params {
 	return p
 }
 
+// The domain of the package. Parameters and inputs beyond these bounds are rejected with
+// a *ParamError (DuDt, Slope and Curvature clamp their arguments to them instead), so that
+// no computation overflows. They are far beyond any neuron.
+const (
+	MaxVoltage = 1e5 // largest |voltage| (mV)
+	MaxCurrent = 1e6 // largest |current| (nA)
+	MaxTime    = 1e9 // largest time constant, refractory period or duration (ms)
+	MaxR       = 1e6 // largest membrane resistance (MΩ)
+)
+
 // maxExpArg bounds (θ_pa − θ_rh)/Δ_T so that the exponential term stays far from overflow
 // anywhere below the cut-off.
 const maxExpArg = 600
@@ -87,6 +97,21 @@ func (p Params) Validate() error {
 			return &ParamError{Field: f.name, Value: f.v, Rule: "must be finite"}
 		}
 	}
+	for _, f := range fields[1:7] {
+		if f.name != "R" && f.name != "DeltaT" && math.Abs(f.v) > MaxVoltage {
+			return &ParamError{Field: f.name, Value: f.v, Rule: fmt.Sprintf("must be within ±%g mV", float64(MaxVoltage))}
+		}
+	}
+	switch {
+	case p.Tau > MaxTime:
+		return &ParamError{Field: "Tau", Value: p.Tau, Rule: fmt.Sprintf("must be ≤ %g ms", float64(MaxTime))}
+	case p.Refractory > MaxTime:
+		return &ParamError{Field: "Refractory", Value: p.Refractory, Rule: fmt.Sprintf("must be ≤ %g ms", float64(MaxTime))}
+	case p.R > MaxR:
+		return &ParamError{Field: "R", Value: p.R, Rule: fmt.Sprintf("must be ≤ %g MΩ", float64(MaxR))}
+	case p.Model == EIF && p.DeltaT > MaxVoltage:
+		return &ParamError{Field: "DeltaT", Value: p.DeltaT, Rule: fmt.Sprintf("must be ≤ %g mV", float64(MaxVoltage))}
+	}
 	switch {
 	case p.Model != EIF && p.Model != LIF:
 		return &ParamError{Field: "Model", Value: float64(p.Model), Rule: "must be EIF or LIF"}
@@ -98,6 +123,9 @@ func (p Params) Validate() error {
 		return &ParamError{Field: "Refractory", Value: p.Refractory, Rule: "must be ≥ 0 ms"}
 	case p.Reset >= p.Cutoff:
 		return &ParamError{Field: "Reset", Value: p.Reset, Rule: fmt.Sprintf("must be below the cut-off Cutoff = %g mV", p.Cutoff)}
+	}
+	if p.Rest >= p.threshold() {
+		return &ParamError{Field: "Rest", Value: p.Rest, Rule: fmt.Sprintf("must be below the spike threshold %g mV", p.threshold())}
 	}
 	if p.Model == LIF {
 		return nil

@@ -132,3 +132,80 @@ func TestStimuli(t *testing.T) {
 		t.Errorf("u(100) = %.12f, want %.12f", got, want)
 	}
 }
+
+// TestDomain drives the entry points with extreme but finite input: each either returns
+// a clear error or a finite value, and none hangs.
+func TestDomain(t *testing.T) {
+	n := eif.MustNew(eif.Default())
+	l := eif.MustNew(eif.DefaultLIF())
+	for _, x := range []float64{1e308, -1e308, 1e7, -1e7} {
+		for _, m := range []*eif.Neuron{n, l} {
+			if !finiteAll(m.DuDt(x, 0), m.DuDt(0, x), m.DuDt(x, x), m.Slope(x), m.Curvature(x)) {
+				t.Errorf("%v: non-finite f, f′ or f″ at %g", m.Params().Model, x)
+			}
+			if fps := m.FixedPoints(x); fps != nil {
+				t.Errorf("%v: FixedPoints(%g) = %v, want none beyond MaxCurrent", m.Params().Model, x, fps)
+			}
+			var pe *eif.ParamError
+			if _, err := m.Period(x); !errors.As(err, &pe) || pe.Field != "i" {
+				t.Errorf("%v: Period(%g): err = %v, want a *ParamError on i", m.Params().Model, x, err)
+			}
+			if r := m.Rate(x); r != 0 {
+				t.Errorf("%v: Rate(%g) = %g, want 0 with the error", m.Params().Model, x, r)
+			}
+			if _, err := m.Simulate(eif.Constant(x), -70, 10, nil); !errors.As(err, &pe) || pe.Field != "Constant" {
+				t.Errorf("%v: Simulate(Constant(%g)): err = %v", m.Params().Model, x, err)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		edit  func(*eif.Params)
+		field string
+	}{
+		{"huge tau", func(p *eif.Params) { p.Tau = 1e300 }, "Tau"},
+		{"huge R", func(p *eif.Params) { p.R = 1e300 }, "R"},
+		{"huge voltage", func(p *eif.Params) { p.Reset = -1e300 }, "Reset"},
+		{"rest above the cut-off", func(p *eif.Params) { p.Rest = -20 }, "Rest"},
+	} {
+		p := eif.Default()
+		tc.edit(&p)
+		var pe *eif.ParamError
+		if _, err := eif.New(p); !errors.As(err, &pe) || pe.Field != tc.field {
+			t.Errorf("%s: err = %v, want a *ParamError on %s", tc.name, err, tc.field)
+		}
+	}
+	// Malformed stimuli called directly do not panic.
+	if got := (eif.Steps{Times: []float64{1, 2}, Amps: []float64{1}}).Current(5); got != 0 {
+		t.Errorf("malformed Steps: Current = %g", got)
+	}
+	if got := (eif.Func{}).Current(1); got != 0 {
+		t.Errorf("nil Func: Current = %g", got)
+	}
+	// Steps far too small for MaxSteps are refused at once instead of running for minutes.
+	var pe *eif.ParamError
+	if _, err := n.Simulate(eif.Constant(0), -70, 10, &eif.Settings{Method: eif.Euler, Step: 1e-300}); !errors.As(err, &pe) || pe.Field != "Settings.Step" {
+		t.Errorf("tiny Euler step: err = %v", err)
+	}
+	if _, err := n.Simulate(eif.Constant(0), -70, 10, &eif.Settings{MaxStep: 1e-300}); !errors.As(err, &pe) || pe.Field != "Settings.MaxStep" {
+		t.Errorf("tiny MaxStep: err = %v", err)
+	}
+	// A tolerance below the resolution of the current ends the bisection all the same; the
+	// result is then as good as the simulations (their 1e-10 mV tolerance), about 1e-10 nA.
+	if th, err := l.PulseThreshold(300, &eif.SearchSettings{Tol: 1e-300}); err != nil || math.Abs(th-10) > 1e-9 {
+		t.Errorf("PulseThreshold with Tol 1e-300 = %.15g, %v", th, err)
+	}
+}
+
+func TestReplayedIsPerRun(t *testing.T) {
+	n := eif.MustNew(eif.Default())
+	var r eif.Result
+	for k := 0; k < 2; k++ {
+		if err := n.SimulateInto(&r, eif.Constant(10), -70, 200, nil); err != nil {
+			t.Fatal(err)
+		}
+		if r.Replayed != len(r.Spikes)-2 {
+			t.Errorf("run %d: Replayed = %d with %d spikes, want %d", k, r.Replayed, len(r.Spikes), len(r.Spikes)-2)
+		}
+	}
+}

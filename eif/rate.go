@@ -20,7 +20,7 @@ func (n *Neuron) Period(i float64) (float64, error) {
 	if err := n.check(); err != nil {
 		return 0, err
 	}
-	if err := finite("i", i); err != nil {
+	if err := checkCurrent("i", i); err != nil {
 		return 0, err
 	}
 	p := n.p
@@ -47,7 +47,8 @@ func (n *Neuron) passage(i, a, b float64) float64 {
 	// Near θ_rh, τ·f(u) ≈ τ·f(θ_rh) + (u − θ_rh)²/(2Δ_T): the bottleneck has half-width w.
 	fmin := p.duDt(p.ThetaRh, i) * p.Tau
 	w := math.Sqrt(2 * p.DeltaT * math.Max(fmin, 1e-300))
-	w = math.Max(w, 1e-6*p.DeltaT)
+	// Above θ_rh the exponential varies on the scale Δ_T: the first panels are no wider.
+	w = math.Max(math.Min(w, p.DeltaT), 1e-6*p.DeltaT)
 	edges := panelEdges(a, b, p.ThetaRh, w)
 	var sum float64
 	for k := 1; k < len(edges); k++ {

@@ -36,7 +36,7 @@ func (m Method) String() string {
 type Settings struct {
 	Method Method
 
-	// RelTol and AbsTol (mV) bound the local error of each adaptive step:
+	// RelTol (no unit) and AbsTol (mV) bound the local error of each adaptive step:
 	// |err| ≤ AbsTol + RelTol·|u|. Defaults: 1e-10 and 1e-10.
 	RelTol, AbsTol float64
 	// MaxStep bounds the adaptive step (ms). Default: no bound. Set it for a Func stimulus

@@ -12,7 +12,8 @@ type Result struct {
 	// to the duration, plus, at each spike time, the point (t, threshold) followed by the
 	// point (t, reset), and the end of each refractory period, so plots show the spike.
 	T, U []float64
-	// Spikes holds the spike times (ms), located by root-finding inside the step.
+	// Spikes holds the spike times (ms), located by root-finding inside the step (at the
+	// end of the step with Settings.GridSpikes).
 	Spikes []float64
 	// Steps and Rejected count the accepted and rejected integration steps.
 	Steps, Rejected int
@@ -68,14 +69,23 @@ func (n *Neuron) simulate(dst *Result, s Stimulus, u0, duration float64, set *Se
 	if u0 >= thr {
 		return &ParamError{Field: "u0", Value: u0, Rule: fmt.Sprintf("must be below the spike threshold %g mV", thr)}
 	}
-	if math.IsNaN(duration) || math.IsInf(duration, 0) || duration <= 0 {
-		return &ParamError{Field: "duration", Value: duration, Rule: "must be finite and > 0 ms"}
+	if math.Abs(u0) > MaxVoltage {
+		return &ParamError{Field: "u0", Value: u0, Rule: fmt.Sprintf("must be within ±%g mV", float64(MaxVoltage))}
+	}
+	if math.IsNaN(duration) || math.IsInf(duration, 0) || duration <= 0 || duration > MaxTime {
+		return &ParamError{Field: "duration", Value: duration, Rule: fmt.Sprintf("must be > 0 and ≤ %g ms", float64(MaxTime))}
+	}
+	if cfg.Method != DormandPrince && duration/cfg.Step > float64(cfg.MaxSteps) {
+		return &ParamError{Field: "Settings.Step", Value: cfg.Step, Rule: fmt.Sprintf("needs more than Settings.MaxSteps = %d steps for %g ms", cfg.MaxSteps, duration)}
+	}
+	if cfg.Method == DormandPrince && cfg.MaxStep > 0 && duration/cfg.MaxStep > float64(cfg.MaxSteps) {
+		return &ParamError{Field: "Settings.MaxStep", Value: cfg.MaxStep, Rule: fmt.Sprintf("needs more than Settings.MaxSteps = %d steps for %g ms", cfg.MaxSteps, duration)}
 	}
 	if !cfg.SpikesOnly && duration/cfg.OutputInterval > 1e8 {
 		return &ParamError{Field: "Settings.OutputInterval", Value: cfg.OutputInterval, Rule: "gives more than 1e8 trace points; raise it or set SpikesOnly"}
 	}
 	dst.T, dst.U, dst.Spikes = dst.T[:0], dst.U[:0], dst.Spikes[:0]
-	dst.Steps, dst.Rejected = 0, 0
+	dst.Steps, dst.Rejected, dst.Replayed = 0, 0, 0
 	if !cfg.SpikesOnly {
 		n := int(duration/cfg.OutputInterval) + 2
 		if cap(dst.T) < n {
@@ -131,9 +141,11 @@ func (in *integrator) current(t float64) float64 {
 		t = math.Nextafter(in.segEnd, math.Inf(-1))
 	}
 	i := in.s.Current(t)
-	if math.IsNaN(i) || math.IsInf(i, 0) {
+	if err := checkCurrent("Stimulus.Current", i); err != nil {
 		if in.bad == nil {
-			in.bad = &ParamError{Field: "Stimulus.Current", Value: i, Rule: fmt.Sprintf("must be finite (at t = %g ms)", t)}
+			pe := err.(*ParamError)
+			pe.Rule += fmt.Sprintf(" (at t = %g ms)", t)
+			in.bad = pe
 		}
 		return 0
 	}

@@ -20,17 +20,31 @@ func lastISI(t *testing.T, r *eif.Result) float64 {
 }
 
 func TestPeriodQuadrature(t *testing.T) {
-	// References: composite Simpson with 2·10⁵ panels on τ/f(u) from −70 to −30 mV.
-	n := eif.MustNew(eif.Default())
-	for _, tc := range []struct{ i, period float64 }{
-		{10, 16.37840951520352},
-		{7.26, 237.88423897817782},
+	// References: ∫ τ/(−(u+70) + Δ_T·e^((u+40)/Δ_T) + 4I) du from −70 to −30 mV by mpmath's
+	// quadrature at 40 digits, split at θ_rh ± 2^k·Δ_T.
+	for _, tc := range []struct{ i, deltaT, period, tol float64 }{
+		{10, 1, 16.378409515203521345, 1e-14},
+		{20, 1, 5.5042623951248765587, 1e-14},
+		{7.5, 1, 55.274795074098647584, 1e-14},
+		{7.2501, 1, 2238.4739475732672832, 1e-12},
+		// 1e-6 nA above rheobase the float64 current itself carries a relative error of
+		// 1e-10 in I − I_rh: the period cannot be better than half that.
+		{7.250001, 1, 22231.580061678893937, 1e-10},
+		{10, 1.0 / 60 * 1.0001, 13.970006768899119692, 1e-14},
+		{10, 0.02, 13.987828940023659852, 1e-14},
+		{10, 0.05, 14.130487160633238945, 1e-14},
+		{10, 0.2, 14.667623306576369989, 1e-14},
+		{10, 4, 18.09952175419429656, 1e-14},
+		{8, 4, 31.690451087685905133, 1e-14},
 	} {
-		got, err := n.Period(tc.i)
-		if err != nil || !scalar.EqualWithinAbsOrRel(got, tc.period, 0, 1e-11) {
-			t.Errorf("Period(%g) = %.14f, %v, want %.14f", tc.i, got, err, tc.period)
+		p := eif.Default()
+		p.DeltaT = tc.deltaT
+		got, err := eif.MustNew(p).Period(tc.i)
+		if err != nil || !scalar.EqualWithinAbsOrRel(got, tc.period, 0, tc.tol) {
+			t.Errorf("Δ_T = %g, Period(%g) = %.15f, %v, want %.15f (rel. %g)", tc.deltaT, tc.i, got, err, tc.period, tc.tol)
 		}
 	}
+	n := eif.MustNew(eif.Default())
 	if _, err := n.Period(7); !errors.Is(err, eif.ErrNoSpike) {
 		t.Errorf("Period below rheobase: err = %v, want ErrNoSpike", err)
 	}
@@ -39,7 +53,7 @@ func TestPeriodQuadrature(t *testing.T) {
 	}
 	p := eif.Default()
 	p.Refractory = 2
-	if got, _ := eif.MustNew(p).Period(10); !scalar.EqualWithinAbsOrRel(got, 18.37840951520352, 0, 1e-11) {
+	if got, _ := eif.MustNew(p).Period(10); !scalar.EqualWithinAbsOrRel(got, 18.378409515203521345, 0, 1e-14) {
 		t.Errorf("Period with 2 ms refractory = %.12f", got)
 	}
 }

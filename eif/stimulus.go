@@ -27,7 +27,7 @@ func (Constant) NextBreak(float64) float64 { return math.Inf(1) }
 
 // Validate checks that the current is finite.
 func (c Constant) Validate() error {
-	return finite("Constant", float64(c))
+	return checkCurrent("Constant", float64(c))
 }
 
 // Pulse is a square current pulse: Amp nA for T1 ≤ t < T2, zero elsewhere.
@@ -57,7 +57,7 @@ func (s Pulse) NextBreak(t float64) float64 {
 
 // Validate checks that all fields are finite and that T1 ≤ T2.
 func (s Pulse) Validate() error {
-	if err := finite("Pulse.Amp", s.Amp); err != nil {
+	if err := checkCurrent("Pulse.Amp", s.Amp); err != nil {
 		return err
 	}
 	if err := finite("Pulse.T1", s.T1); err != nil {
@@ -84,9 +84,9 @@ func (s Steps) Current(t float64) float64 {
 	k := sort.SearchFloat64s(s.Times, t)
 	// Times[k-1] < t ≤ Times[k]; a step starts at its time.
 	if k < len(s.Times) && s.Times[k] == t {
-		return s.Amps[k]
+		k++
 	}
-	if k == 0 {
+	if k == 0 || k > len(s.Amps) { // before the first step, or a malformed Steps
 		return 0
 	}
 	return s.Amps[k-1]
@@ -110,7 +110,7 @@ func (s Steps) Validate() error {
 		if err := finite(fmt.Sprintf("Steps.Times[%d]", k), s.Times[k]); err != nil {
 			return err
 		}
-		if err := finite(fmt.Sprintf("Steps.Amps[%d]", k), s.Amps[k]); err != nil {
+		if err := checkCurrent(fmt.Sprintf("Steps.Amps[%d]", k), s.Amps[k]); err != nil {
 			return err
 		}
 		if k > 0 && s.Times[k] <= s.Times[k-1] {
@@ -128,8 +128,13 @@ type Func struct {
 	Breaks []float64
 }
 
-// Current returns F(t).
-func (s Func) Current(t float64) float64 { return s.F(t) }
+// Current returns F(t), or 0 when F is nil.
+func (s Func) Current(t float64) float64 {
+	if s.F == nil {
+		return 0
+	}
+	return s.F(t)
+}
 
 // NextBreak returns the first of Breaks after t.
 func (s Func) NextBreak(t float64) float64 {
@@ -155,6 +160,17 @@ func (s Func) Validate() error {
 func finite(field string, v float64) error {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return &ParamError{Field: field, Value: v, Rule: "must be finite"}
+	}
+	return nil
+}
+
+// checkCurrent reports a current (nA) that is not finite or beyond MaxCurrent.
+func checkCurrent(field string, i float64) error {
+	if err := finite(field, i); err != nil {
+		return err
+	}
+	if math.Abs(i) > MaxCurrent {
+		return &ParamError{Field: field, Value: i, Rule: fmt.Sprintf("must be within ±%g nA", float64(MaxCurrent))}
 	}
 	return nil
 }

@@ -62,8 +62,9 @@ func (n *Neuron) spikes(amp, duration float64, c *SearchSettings, r *Result) (bo
 // PulseThreshold returns the smallest amplitude (nA) of a square pulse of the given
 // duration (ms), applied at t = 0 to the neuron at rest, that makes it spike during the
 // pulse or in the SearchSettings.After that follow. It brackets the threshold by doubling
-// and then bisects to a bracket of width SearchSettings.Tol, whose midpoint it returns:
-// the result is within Tol/2 of the true threshold. Plotted against the duration, it is the strength–duration curve.
+// and then bisects to a bracket of width SearchSettings.Tol (or of adjacent floating-point
+// numbers, for a Tol below that), whose midpoint it returns: the result is within Tol/2 of
+// the true threshold. It returns 0 when the neuron fires from rest without any current. Plotted against the duration, it is the strength–duration curve.
 //
 // For the LIF the threshold is I_rh/(1 − e^(−T/τ)) (Lapicque): 10.000 nA for the 300 ms
 // pulse of the report, not the ≈ 12 nA it found with a coarse scan.
@@ -100,6 +101,9 @@ func (n *Neuron) PulseThreshold(duration float64, set *SearchSettings) (float64,
 	}
 	for hi-lo > c.Tol {
 		mid := lo + (hi-lo)/2
+		if mid == lo || mid == hi {
+			break // the bracket is down to adjacent floating-point numbers
+		}
 		fired, err := n.spikes(mid, duration, &c, &r)
 		if err != nil {
 			return 0, err
@@ -135,8 +139,11 @@ func (n *Neuron) Latency(i, maxTime float64, set *Settings) (float64, error) {
 	if err := n.check(); err != nil {
 		return 0, err
 	}
-	if err := finite("i", i); err != nil {
+	if err := checkCurrent("i", i); err != nil {
 		return 0, err
+	}
+	if math.IsNaN(maxTime) || math.IsInf(maxTime, 0) || maxTime <= 0 {
+		return 0, &ParamError{Field: "maxTime", Value: maxTime, Rule: "must be finite and > 0 ms"}
 	}
 	var s Settings
 	if set != nil {

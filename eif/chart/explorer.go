@@ -62,7 +62,8 @@ func ExplorerView(i, deltaT float64) string {
 }
 
 // Explore shows sliders for the current I (0–15 nA by 0.05 nA) and the slope factor Δ_T
-// (0.1–4 mV by 0.1 mV) and a Done button, starting at i and deltaT, and redraws
+// (0.1–4 mV by 0.1 mV) and a Done button, starting at i and deltaT (the sliders show the
+// nearest value in their range; the first picture is at i and deltaT), and redraws
 // ExplorerView at every move. The sliders talk to the cell's Go program through GoNB's
 // connection to the page, so they live only while the cell runs: Explore returns when Done
 // is pressed, after idle without a move, or after wait when no page answers (a headless

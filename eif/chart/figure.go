@@ -81,10 +81,11 @@ func (r Range) fixed() bool { return r.Min < r.Max }
 // Color returns the k-th color of the palette used for series without a Color,
 // so that a helper series can match a curve: Color(0) is the first series' color.
 func Color(k int) string {
+	k %= len(palette) // in (−len, len), also for math.MinInt
 	if k < 0 {
-		k = -k
+		k += len(palette)
 	}
-	return palette[k%len(palette)]
+	return palette[k]
 }
 
 // palette is the Tableau 10 palette (the default of matplotlib), easy to tell apart.
