@@ -63,7 +63,7 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 			h = cfg.MaxStep
 		}
 		last := false
-		if t+h >= in.segEnd || t+1.01*h >= in.segEnd {
+		if t+1.01*h >= in.segEnd { // also takes a last step that would be a sliver
 			h, last = in.segEnd-t, true
 		}
 		k2 := in.f(t+dpC2*h, u+h*dpA21*k1)

@@ -97,8 +97,11 @@ func (p Params) Validate() error {
 			return &ParamError{Field: f.name, Value: f.v, Rule: "must be finite"}
 		}
 	}
-	for _, f := range fields[1:7] {
-		if f.name != "R" && f.name != "DeltaT" && math.Abs(f.v) > MaxVoltage {
+	for _, f := range []struct {
+		name string
+		v    float64
+	}{{"Rest", p.Rest}, {"Reset", p.Reset}, {"ThetaRh", p.ThetaRh}, {"Cutoff", p.Cutoff}} {
+		if math.Abs(f.v) > MaxVoltage {
 			return &ParamError{Field: f.name, Value: f.v, Rule: fmt.Sprintf("must be within ±%g mV", float64(MaxVoltage))}
 		}
 	}

@@ -108,16 +108,11 @@ func (n *Neuron) FICurve(currents []float64) []float64 {
 // interspike intervals divided by their total length, or 0 with fewer than two spikes.
 // A nil set means the defaults; the trace is skipped.
 func (n *Neuron) SimulatedRate(i, duration float64, set *Settings) (float64, error) {
-	var s Settings
-	if set != nil {
-		s = *set
-	}
-	s.SpikesOnly = true
-	r := Result{}
-	if err := n.SimulateInto(&r, Constant(i), n.Params().Rest, duration, &s); err != nil {
+	rates, err := n.SimulatedFICurve([]float64{i}, duration, set)
+	if err != nil {
 		return 0, err
 	}
-	return spikeRate(r.Spikes), nil
+	return rates[0], nil
 }
 
 // spikeRate is the mean rate (Hz) of a spike train (ms), from its intervals.
@@ -131,11 +126,7 @@ func spikeRate(spikes []float64) float64 {
 // SimulatedFICurve returns SimulatedRate at each current of currents.
 func (n *Neuron) SimulatedFICurve(currents []float64, duration float64, set *Settings) ([]float64, error) {
 	rates := make([]float64, len(currents))
-	var s Settings
-	if set != nil {
-		s = *set
-	}
-	s.SpikesOnly = true
+	s := spikesOnly(set)
 	var r Result
 	for k, i := range currents {
 		if err := n.SimulateInto(&r, Constant(i), n.Params().Rest, duration, &s); err != nil {
@@ -144,4 +135,14 @@ func (n *Neuron) SimulatedFICurve(currents []float64, duration float64, set *Set
 		rates[k] = spikeRate(r.Spikes)
 	}
 	return rates, nil
+}
+
+// spikesOnly returns a copy of set (the defaults for nil) that skips the trace.
+func spikesOnly(set *Settings) Settings {
+	var s Settings
+	if set != nil {
+		s = *set
+	}
+	s.SpikesOnly = true
+	return s
 }

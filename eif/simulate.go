@@ -93,7 +93,8 @@ func (n *Neuron) simulate(dst *Result, s Stimulus, u0, duration float64, set *Se
 			dst.U = make([]float64, 0, n+16)
 		}
 	}
-	in := integrator{p: p, s: s, cfg: cfg, thr: thr, r: dst, tEnd: duration, maxSpikes: maxSpikes}
+	_, piecewise := s.(constantPieces)
+	in := integrator{p: p, s: s, cfg: cfg, thr: thr, r: dst, tEnd: duration, maxSpikes: maxSpikes, piecewise: piecewise}
 	return in.run(u0)
 }
 
@@ -113,8 +114,9 @@ type integrator struct {
 	hNext  float64 // adaptive step proposal
 	bad    error   // first non-finite current seen
 
-	constI bool // the stimulus is constant on the current piece, with the value segI
-	segI   float64
+	piecewise bool // the stimulus is constant between its breaks
+	constI    bool // the stimulus is constant on the current piece, with the value segI
+	segI      float64
 
 	// Replay of the interval from the reset to the spike (DormandPrince only).
 	recording   bool    // the current run started at a reset, in a constant piece
@@ -228,7 +230,7 @@ func (in *integrator) run(u0 float64) error {
 		}
 		// A piecewise-constant stimulus is read once per piece.
 		in.constI = false
-		if _, ok := in.s.(constantPieces); ok {
+		if in.piecewise {
 			in.segI = in.current(t)
 			in.constI = true
 		}
@@ -274,8 +276,7 @@ func (in *integrator) run(u0 float64) error {
 		if t > in.tEnd {
 			t = in.tEnd
 		}
-		_, isConst := in.s.(constantPieces)
-		in.recording = isConst && in.cfg.Method == DormandPrince && !in.cfg.NoReplay
+		in.recording = in.piecewise && in.cfg.Method == DormandPrince && !in.cfg.NoReplay
 		in.emitUntil(t, false, func(float64) float64 { return in.p.Reset })
 		if in.p.Refractory > 0 && (len(in.r.T) == 0 || in.r.T[len(in.r.T)-1] < t) {
 			in.emit(t, in.p.Reset)

@@ -50,11 +50,7 @@ func (s *SearchSettings) withDefaults(tau float64) (SearchSettings, error) {
 // spikes reports whether a square pulse of amplitude amp (nA) and the given duration
 // (ms), starting at t = 0 from rest, makes the neuron spike.
 func (n *Neuron) spikes(amp, duration float64, c *SearchSettings, r *Result) (bool, error) {
-	var s Settings
-	if c.Sim != nil {
-		s = *c.Sim
-	}
-	s.SpikesOnly = true
+	s := spikesOnly(c.Sim)
 	err := n.simulate(r, Pulse{Amp: amp, T1: 0, T2: duration}, n.p.Rest, duration+c.After, &s, 1)
 	return len(r.Spikes) > 0, err
 }
@@ -145,11 +141,7 @@ func (n *Neuron) Latency(i, maxTime float64, set *Settings) (float64, error) {
 	if math.IsNaN(maxTime) || math.IsInf(maxTime, 0) || maxTime <= 0 {
 		return 0, &ParamError{Field: "maxTime", Value: maxTime, Rule: "must be finite and > 0 ms"}
 	}
-	var s Settings
-	if set != nil {
-		s = *set
-	}
-	s.SpikesOnly = true
+	s := spikesOnly(set)
 	var r Result
 	if err := n.simulate(&r, Constant(i), n.p.Rest, maxTime, &s, 1); err != nil {
 		return 0, err
