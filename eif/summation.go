@@ -46,8 +46,8 @@ func (n *Neuron) PairThreshold(width, sep float64, set *SearchSettings) (float64
 	}
 	s := spikesOnly(c.Sim)
 	var r Result
-	fires := func(amp float64) (bool, error) {
-		err := n.SimulateInto(&r, PulsePair(amp, width, sep), n.p.Rest, sep+width+c.After, &s)
+	fires := func(amp float64) (bool, error) { // stops at the first spike, as PulseThreshold does
+		err := n.simulate(&r, PulsePair(amp, width, sep), n.p.Rest, sep+width+c.After, &s, 1)
 		return len(r.Spikes) > 0, err
 	}
 	return bisectAmplitude(fires, math.Max(n.Rheobase(), c.Tol), c.Tol, c.MaxAmp)

@@ -95,3 +95,13 @@ func ExampleNeuron_PairThreshold() {
 	// two 0.5 ms pulses 5 ms apart: EIF 106.668 nA, LIF 127.630 nA
 	// two 0.5 ms pulses 20 ms apart: EIF 151.036 nA, LIF 180.600 nA
 }
+
+func BenchmarkPairThreshold(b *testing.B) {
+	n := eif.MustNew(eif.Default())
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := n.PairThreshold(0.5, 5, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
