@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"net"
 	"net/http"
@@ -182,19 +183,18 @@ func startLab(t *testing.T, v venv, root, logPath string) *labServer {
 		"--ServerApp.ip=127.0.0.1",
 		fmt.Sprintf("--ServerApp.port=%d", port),
 		"--ServerApp.port_retries=0",
-		"--IdentityProvider.token=" + token,
 		"--ServerApp.root_dir=" + root,
-		// As `make lab`: no request from the server to other hosts.
-		"--LabApp.news_url=None",
-		"--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-		"--LabApp.extension_manager=readonly",
+		// As `make lab`: no request to other hosts, only the Go kernel.
+		"--config=" + filepath.Join(repoRoot, "scripts", "lab_config.py"),
 	}
 	if os.Geteuid() == 0 {
 		args = append(args, "--allow-root") // CI runs as root
 	}
 	cmd := exec.Command(filepath.Join(v.bin, "jupyter-lab"), args...)
 	cmd.Dir = root
-	cmd.Env = v.jupyterEnv(dataDir, configDir)
+	// The token goes by the environment, as `make lab` does: not on the command line,
+	// where other users of the machine would see it.
+	cmd.Env = append(v.jupyterEnv(dataDir, configDir), "JUPYTER_TOKEN="+token)
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := cmd.Start(); err != nil {
@@ -246,11 +246,19 @@ func writeLabSetting(t *testing.T, configDir, extension, plugin, body string) {
 
 // api calls the Jupyter server's REST API and decodes a JSON answer into out.
 func (l *labServer) api(method, path string, out any) (int, error) {
-	req, err := http.NewRequest(method, l.base+path, nil)
+	return l.request(method, path, nil, out)
+}
+
+// request sends body (nil: none) to the Jupyter server's REST API, with the token
+// if there is one, and decodes a JSON answer into out.
+func (l *labServer) request(method, path string, body io.Reader, out any) (int, error) {
+	req, err := http.NewRequest(method, l.base+path, body)
 	if err != nil {
 		return 0, err
 	}
-	req.Header.Set("Authorization", "token "+l.token)
+	if l.token != "" {
+		req.Header.Set("Authorization", "token "+l.token)
+	}
 	client := http.Client{Timeout: 10 * time.Second}
 	resp, err := client.Do(req)
 	if err != nil {

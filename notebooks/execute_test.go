@@ -18,7 +18,10 @@ import (
 // kernel with scripts/run_notebooks.py (as `make run` does, but into
 // out/test/executed/), then checks each executed notebook: every code cell
 // ran, no cell shows an error, and the numbers of printedNumbers
-// (checks_test.go) are printed.
+// (checks_test.go) are printed. The run happens in a network namespace with
+// only loopback, under strace (offlineRun): "no network" fails on any
+// connection attempt to another host, such as GoNB's `go get` asking the
+// Go module proxy.
 func TestNotebooksExecute(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: not executing the notebooks")
@@ -36,11 +39,20 @@ func TestNotebooksExecute(t *testing.T) {
 		ctx, cancel = context.WithDeadline(ctx, d.Add(-30*time.Second))
 		defer cancel()
 	}
-	args := []string{filepath.Join(repoRoot, "scripts", "run_notebooks.py"), "--out", outDir}
+	args := []string{v.python, filepath.Join(repoRoot, "scripts", "run_notebooks.py"), "--out", outDir}
 	for _, n := range names {
 		args = append(args, filepath.Join(repoRoot, "notebooks", n))
 	}
-	cmd := exec.CommandContext(ctx, v.python, args...)
+	// Offline: in a network namespace with only loopback, every connection logged.
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	straceLog := filepath.Join(outDir, "connect.strace")
+	wrapped, offline, why := offlineRun(t, straceLog, args...)
+	if offline {
+		args = wrapped
+	}
+	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
 	cmd.Dir = repoRoot
 	cmd.Env = v.jupyterEnv("", "")
 	start := time.Now()
@@ -49,6 +61,13 @@ func TestNotebooksExecute(t *testing.T) {
 	if err != nil {
 		t.Errorf("scripts/run_notebooks.py failed (%v); executed notebooks and kernel logs are in %s", err, outDir)
 	}
+
+	t.Run("no network", func(t *testing.T) {
+		if !offline {
+			skipOrFail(t, "the notebooks ran with the network: %s", why)
+		}
+		checkNoNetwork(t, "scripts/run_notebooks.py", straceLog)
+	})
 
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
