@@ -74,7 +74,14 @@ $(STAMPS)/gotools: tools/gonb/go.mod tools/gonb/go.sum tools/gopls/go.mod tools/
 	cd tools/gopls && GOBIN=$(VENV_ABS)/bin go install tool
 	@touch $@
 
-$(STAMPS)/kernel: $(STAMPS)/gotools $(STAMPS)/python scripts/install_kernel.py
+# Every module the notebooks import is pinned in go.mod: download them all, so that the
+# kernel, which runs offline (GOPROXY=off, see scripts/install_kernel.py), finds them.
+$(STAMPS)/modules: go.mod go.sum | $(STAMPS)/python
+	@echo "== downloading the Go modules of go.mod into Go's module cache"
+	go mod download
+	@touch $@
+
+$(STAMPS)/kernel: $(STAMPS)/gotools $(STAMPS)/python $(STAMPS)/modules scripts/install_kernel.py scripts/kernel_go.sh
 	@echo "== registering the GoNB kernel in $(VENV)/share/jupyter"
 	$(VPY) scripts/install_kernel.py
 	@touch $@
