@@ -38,7 +38,7 @@ func offlineRun(t *testing.T, logPath string, argv ...string) (wrapped []string,
 }
 
 // connectCall matches a connect() to an IPv4 or IPv6 address in strace's output.
-var connectCall = regexp.MustCompile(`connect\(\d+, \{sa_family=AF_INET6?, (?:sin_port|sin6_port)=htons\((\d+)\), .*?(?:inet_addr\("([^"]+)"\)|inet_pton\(AF_INET6, "([^"]+)"\))`)
+var connectCall = regexp.MustCompile(`connect\(\d+, \{sa_family=AF_INET6?, (?:sin_port|sin6_port)=htons\((\d+)\), .*?(?:inet_addr\("([^"]+)"\)|inet_pton\(AF_INET6, "([^"]+)")`)
 
 // connectsOffLoopback reads a strace log and returns the connect() calls to addresses
 // that are not loopback (each "address:port", with the log line), and the number of
@@ -86,4 +86,33 @@ func checkNoNetwork(t *testing.T, what, logPath string) {
 		t.Errorf("%s tried to connect off loopback: %s", what, c)
 	}
 	t.Logf("%s: %d connection attempt(s) off loopback, %d to loopback (strace log: %s)", what, len(off), loopback, filepath.Base(logPath))
+}
+
+// TestConnectsOffLoopback checks the strace parser on lines of the forms strace 6 writes.
+func TestConnectsOffLoopback(t *testing.T) {
+	log := filepath.Join(t.TempDir(), "connect.strace")
+	lines := `101 connect(14, {sa_family=AF_INET, sin_port=htons(58013), sin_addr=inet_addr("127.0.0.1")}, 16) = -1 EINPROGRESS (Operation now in progress)
+102 connect(3, {sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr("10.255.255.53")}, 16) = -1 ENETUNREACH (Network is unreachable)
+103 connect(5, {sa_family=AF_INET6, sin6_port=htons(443), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "2607:f8b0:4004::11", &sin6_addr), sin6_scope_id=0}, 28) = -1 ENETUNREACH (Network is unreachable)
+104 connect(6, {sa_family=AF_INET6, sin6_port=htons(8888), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "::1", &sin6_addr), sin6_scope_id=0}, 28) = 0
+105 connect(7, {sa_family=AF_UNIX, sun_path="/run/nscd/socket"}, 110) = -1 ENOENT (No such file or directory)
+106 connect(8, {sa_family=AF_INET, sin_port=htons(443), sin_addr=inet_addr("142.250.1.1")}, 16 <unfinished ...>
+107 connect(9, {sa_family=AF_INET, sin_port=htons(80), sin_addr=NEW_FORMAT}, 16) = 0
+`
+	if err := os.WriteFile(log, []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	off, loopback, err := connectsOffLoopback(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"10.255.255.53 port 53", "2607:f8b0:4004::11 port 443", "142.250.1.1 port 443", "unparsed: 107"}
+	if len(off) != len(want) || loopback != 2 {
+		t.Fatalf("off loopback %q, %d to loopback; want %d off (%v) and 2 to loopback", off, loopback, len(want), want)
+	}
+	for k, w := range want {
+		if !strings.HasPrefix(off[k], w) {
+			t.Errorf("attempt %d: %q, want it to start with %q", k, off[k], w)
+		}
+	}
 }
