@@ -19,21 +19,28 @@ import (
 // reason, when unshare, ip or strace is missing or namespaces are not allowed here.
 func offlineRun(t *testing.T, logPath string, argv ...string) (wrapped []string, ok bool, why string) {
 	t.Helper()
+	tools := map[string]string{}
 	for _, tool := range []string{"unshare", "strace", "ip"} {
-		if _, err := exec.LookPath(tool); err != nil {
+		p, err := exec.LookPath(tool)
+		if err != nil && tool == "ip" {
+			p, err = exec.LookPath("/usr/sbin/ip") // not on a user's PATH everywhere
+		}
+		if err != nil {
 			return nil, false, fmt.Sprintf("%s is not installed (Debian: apt-get install util-linux strace iproute2)", tool)
 		}
+		tools[tool] = p
 	}
-	ns := []string{"unshare", "--net"}
+	ns := []string{tools["unshare"], "--net"}
 	if os.Geteuid() != 0 {
 		ns = append(ns, "--map-root-user") // an unprivileged user namespace owns the network one
 	}
-	if out, err := exec.Command(ns[0], append(ns[1:], "ip", "link", "set", "lo", "up")...).CombinedOutput(); err != nil {
+	if out, err := exec.Command(ns[0], append(ns[1:], tools["ip"], "link", "set", "lo", "up")...).CombinedOutput(); err != nil {
 		return nil, false, fmt.Sprintf("cannot make a network namespace (%s ip link set lo up: %v: %s)",
 			strings.Join(ns, " "), err, strings.TrimSpace(string(out)))
 	}
-	script := `ip link set lo up && exec strace -f -qq --seccomp-bpf -e trace=connect -o "$0" "$@"`
-	wrapped = append(ns, "sh", "-c", script, logPath)
+	// sh -c SCRIPT IP STRACE LOG ARGV...: bring loopback up, then trace ARGV.
+	script := `ip=$0 strace=$1 log=$2; shift 2; "$ip" link set lo up && exec "$strace" -f -qq --seccomp-bpf -e trace=connect -o "$log" "$@"`
+	wrapped = append(ns, "sh", "-c", script, tools["ip"], tools["strace"], logPath)
 	return append(wrapped, argv...), true, ""
 }
 
