@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -46,6 +47,7 @@ func TestMakeLab(t *testing.T) {
 	})
 
 	t.Run("random token", func(t *testing.T) {
+		before := tokenFiles(t) // those of a `make lab` someone runs in this checkout
 		lab, out := startMakeLab(t)
 		if lab.token == "" {
 			t.Fatalf("make lab printed no address with a token:\n%s", out())
@@ -62,7 +64,7 @@ func TestMakeLab(t *testing.T) {
 		for _, pid := range processesWith(t, lab.token) {
 			t.Errorf("the token is on the command line of process %s", pid)
 		}
-		files := tokenFiles(t)
+		files := newFiles(tokenFiles(t), before)
 		if len(files) != 1 {
 			t.Errorf("%d token file(s) in the runtime folder, want 1: %v", len(files), files)
 		}
@@ -103,7 +105,7 @@ func TestMakeLab(t *testing.T) {
 			t.Errorf("GET /api/kernelspecs lists %v (%v), want gonb only", specs.Kernelspecs, err)
 		}
 		lab.stop()
-		if files := tokenFiles(t); len(files) > 0 {
+		if files := newFiles(tokenFiles(t), before); len(files) > 0 {
 			t.Errorf("token file(s) left after the server stopped: %v", files)
 		}
 	})
@@ -221,6 +223,17 @@ func processesWith(t *testing.T, s string) []string {
 		}
 	}
 	return pids
+}
+
+// newFiles returns the files of after that are not in before.
+func newFiles(after, before []string) []string {
+	var out []string
+	for _, f := range after {
+		if !slices.Contains(before, f) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // tokenFiles lists the token files of scripts/lab.sh in the venv's Jupyter runtime folder.
