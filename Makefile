@@ -23,10 +23,14 @@ STAMPS   := $(VENV)/.stamps
 
 LAB_HOST ?= 127.0.0.1
 LAB_PORT ?= 8888
-# A fresh random token per `make lab`, unless given: make lab LAB_TOKEN=...
-ifndef LAB_TOKEN
-LAB_TOKEN := $(shell od -An -N16 -tx1 /dev/urandom 2>/dev/null | tr -d ' \n')
+# The access token: random on each `make lab`, or from a file readable only by you
+# (LAB_TOKEN_FILE=path), or from the environment (LAB_TOKEN); see scripts/lab.sh. It is
+# never put on a command line. An empty token is refused unless LAB_NO_AUTH=1.
+# Variables given on make's command line reach scripts/lab.sh through the environment.
+ifneq ($(origin LAB_TOKEN),undefined)
+export LAB_TOKEN
 endif
+export LAB_TOKEN_FILE LAB_NO_AUTH
 GO_TEST_FLAGS ?= -count=1 -timeout 45m
 
 export JUPYTER_DATA_DIR    := $(VENV_ABS)/share/jupyter
@@ -36,16 +40,6 @@ export JUPYTER_RUNTIME_DIR := $(VENV_ABS)/share/jupyter/runtime
 export JUPYTER_PLATFORM_DIRS := 1
 export IPYTHONDIR          := $(VENV_ABS)/etc/ipython
 export PATH := $(VENV_ABS)/bin:$(PATH)
-
-# JupyterLab options shared by `make lab` (the browser test passes the same):
-# no announcements feed, no update check and no extension-manager listing, so
-# the server makes no request to hosts other than this machine.
-LAB_OFFLINE_FLAGS := --LabApp.news_url=None \
-	--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
-	--LabApp.extension_manager=readonly
-# Only the Go kernel is offered (the venv's ipykernel would add a Python one).
-LAB_KERNEL_FLAGS := --KernelSpecManager.allowed_kernelspecs=gonb \
-	--MappingKernelManager.default_kernel_name=gonb
 
 GO_FILES = $(shell find . -name '*.go' -not -path './.venv/*' -not -path './out/*' -not -path './.git/*' -not -path './bin/*')
 
@@ -80,24 +74,23 @@ $(STAMPS)/gotools: tools/gonb/go.mod tools/gonb/go.sum tools/gopls/go.mod tools/
 	cd tools/gopls && GOBIN=$(VENV_ABS)/bin go install tool
 	@touch $@
 
-$(STAMPS)/kernel: $(STAMPS)/gotools $(STAMPS)/python scripts/install_kernel.py
+# Every module the notebooks import is pinned in go.mod: download them all, so that the
+# kernel, which runs offline (GOPROXY=off, see scripts/install_kernel.py), finds them.
+$(STAMPS)/modules: go.mod go.sum | $(STAMPS)/python
+	@echo "== downloading the Go modules of go.mod into Go's module cache"
+	go mod download
+	@touch $@
+
+$(STAMPS)/kernel: $(STAMPS)/gotools $(STAMPS)/python $(STAMPS)/modules scripts/install_kernel.py scripts/kernel_go.sh
 	@echo "== registering the GoNB kernel in $(VENV)/share/jupyter"
 	$(VPY) scripts/install_kernel.py
 	@touch $@
 
 # ---------------------------------------------------------------- use
+# JupyterLab's settings (offline, only the Go kernel) are in scripts/lab_config.py,
+# which the browser test loads too.
 lab: setup
-	@if (exec 3<>/dev/tcp/$(LAB_HOST)/$(LAB_PORT)) 2>/dev/null; then \
-	   echo "ERROR: port $(LAB_PORT) on $(LAB_HOST) is in use; try: make lab LAB_PORT=8899" >&2; exit 1; fi
-	@echo
-	@echo "  JupyterLab: http://$(LAB_HOST):$(LAB_PORT)/lab?token=$(LAB_TOKEN)"
-	@echo "  (stop it with Ctrl-C)"
-	@echo
-	@echo "$(VENV)/bin/jupyter lab --notebook-dir=notebooks ..."
-	@$(VENV)/bin/jupyter lab --notebook-dir=notebooks \
-	  --ServerApp.ip=$(LAB_HOST) --ServerApp.port=$(LAB_PORT) --ServerApp.port_retries=0 \
-	  --IdentityProvider.token=$(LAB_TOKEN) \
-	  $(LAB_OFFLINE_FLAGS) $(LAB_KERNEL_FLAGS) $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
+	@scripts/lab.sh $(LAB_HOST) $(LAB_PORT) $(LAB_ARGS)
 
 run: setup
 	$(VPY) scripts/run_notebooks.py --out out

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"net"
 	"net/http"
@@ -45,7 +46,7 @@ const (
 //   - after saving and reloading the page, the charts draw again (the saved
 //     outputs are trusted);
 //   - the page logged no JavaScript exception and no console error, and sent
-//     no request to a host other than this machine.
+//     no request and opened no WebSocket to anything but the lab server.
 //
 // It runs browserSteps[name] (checks_test.go) if any, and saves a screenshot
 // of each notebook into out/screenshots/NAME.png.
@@ -86,7 +87,7 @@ func TestNotebooksInBrowser(t *testing.T) {
 
 	lab := startLab(t, v, root, filepath.Join(testDir, "jupyterlab.log"))
 	ctx := startBrowser(t, chrome)
-	rec := watchPage(ctx)
+	rec := watchPage(ctx, lab.base)
 
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
@@ -182,19 +183,18 @@ func startLab(t *testing.T, v venv, root, logPath string) *labServer {
 		"--ServerApp.ip=127.0.0.1",
 		fmt.Sprintf("--ServerApp.port=%d", port),
 		"--ServerApp.port_retries=0",
-		"--IdentityProvider.token=" + token,
 		"--ServerApp.root_dir=" + root,
-		// As `make lab`: no request from the server to other hosts.
-		"--LabApp.news_url=None",
-		"--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-		"--LabApp.extension_manager=readonly",
+		// As `make lab`: no request to other hosts, only the Go kernel.
+		"--config=" + filepath.Join(repoRoot, "scripts", "lab_config.py"),
 	}
 	if os.Geteuid() == 0 {
 		args = append(args, "--allow-root") // CI runs as root
 	}
 	cmd := exec.Command(filepath.Join(v.bin, "jupyter-lab"), args...)
 	cmd.Dir = root
-	cmd.Env = v.jupyterEnv(dataDir, configDir)
+	// The token goes by the environment, as `make lab` does: not on the command line,
+	// where other users of the machine would see it.
+	cmd.Env = append(v.jupyterEnv(dataDir, configDir), "JUPYTER_TOKEN="+token)
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := cmd.Start(); err != nil {
@@ -246,11 +246,19 @@ func writeLabSetting(t *testing.T, configDir, extension, plugin, body string) {
 
 // api calls the Jupyter server's REST API and decodes a JSON answer into out.
 func (l *labServer) api(method, path string, out any) (int, error) {
-	req, err := http.NewRequest(method, l.base+path, nil)
+	return l.request(method, path, nil, out)
+}
+
+// request sends body (nil: none) to the Jupyter server's REST API, with the token
+// if there is one, and decodes a JSON answer into out.
+func (l *labServer) request(method, path string, body io.Reader, out any) (int, error) {
+	req, err := http.NewRequest(method, l.base+path, body)
 	if err != nil {
 		return 0, err
 	}
-	req.Header.Set("Authorization", "token "+l.token)
+	if l.token != "" {
+		req.Header.Set("Authorization", "token "+l.token)
+	}
 	client := http.Client{Timeout: 10 * time.Second}
 	resp, err := client.Do(req)
 	if err != nil {
@@ -335,7 +343,8 @@ func startBrowser(t *testing.T, chrome string) context.Context {
 }
 
 // pageWatch collects what the page must not do: JavaScript exceptions,
-// console errors, errors of the browser log, and requests to other hosts.
+// console errors, errors of the browser log, and requests or WebSocket
+// connections to anything but the lab server.
 type pageWatch struct {
 	mu       sync.Mutex
 	problems []string
@@ -357,10 +366,13 @@ func (w *pageWatch) take() []string {
 	return p
 }
 
-func watchPage(ctx context.Context) *pageWatch {
+// watchPage watches the page of ctx; server is the lab server's address
+// (http://127.0.0.1:PORT), the only one the page may connect to.
+func watchPage(ctx context.Context, server string) *pageWatch {
 	w := &pageWatch{}
 	console := chromedp.Console(ctx)
 	requests := chromedp.Events(ctx, network.RequestWillBeSent)
+	sockets := chromedp.Events(ctx, network.WebSocketCreated)
 	go func() {
 		for m, err := range console {
 			if err != nil {
@@ -380,31 +392,40 @@ func watchPage(ctx context.Context) *pageWatch {
 			if err != nil {
 				return
 			}
-			if ev.Request != nil && !isLocalURL(ev.Request.URL) {
-				w.add("request to a host other than this machine: %s", ev.Request.URL)
+			if ev.Request != nil && !labURL(ev.Request.URL, server) {
+				w.add("request to another server than the lab's: %s", ev.Request.URL)
+			}
+		}
+	}()
+	go func() {
+		for ev, err := range sockets {
+			if err != nil {
+				return
+			}
+			if !labURL(ev.URL, server) {
+				w.add("WebSocket to another server than the lab's: %s", ev.URL)
 			}
 		}
 	}()
 	return w
 }
 
-// isLocalURL reports whether the page may load u: this machine (loopback) or
-// data and blob URLs.
-func isLocalURL(u string) bool {
+// labURL reports whether the page may load or connect to u: the lab server
+// (http or ws, same host and port), or data, blob and about URLs.
+func labURL(u, server string) bool {
 	parsed, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	lab, err := url.Parse(server)
 	if err != nil {
 		return false
 	}
 	switch parsed.Scheme {
 	case "data", "blob", "about":
 		return true
-	case "http", "https", "ws", "wss":
-		host := parsed.Hostname()
-		if host == "localhost" {
-			return true
-		}
-		ip := net.ParseIP(host)
-		return ip != nil && ip.IsLoopback()
+	case "http", "ws":
+		return parsed.Host == lab.Host
 	}
 	return false
 }

@@ -18,7 +18,10 @@ import (
 // kernel with scripts/run_notebooks.py (as `make run` does, but into
 // out/test/executed/), then checks each executed notebook: every code cell
 // ran, no cell shows an error, and the numbers of printedNumbers
-// (checks_test.go) are printed.
+// (checks_test.go) are printed. The run happens in a network namespace with
+// only loopback, under strace (offlineRun): "no network" fails on any
+// connection attempt to another host, such as GoNB's `go get` asking the
+// Go module proxy.
 func TestNotebooksExecute(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: not executing the notebooks")
@@ -36,11 +39,20 @@ func TestNotebooksExecute(t *testing.T) {
 		ctx, cancel = context.WithDeadline(ctx, d.Add(-30*time.Second))
 		defer cancel()
 	}
-	args := []string{filepath.Join(repoRoot, "scripts", "run_notebooks.py"), "--out", outDir}
+	args := []string{v.python, filepath.Join(repoRoot, "scripts", "run_notebooks.py"), "--out", outDir}
 	for _, n := range names {
 		args = append(args, filepath.Join(repoRoot, "notebooks", n))
 	}
-	cmd := exec.CommandContext(ctx, v.python, args...)
+	// Offline: in a network namespace with only loopback, every connection logged.
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	straceLog := filepath.Join(outDir, "connect.strace")
+	wrapped, offline, why := offlineRun(t, straceLog, args...)
+	if offline {
+		args = wrapped
+	}
+	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
 	cmd.Dir = repoRoot
 	cmd.Env = v.jupyterEnv("", "")
 	start := time.Now()
@@ -49,6 +61,13 @@ func TestNotebooksExecute(t *testing.T) {
 	if err != nil {
 		t.Errorf("scripts/run_notebooks.py failed (%v); executed notebooks and kernel logs are in %s", err, outDir)
 	}
+
+	t.Run("no network", func(t *testing.T) {
+		if !offline {
+			skipOrFail(t, "the notebooks ran with the network: %s", why)
+		}
+		checkNoNetwork(t, "scripts/run_notebooks.py", straceLog)
+	})
 
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
@@ -71,6 +90,8 @@ func TestNotebooksExecute(t *testing.T) {
 				t.Errorf("no HTML export: %v", err)
 			} else if m := remoteLoad.Find(html); m != nil {
 				t.Errorf("the HTML export loads from the network: %s", m)
+			} else if m := liveScript.Find(html); m != nil {
+				t.Errorf("the HTML export keeps a live-output script, which opens a connection to a kernel: %s", m)
 			} else {
 				checkExportOffline(t, name, filepath.Join(outDir, strings.TrimSuffix(name, ".ipynb")+".html"))
 			}
@@ -94,12 +115,18 @@ func checkExportOffline(t *testing.T, name, file string) {
 	cmd := exec.CommandContext(ctx, chrome, "--headless", "--no-sandbox", "--disable-gpu",
 		"--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
 		"--proxy-server=127.0.0.1:9", "--user-data-dir="+filepath.Join(home, "profile"),
+		"--enable-logging=stderr", "--v=0", // the page's console messages, on stderr
 		"--virtual-time-budget=20000", "--dump-dom", "file://"+file)
 	cmd.Env = append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+home, "XDG_CACHE_HOME="+home)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
 		t.Errorf("%s: Chromium could not open the HTML export: %v", name, err)
 		return
+	}
+	for _, m := range liveScriptConsole.FindAllString(stderr.String(), -1) {
+		t.Errorf("%s: the HTML export opened offline logged: %s", name, m)
 	}
 	dom := regexp.MustCompile(`(?s)<script.*?</script>`).ReplaceAllString(string(out), "")
 	charts := strings.Count(dom, `class="eif-chart"`)
@@ -121,6 +148,15 @@ func checkExportOffline(t *testing.T, name, file string) {
 	}
 	t.Logf("%s: HTML export offline: %d chart(s) drawn, equations typeset", name, charts)
 }
+
+// liveScript matches GoNB's page script, which connects the page to the kernel (for
+// widgets such as the explorer's sliders): an HTML export must not have it
+// (scripts/run_notebooks.py leaves it out).
+var liveScript = regexp.MustCompile(`\blet gonb_comm\s*=|\bnew WebSocket\(`)
+
+// liveScriptConsole matches a console message of Chromium's log (--enable-logging) that
+// tells of an uncaught exception or of a failed connection to a kernel.
+var liveScriptConsole = regexp.MustCompile(`(?m):CONSOLE[:(]\d+\)?\] "(?:Uncaught|gonb_comm|WebSocket).*$`)
 
 // remoteLoad matches a tag that makes the page load something from another
 // host (a script, a style sheet, an image, a frame); plain links are fine.

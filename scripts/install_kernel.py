@@ -1,20 +1,79 @@
 #!/usr/bin/env python3
 """Register the GoNB kernel inside the project's virtual environment.
 
-Run with the venv's python (`make setup` does). It runs `gonb --install` with
-JUPYTER_DATA_DIR pointing into the venv, so nothing is written under the
-user's home, then adds to kernel.json an `env` entry that puts the venv's bin/
-first on the kernel's PATH: GoNB needs the pinned goimports and gopls that
-live there, also when JupyterLab was started without the Makefile's PATH.
+Run with the venv's python (`make setup` does, after it filled Go's module cache with
+`go mod download`). It runs `gonb --install` with JUPYTER_DATA_DIR pointing into the venv,
+so nothing is written under the user's home, then adds to kernel.json an `env` entry:
+
+- PATH: .venv/libexec/eif-kernel (the `go` of scripts/kernel_go.sh), then the venv's bin/
+  (the pinned gonb, goimports and gopls, also when JupyterLab was started without the
+  Makefile's PATH), then the server's PATH.
+- Offline Go: GOPROXY=off, GOSUMDB=off, GOFLAGS=-mod=mod, GOTOOLCHAIN=local (or the
+  toolchain setup used, if go.mod asks for a newer Go than the one installed). GoNB runs
+  `go get` before every cell; with these it takes the modules from the module cache and
+  asks no proxy or checksum database (GOPROXY=off alone is not enough: it still asks the
+  checksum database). The notebook's module requires this repository's, whose go.mod pins
+  every module the notebooks import, and `make setup` downloaded them all.
+- EIF_GOPROXY and EIF_GOSUMDB: the values in force at setup, for adding a new dependency
+  from a cell on purpose (README: "Offline"):
+      !*GOPROXY=$EIF_GOPROXY GOSUMDB=$EIF_GOSUMDB go get example.com/mod@v1.2.3
+- EIF_GO and EIF_MODULE for the `go` wrapper, which says "run the setup cell first" when a
+  cell imports this repository's packages before the setup cell ran.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def go_env(*names: str, cwd: Path = REPO, **env: str) -> list[str]:
+    done = subprocess.run(
+        ["go", "env", *names], capture_output=True, text=True, cwd=cwd, env={**os.environ, **env}
+    )
+    if done.returncode != 0:
+        sys.exit(f"install_kernel.py: `go env` failed: {done.stderr.strip()}")
+    return done.stdout.splitlines()
+
+
+def kernel_env(prefix: Path) -> dict[str, str]:
+    """The kernel's environment (see the module's documentation)."""
+    go = shutil.which("go")
+    if go is None:
+        sys.exit("install_kernel.py: no `go` on PATH")
+    module, goproxy, gosumdb, goflags = go_env("GOMOD", "GOPROXY", "GOSUMDB", "GOFLAGS")
+    module = next(
+        line.split()[1] for line in Path(module).read_text().splitlines() if line.startswith("module ")
+    )
+    wrapdir = prefix / "libexec" / "eif-kernel"
+    wrapdir.mkdir(parents=True, exist_ok=True)
+    wrapper = wrapdir / "go"
+    shutil.copyfile(REPO / "scripts" / "kernel_go.sh", wrapper)
+    wrapper.chmod(0o755)
+    # GOTOOLCHAIN=local, unless go.mod asks for a newer Go than the one installed: then
+    # the toolchain that setup used (it is in the module cache now).
+    selected = go_env("GOVERSION")[0]
+    toolchain = "local" if go_env("GOVERSION", cwd=Path("/"), GOTOOLCHAIN="local")[0] == selected else selected
+    flags = [f for f in goflags.split() if not f.startswith("-mod=")] + ["-mod=mod"]
+    return {
+        # jupyter_client expands ${PATH} from the environment of the Jupyter server.
+        "PATH": os.pathsep.join([str(wrapdir), str(prefix / "bin"), "${PATH}"]),
+        "GOPROXY": "off",
+        "GOSUMDB": "off",
+        "GOFLAGS": " ".join(flags),
+        "GOTOOLCHAIN": toolchain,
+        "EIF_GOPROXY": goproxy,
+        "EIF_GOSUMDB": gosumdb,
+        "EIF_GO": str(Path(go).resolve()),
+        "EIF_MODULE": module,
+    }
 
 
 def main() -> int:
@@ -44,8 +103,7 @@ def main() -> int:
             for copy in (argv0, argv0.with_name(argv0.name + "~")):
                 copy.unlink(missing_ok=True)
         spec["argv"][0] = str(gonb)
-    # jupyter_client expands ${PATH} from the environment of the Jupyter server.
-    spec["env"] = {"PATH": f"{bindir}{os.pathsep}${{PATH}}"}
+    spec["env"] = kernel_env(prefix)
     spec_path.write_text(json.dumps(spec, indent=1) + "\n")
     print(f"GoNB kernel registered in {spec_path.parent}")
     return 0

@@ -144,9 +144,35 @@ def copy_mathjax(out: Path) -> None:
     shutil.copytree(src, dest, dirs_exist_ok=True)
 
 
+# GoNB's page script for widgets and live outputs (gonbui/comms): it opens a WebSocket to
+# the kernel through the Jupyter server that shows the notebook. A static HTML export has
+# neither, so the script could only fail there (it tries ws://<no host>/api/kernels//channels).
+GONB_COMMS_SCRIPT = re.compile(r"\blet gonb_comm\s*=|\bnew WebSocket\(")
+
+
+def without_live_scripts(nb):
+    """A copy of nb without the outputs that hold GoNB's connection script."""
+    import copy
+
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        kept = []
+        for output in cell.get("outputs", []):
+            page = output.get("data", {}).get("text/html", "")
+            if isinstance(page, list):
+                page = "".join(page)
+            if not GONB_COMMS_SCRIPT.search(page):
+                kept.append(output)
+        cell.outputs = kept
+    return nb
+
+
 def export_html(nb, name: str, html_path: Path) -> None:
     from nbconvert import HTMLExporter
 
+    nb = without_live_scripts(nb)
     copy_mathjax(html_path.parent)
     exporter = HTMLExporter(
         template_name=TEMPLATE_NAME,

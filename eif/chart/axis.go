@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"fmt"
 	"math"
 	"slices"
 )
@@ -16,6 +17,12 @@ func (f *Figure) yRange(lower bool) Range {
 	if !lower && f.Y.fixed() {
 		return f.Y
 	}
+	return autoRange(f.yValues(lower), f.LogY && !lower)
+}
+
+// yValues returns the y values an automatic range of a panel must hold: its drawable
+// points and, for the main panel, its horizontal reference lines.
+func (f *Figure) yValues(lower bool) []float64 {
 	log := f.LogY && !lower
 	var vs []float64
 	for _, s := range f.Series {
@@ -35,7 +42,7 @@ func (f *Figure) yRange(lower bool) Range {
 			}
 		}
 	}
-	return autoRange(vs, log)
+	return vs
 }
 
 // autoRange is a round range around the values vs (see yRange).
@@ -65,6 +72,40 @@ func autoRange(vs []float64, log bool) Range {
 		phi = 0
 	}
 	return niceRange(plo, phi)
+}
+
+// checkSpans reports an axis whose range, fixed or fitted to the data and rounded as
+// autoRange does, is wider than a float64 can hold: values such as ±1e308 would
+// otherwise give an empty chart on an axis from 0 to 1.
+func (f *Figure) checkSpans() error {
+	wide := func(axis, what string, r Range) error {
+		return fmt.Errorf("chart: figure %q: %s %s from %g to %g: too wide for an axis (its span would exceed the float64 range); scale the values",
+			f.Title, axis, what, r.Min, r.Max)
+	}
+	x := f.xExtent()
+	switch {
+	case f.X.fixed() && !finite(f.X.Max-f.X.Min):
+		return wide("X", "range", f.X)
+	case !f.X.fixed() && x.Min < x.Max && !autoRange([]float64{x.Min, x.Max}, f.LogX).fixed():
+		return wide("x", "values", x)
+	}
+	for _, lower := range []bool{false, true} {
+		axis := "y"
+		if lower {
+			axis = "lower y"
+		}
+		if !lower && f.Y.fixed() {
+			if !finite(f.Y.Max - f.Y.Min) {
+				return wide("Y", "range", f.Y)
+			}
+			continue
+		}
+		vs := f.yValues(lower)
+		if r := autoRange(vs, f.LogY && !lower); len(vs) > 0 && !(r.fixed() && finite(r.Max-r.Min)) {
+			return wide(axis, "values", Range{slices.Min(vs), slices.Max(vs)})
+		}
+	}
+	return nil
 }
 
 // xExtent returns the extent of the drawable x values of f and of its vertical lines,

@@ -62,6 +62,8 @@ func demoFigures(t testing.TB) []*Figure {
 	}
 
 	return []*Figure{
+		// Values near the float64 limit whose axis still fits: drawn, not an empty [0, 1].
+		XY("values near the float64 limit", "x", "y", Series{Name: "±1e307", X: []float64{0, 1, 2}, Y: []float64{-1e307, 0, 1e307}, Color: "rgb(20, 120, 200)"}),
 		Trace("Part A: no current, four initial voltages", n, runs...),
 		Trace("Part B: 6 nA and 8 nA pulses from 50 to 350 ms", n,
 			Run{Label: "6 nA", Result: sim(pulse, -70, 400), Stimulus: pulse},

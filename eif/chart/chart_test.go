@@ -238,6 +238,31 @@ func TestErrors(t *testing.T) {
 		{"log range", &Figure{Title: "r", LogX: true, X: Range{0, 1}, Series: []Series{line("x", ok, ok)}}, `chart: figure "r": logarithmic X range [0, 1] must be positive`},
 		{"ref", &Figure{Title: "r", HLines: []Ref{{math.Inf(1), "top"}}, Series: []Series{line("x", ok, ok)}}, `chart: figure "r": reference line "top" at +Inf is not finite`},
 		{"marker", XY("t", "x", "y", Series{Name: "m", X: ok, Y: ok, Marker: 99}), `chart: series "m": unknown marker 99`},
+		{"colour injection", XY("t", "x", "y", Series{Name: "c", X: ok, Y: ok, Color: "red;background-image:url(http://127.0.0.1:9/leak)"}),
+			`chart: series "c": Color "red;background-image:url(http://127.0.0.1:9/leak)" is not a colour: use #rgb, #rrggbb, rgb(r, g, b), rgba(r, g, b, a) or a CSS colour name`},
+		{"colour typo", XY("t", "x", "y", Series{Name: "c", X: ok, Y: ok, Color: "bleu"}),
+			`chart: series "c": Color "bleu" is not a colour: use #rgb, #rrggbb, rgb(r, g, b), rgba(r, g, b, a) or a CSS colour name`},
+		{"colour hex length", XY("t", "x", "y", Series{Name: "c", X: ok, Y: ok, Color: "#12345"}),
+			`chart: series "c": Color "#12345" is not a colour: use #rgb, #rrggbb, rgb(r, g, b), rgba(r, g, b, a) or a CSS colour name`},
+		{"colour rgb range", XY("t", "x", "y", Series{Name: "c", X: ok, Y: ok, Color: "rgb(256, 0, 0)"}),
+			`chart: series "c": Color "rgb(256, 0, 0)" value "256" of rgb() is not a number from 0 to 255`},
+		{"colour rgba alpha", XY("t", "x", "y", Series{Name: "c", X: ok, Y: ok, Color: "rgba(0, 0, 0, 2)"}),
+			`chart: series "c": Color "rgba(0, 0, 0, 2)" value " 2" of rgba() is not a number from 0 to 1`},
+		{"colour rgba count", XY("t", "x", "y", Series{Name: "c", X: ok, Y: ok, Color: "rgba(0, 0, 0)"}),
+			`chart: series "c": Color "rgba(0, 0, 0)" has 3 values, rgba() takes 4`},
+		{"colour transparent", XY("t", "x", "y", Series{Name: "c", X: ok, Y: ok, Color: "transparent"}),
+			`chart: series "c": Color "transparent" is not a colour: use #rgb, #rrggbb, rgb(r, g, b), rgba(r, g, b, a) or a CSS colour name`},
+		{"y ±1e308", XY("t", "x", "y", line("x", ok, []float64{-1e308, 1e308})),
+			`chart: figure "t": y values from -1e+308 to 1e+308: too wide for an axis (its span would exceed the float64 range); scale the values`},
+		{"x ±1e308", XY("t", "x", "y", line("x", []float64{-1e308, 1e308}, ok)),
+			`chart: figure "t": x values from -1e+308 to 1e+308: too wide for an axis (its span would exceed the float64 range); scale the values`},
+		{"fixed y range ±1e308", &Figure{Title: "r", Y: Range{-1e308, 1e308}, Series: []Series{line("x", ok, ok)}},
+			`chart: figure "r": Y range from -1e+308 to 1e+308: too wide for an axis (its span would exceed the float64 range); scale the values`},
+		{"lower panel ±1e308", &Figure{Title: "r", Series: []Series{line("x", ok, ok), {X: ok, Y: []float64{-1e308, 1e308}, Lower: true}}},
+			`chart: figure "r": lower y values from -1e+308 to 1e+308: too wide for an axis (its span would exceed the float64 range); scale the values`},
+		{"phase ±1e308", PhaseLine("p", n, 0, -1e308, 1e308), `chart: "p": voltage range [-1e+308, 1e+308] leaves the model's domain, |u| ≤ eif.MaxVoltage = 100000 mV`},
+		{"phase NaN current", PhaseLine("p", n, math.NaN(), -80, -30), `chart: "p": curve "f(u) at I = NaN nA": current I = NaN nA is not finite or exceeds eif.MaxCurrent = 1e+06 nA`},
+		{"family Inf current", Family("fam", -80, -30, Curve{Label: "c", Neuron: n, I: math.Inf(1)}), `chart: "fam": curve "c": current I = +Inf nA is not finite or exceeds eif.MaxCurrent = 1e+06 nA`},
 		{"trace without runs", Trace("tr", n), `chart: Trace "tr": no run to draw`},
 		{"trace nil result", Trace("tr", n, Run{Label: "r"}), `chart: Trace "tr": run "r" has a nil Result`},
 		{"trace spikes only", Trace("tr", n, Run{Label: "r", Result: &eif.Result{Spikes: []float64{1}}}), `chart: Trace "tr": run "r" has no trace (was it simulated with SpikesOnly?)`},
@@ -413,6 +438,39 @@ func BenchmarkTraceHTML(b *testing.B) {
 	for b.Loop() {
 		if _, err := f.HTML(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestColors checks that the colour syntaxes a Series may use reach the chart unchanged.
+func TestColors(t *testing.T) {
+	for _, c := range []string{"#abc", "#A1B2C3", "rgb(1, 2, 3)", "rgb(100%, 0%, 50.5%)", "rgba(10,20,30,0.5)", "rgba(10, 20, 30, 50%)", "red", "RebeccaPurple", "lightgoldenrodyellow"} {
+		h, err := XY("t", "x", "y", Series{Name: "s", X: []float64{1, 2}, Y: []float64{3, 4}, Color: c}).HTML()
+		if err != nil {
+			t.Errorf("%q: %v", c, err)
+			continue
+		}
+		if got := path(decodeOption(t, h), "series", 0, "itemStyle", "color"); got != c {
+			t.Errorf("%q: the series has color %v", c, got)
+		}
+	}
+}
+
+// TestHugeValues checks that values close to the float64 limit, but whose axis range
+// still fits, are drawn on an axis that holds them (not the [0, 1] of an overflow).
+func TestHugeValues(t *testing.T) {
+	for _, y := range [][]float64{{-1e307, 1e307}, {0, 1e308}, {1e-300, 1e300}} {
+		f := XY("huge", "x", "y", line("y", []float64{1, 2}, y))
+		h, err := f.HTML()
+		if err != nil {
+			t.Errorf("%v: %v", y, err)
+			continue
+		}
+		axis := path(decodeOption(t, h), "yAxis", 0)
+		lo, okLo := path(axis, "min").(float64)
+		hi, okHi := path(axis, "max").(float64)
+		if !okLo || !okHi || !(lo <= y[0] && y[1] <= hi) || math.IsInf(hi-lo, 0) {
+			t.Errorf("%v: y axis [%v, %v], want a finite range holding the values", y, path(axis, "min"), path(axis, "max"))
 		}
 	}
 }

@@ -138,6 +138,11 @@ func (f *Figure) check() error {
 		if s.Marker < NoMarker || s.Marker > Diamond {
 			return fmt.Errorf("chart: series %q: unknown marker %d", s.Name, s.Marker)
 		}
+		if s.Color != "" {
+			if err := checkColor(s.Color); err != nil {
+				return fmt.Errorf("chart: series %q: Color %q %v", s.Name, s.Color, err)
+			}
+		}
 		for k := range s.X {
 			if f.drawable(s.X[k], s.Y[k]) {
 				drawable = true
@@ -148,7 +153,7 @@ func (f *Figure) check() error {
 	if !drawable {
 		return fmt.Errorf("chart: figure %q has no finite point to draw", f.Title)
 	}
-	return nil
+	return f.checkSpans()
 }
 
 // drawable reports whether the point (x, y) can be drawn on f's axes.

@@ -110,11 +110,18 @@ func phaseFigure(title string, umin, umax float64, curves []Curve) *Figure {
 	case !finite(umin) || !finite(umax) || umin >= umax:
 		f.err = fmt.Errorf("chart: %q: voltage range [%g, %g] is empty or not finite", title, umin, umax)
 		return f
+	case math.Abs(umin) > eif.MaxVoltage || math.Abs(umax) > eif.MaxVoltage:
+		f.err = fmt.Errorf("chart: %q: voltage range [%g, %g] leaves the model's domain, |u| ≤ eif.MaxVoltage = %g mV", title, umin, umax, eif.MaxVoltage)
+		return f
 	}
 	lo, left := math.Inf(1), math.Inf(-1)
 	for k, c := range curves {
 		if c.Neuron == nil {
 			f.err = fmt.Errorf("chart: %q: curve %q has a nil Neuron", title, c.Label)
+			return f
+		}
+		if !finite(c.I) || math.Abs(c.I) > eif.MaxCurrent {
+			f.err = fmt.Errorf("chart: %q: curve %q: current I = %g nA is not finite or exceeds eif.MaxCurrent = %g nA", title, c.Label, c.I, eif.MaxCurrent)
 			return f
 		}
 		u := make([]float64, 0, phaseSamples+2)

@@ -1,0 +1,125 @@
+package notebooks_test
+
+import (
+	"bufio"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// offlineRun wraps a command so that it runs in a network namespace of its own, with
+// only the loopback interface up (`unshare -n`), under `strace -f -e trace=connect`:
+// nothing it starts can reach another host, and every connection attempt is logged.
+// It returns the wrapped command's arguments and the strace log; ok is false, with the
+// reason, when unshare, ip or strace is missing or namespaces are not allowed here.
+func offlineRun(t *testing.T, logPath string, argv ...string) (wrapped []string, ok bool, why string) {
+	t.Helper()
+	tools := map[string]string{}
+	for _, tool := range []string{"unshare", "strace", "ip"} {
+		p, err := exec.LookPath(tool)
+		if err != nil && tool == "ip" {
+			p, err = exec.LookPath("/usr/sbin/ip") // not on a user's PATH everywhere
+		}
+		if err != nil {
+			return nil, false, fmt.Sprintf("%s is not installed (Debian: apt-get install util-linux strace iproute2)", tool)
+		}
+		tools[tool] = p
+	}
+	ns := []string{tools["unshare"], "--net"}
+	if os.Geteuid() != 0 {
+		ns = append(ns, "--map-root-user") // an unprivileged user namespace owns the network one
+	}
+	if out, err := exec.Command(ns[0], append(ns[1:], tools["ip"], "link", "set", "lo", "up")...).CombinedOutput(); err != nil {
+		return nil, false, fmt.Sprintf("cannot make a network namespace (%s ip link set lo up: %v: %s)",
+			strings.Join(ns, " "), err, strings.TrimSpace(string(out)))
+	}
+	// sh -c SCRIPT IP STRACE LOG ARGV...: bring loopback up, then trace ARGV.
+	script := `ip=$0 strace=$1 log=$2; shift 2; "$ip" link set lo up && exec "$strace" -f -qq --seccomp-bpf -e trace=connect -o "$log" "$@"`
+	wrapped = append(ns, "sh", "-c", script, tools["ip"], tools["strace"], logPath)
+	return append(wrapped, argv...), true, ""
+}
+
+// connectCall matches a connect() to an IPv4 or IPv6 address in strace's output.
+var connectCall = regexp.MustCompile(`connect\(\d+, \{sa_family=AF_INET6?, (?:sin_port|sin6_port)=htons\((\d+)\), .*?(?:inet_addr\("([^"]+)"\)|inet_pton\(AF_INET6, "([^"]+)")`)
+
+// connectsOffLoopback reads a strace log and returns the connect() calls to addresses
+// that are not loopback (each "address:port", with the log line), and the number of
+// connect() calls to loopback.
+func connectsOffLoopback(logPath string) (off []string, loopback int, err error) {
+	f, err := os.Open(logPath)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 64*1024), 1024*1024)
+	for sc.Scan() {
+		line := sc.Text()
+		m := connectCall.FindStringSubmatch(line)
+		if m == nil {
+			if strings.Contains(line, "connect(") && strings.Contains(line, "sa_family=AF_INET") {
+				off = append(off, "unparsed: "+strings.TrimSpace(line)) // a format this test does not know: count it
+			}
+			continue
+		}
+		addr := m[2] + m[3]
+		if ip := net.ParseIP(addr); ip != nil && ip.IsLoopback() {
+			loopback++
+			continue
+		}
+		off = append(off, fmt.Sprintf("%s port %s: %s", addr, m[1], strings.TrimSpace(line)))
+	}
+	return off, loopback, sc.Err()
+}
+
+// checkNoNetwork fails the test for every connection attempt off loopback in the strace
+// log of an offlineRun.
+func checkNoNetwork(t *testing.T, what, logPath string) {
+	t.Helper()
+	off, loopback, err := connectsOffLoopback(logPath)
+	if err != nil {
+		t.Fatalf("reading the strace log of %s: %v", what, err)
+	}
+	for i, c := range off {
+		if i == 20 {
+			t.Errorf("… and %d more", len(off)-20)
+			break
+		}
+		t.Errorf("%s tried to connect off loopback: %s", what, c)
+	}
+	t.Logf("%s: %d connection attempt(s) off loopback, %d to loopback (strace log: %s)", what, len(off), loopback, filepath.Base(logPath))
+}
+
+// TestConnectsOffLoopback checks the strace parser on lines of the forms strace 6 writes.
+func TestConnectsOffLoopback(t *testing.T) {
+	log := filepath.Join(t.TempDir(), "connect.strace")
+	lines := `101 connect(14, {sa_family=AF_INET, sin_port=htons(58013), sin_addr=inet_addr("127.0.0.1")}, 16) = -1 EINPROGRESS (Operation now in progress)
+102 connect(3, {sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr("10.255.255.53")}, 16) = -1 ENETUNREACH (Network is unreachable)
+103 connect(5, {sa_family=AF_INET6, sin6_port=htons(443), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "2607:f8b0:4004::11", &sin6_addr), sin6_scope_id=0}, 28) = -1 ENETUNREACH (Network is unreachable)
+104 connect(6, {sa_family=AF_INET6, sin6_port=htons(8888), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "::1", &sin6_addr), sin6_scope_id=0}, 28) = 0
+105 connect(7, {sa_family=AF_UNIX, sun_path="/run/nscd/socket"}, 110) = -1 ENOENT (No such file or directory)
+106 connect(8, {sa_family=AF_INET, sin_port=htons(443), sin_addr=inet_addr("142.250.1.1")}, 16 <unfinished ...>
+107 connect(9, {sa_family=AF_INET, sin_port=htons(80), sin_addr=NEW_FORMAT}, 16) = 0
+`
+	if err := os.WriteFile(log, []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	off, loopback, err := connectsOffLoopback(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"10.255.255.53 port 53", "2607:f8b0:4004::11 port 443", "142.250.1.1 port 443", "unparsed: 107"}
+	if len(off) != len(want) || loopback != 2 {
+		t.Fatalf("off loopback %q, %d to loopback; want %d off (%v) and 2 to loopback", off, loopback, len(want), want)
+	}
+	for k, w := range want {
+		if !strings.HasPrefix(off[k], w) {
+			t.Errorf("attempt %d: %q, want it to start with %q", k, off[k], w)
+		}
+	}
+}
