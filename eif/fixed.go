@@ -13,6 +13,9 @@ func (in *integrator) fixed(t, u float64) (spiked bool, ts, uEnd float64, err er
 		if in.r.Steps >= in.cfg.MaxSteps {
 			return false, 0, u, ErrTooManySteps
 		}
+		if in.bad != nil {
+			return false, 0, u, in.bad
+		}
 		// Steps count from the start of the piece, so times stay exact multiples.
 		tn := t0 + float64(k+1)*h0
 		if tn >= in.segEnd || in.segEnd-tn < 1e-9*h0 {

@@ -63,9 +63,20 @@ type Settings struct {
 	NoReplay bool
 
 	// MaxSteps bounds the number of integration steps, rejected and replayed ones
-	// included; Simulate returns ErrTooManySteps beyond it. Default: 50 000 000.
+	// included; Simulate returns ErrTooManySteps beyond it. Default: 2 000 000, about a
+	// second of work.
 	MaxSteps int
+
+	// MaxPoints bounds the length of the trace and of the spike list; Simulate returns an
+	// error beyond it, before it starts when the output grid alone is too long. Default:
+	// 2 000 000 points, 32 MB of trace, far more than a chart can show (it thins a trace
+	// to a few thousand points).
+	MaxPoints int
 }
+
+// MinTol is the smallest tolerance Settings accepts: float64 cannot meet a smaller one,
+// and the step would shrink to the resolution of t without reaching it.
+const MinTol = 1e-14
 
 var defaultSettings = Settings{
 	Method:         DormandPrince,
@@ -73,7 +84,8 @@ var defaultSettings = Settings{
 	AbsTol:         1e-10,
 	Step:           0.05,
 	OutputInterval: 0.1,
-	MaxSteps:       50_000_000,
+	MaxSteps:       2_000_000,
+	MaxPoints:      2_000_000,
 }
 
 // withDefaults returns a copy of s with zero fields replaced by defaults, or an error
@@ -94,6 +106,14 @@ func (s *Settings) withDefaults() (Settings, error) {
 			return c, err
 		}
 	}
+	for _, t := range [...]struct {
+		name string
+		v    float64
+	}{{"Settings.RelTol", c.RelTol}, {"Settings.AbsTol", c.AbsTol}} {
+		if t.v < MinTol {
+			return c, &ParamError{Field: t.name, Value: t.v, Rule: fmt.Sprintf("must be 0 (the default) or ≥ MinTol = %g: float64 cannot meet a smaller tolerance", float64(MinTol))}
+		}
+	}
 	if c.Method != DormandPrince && c.Method != RK4 && c.Method != Euler {
 		return c, &ParamError{Field: "Settings.Method", Value: float64(c.Method), Rule: "must be DormandPrince, RK4 or Euler"}
 	}
@@ -102,6 +122,12 @@ func (s *Settings) withDefaults() (Settings, error) {
 	}
 	if c.MaxSteps == 0 {
 		c.MaxSteps = defaultSettings.MaxSteps
+	}
+	if c.MaxPoints < 0 {
+		return c, &ParamError{Field: "Settings.MaxPoints", Value: float64(c.MaxPoints), Rule: "must be ≥ 0 (0 means the default)"}
+	}
+	if c.MaxPoints == 0 {
+		c.MaxPoints = defaultSettings.MaxPoints
 	}
 	return c, nil
 }

@@ -43,6 +43,9 @@ func (s *SearchSettings) withDefaults(tau float64) (SearchSettings, error) {
 			*f.dst = f.v
 		}
 	}
+	if c.MaxAmp > MaxCurrent {
+		return c, &ParamError{Field: "SearchSettings.MaxAmp", Value: c.MaxAmp, Rule: fmt.Sprintf("must be ≤ MaxCurrent = %g nA", float64(MaxCurrent))}
+	}
 	c.Sim = s.Sim
 	return c, nil
 }
@@ -68,12 +71,15 @@ func (n *Neuron) PulseThreshold(duration float64, set *SearchSettings) (float64,
 	if err := n.check(); err != nil {
 		return 0, err
 	}
-	if math.IsNaN(duration) || math.IsInf(duration, 0) || duration <= 0 {
-		return 0, &ParamError{Field: "duration", Value: duration, Rule: "must be finite and > 0 ms"}
+	if err := checkDuration("duration", duration); err != nil {
+		return 0, err
 	}
 	c, err := set.withDefaults(n.p.Tau)
 	if err != nil {
 		return 0, err
+	}
+	if duration+c.After > MaxTime {
+		return 0, &ParamError{Field: "SearchSettings.After", Value: c.After, Rule: fmt.Sprintf("must be ≤ MaxTime − duration = %g ms (0 means 20·τ)", MaxTime-duration)}
 	}
 	var r Result
 	lo, hi := 0.0, math.Max(n.Rheobase(), c.Tol)
@@ -138,8 +144,8 @@ func (n *Neuron) Latency(i, maxTime float64, set *Settings) (float64, error) {
 	if err := checkCurrent("i", i); err != nil {
 		return 0, err
 	}
-	if math.IsNaN(maxTime) || math.IsInf(maxTime, 0) || maxTime <= 0 {
-		return 0, &ParamError{Field: "maxTime", Value: maxTime, Rule: "must be finite and > 0 ms"}
+	if err := checkDuration("maxTime", maxTime); err != nil {
+		return 0, err
 	}
 	s := spikesOnly(set)
 	var r Result
