@@ -63,8 +63,9 @@ type Settings struct {
 	NoReplay bool
 
 	// MaxSteps bounds the number of integration steps, rejected and replayed ones
-	// included; Simulate returns ErrTooManySteps beyond it. Default: 2 000 000, about a
-	// second of work.
+	// included (a replayed interval counts as the steps it recorded, or as one step with
+	// SpikesOnly); Simulate returns ErrTooManySteps beyond it. Default: 1 000 000, about
+	// half a second of work, a second at most.
 	MaxSteps int
 
 	// MaxPoints bounds the length of the trace and of the spike list; Simulate returns an
@@ -84,7 +85,7 @@ var defaultSettings = Settings{
 	AbsTol:         1e-10,
 	Step:           0.05,
 	OutputInterval: 0.1,
-	MaxSteps:       2_000_000,
+	MaxSteps:       1_000_000,
 	MaxPoints:      2_000_000,
 }
 

@@ -248,9 +248,14 @@ func (in *integrator) run(u0 float64) error {
 		switch in.cfg.Method {
 		case DormandPrince:
 			if in.recorded && in.recSeg == in.segEnd && u == in.p.Reset && t+in.recLen < in.segEnd {
-				// A replayed interval counts as the steps it recorded, so MaxSteps bounds
-				// the work of a neuron that fires extremely fast.
-				in.replaySteps += len(in.r.passage)
+				// A replayed interval counts as the steps it recorded, whose dense output
+				// it walks for the trace, so MaxSteps bounds the work of a neuron that
+				// fires extremely fast; without a trace it costs about one step.
+				if in.cfg.SpikesOnly {
+					in.replaySteps++
+				} else {
+					in.replaySteps += len(in.r.passage)
+				}
 				if in.r.Steps+in.r.Rejected+in.replaySteps >= in.cfg.MaxSteps {
 					return ErrTooManySteps
 				}
