@@ -77,24 +77,27 @@ func (n *Neuron) bottleneck(di, a, b float64) float64 {
 }
 
 // passage integrates 1/f(u) from a to b for the EIF at R·(i − I_rh) = e, where f > 0 on
-// [a, b] and is smallest at c (θ_rh, or a when a > θ_rh).
+// [a, b] and is smallest at c (θ_rh, or a when a > θ_rh). It integrates over the offset
+// y = u − θ_rh, so that a bottleneck narrower than the spacing of floats near θ_rh is
+// still resolved.
 func (n *Neuron) passage(e, a, b, c float64) float64 {
 	p := n.p
-	g := func(u float64) float64 {
-		return p.Tau / (e + p.DeltaT*expm1mx((u-p.ThetaRh)/p.DeltaT))
+	g := func(y float64) float64 {
+		return p.Tau / (e + p.DeltaT*expm1mx(y/p.DeltaT))
 	}
+	ya, yb, yc := a-p.ThetaRh, b-p.ThetaRh, c-p.ThetaRh
 	var w float64
-	if c == p.ThetaRh {
+	if yc == 0 {
 		// Near θ_rh, τ·f(u) ≈ e + (u − θ_rh)²/(2Δ_T): the bottleneck has half-width w.
 		w = math.Sqrt(2 * p.DeltaT * e)
 	} else {
 		// Near a > θ_rh, τ·f grows linearly: it doubles over w = τf(a)/τf′(a).
-		x := (a - p.ThetaRh) / p.DeltaT
+		x := ya / p.DeltaT
 		w = (e + p.DeltaT*expm1mx(x)) / math.Expm1(x)
 	}
 	// The exponential varies on the scale Δ_T: the first panels are no wider.
 	w = math.Max(math.Min(w, p.DeltaT), 1e-300)
-	edges := panelEdges(a, b, c, w)
+	edges := panelEdges(ya, yb, yc, w)
 	var sum float64
 	for k := 1; k < len(edges); k++ {
 		sum += quad.Fixed(g, edges[k-1], edges[k], 24, nil, 0)
