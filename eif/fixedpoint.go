@@ -57,12 +57,12 @@ func (n *Neuron) FixedPoints(i float64) []FixedPoint {
 	}
 	p := n.p
 	uinf := p.Rest + p.R*i
-	lin := FixedPoint{U: uinf, Slope: -1 / p.Tau, Stability: Stable}
-	if p.Model == LIF {
-		return []FixedPoint{lin}
-	}
-	if p.DeltaT == 0 {
-		if uinf < p.ThetaRh {
+	if p.Model == LIF || p.DeltaT == 0 {
+		// u_rest + R·i, written as θ + R·(i − I_rh) so that it lies on the side of the
+		// threshold θ that i − Rheobase() says, as in Period.
+		irh := n.Rheobase()
+		lin := FixedPoint{U: p.threshold() + p.R*(i-irh), Slope: -1 / p.Tau, Stability: Stable}
+		if p.Model == LIF || i < irh {
 			return []FixedPoint{lin}
 		}
 		return nil
