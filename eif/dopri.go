@@ -60,7 +60,7 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 	var hPrev, qPrev float64 // the last accepted step and its err^(−1/5), for the controller
 	for t < in.segEnd {
 		if in.r.Steps+in.r.Rejected >= cfg.MaxSteps {
-			return false, 0, u, ErrTooManySteps
+			return false, 0, u, in.tooManySteps(t)
 		}
 		if in.bad != nil {
 			return false, 0, u, in.bad

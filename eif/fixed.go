@@ -11,7 +11,7 @@ func (in *integrator) fixed(t, u float64) (spiked bool, ts, uEnd float64, err er
 	t0 := t
 	for t < in.segEnd {
 		if in.r.Steps >= in.cfg.MaxSteps {
-			return false, 0, u, ErrTooManySteps
+			return false, 0, u, in.tooManySteps(t)
 		}
 		if in.bad != nil {
 			return false, 0, u, in.bad

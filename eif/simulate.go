@@ -181,7 +181,7 @@ func (in *integrator) emit(t, u float64) {
 	}
 	if len(in.r.T) >= in.cfg.MaxPoints {
 		if in.bad == nil {
-			in.bad = fmt.Errorf("eif: the trace reached Settings.MaxPoints = %d points at t = %g ms (%d spikes add %d points each): raise Settings.OutputInterval or Settings.MaxPoints, or set Settings.SpikesOnly", in.cfg.MaxPoints, t, len(in.r.Spikes), 2)
+			in.bad = fmt.Errorf("eif: the trace reached Settings.MaxPoints = %d points at t = %g ms, after %d spikes (each adds 2 points): raise Settings.OutputInterval, or set Settings.SpikesOnly", in.cfg.MaxPoints, t, len(in.r.Spikes))
 		}
 		return
 	}
@@ -257,7 +257,7 @@ func (in *integrator) run(u0 float64) error {
 					in.replaySteps += len(in.r.passage)
 				}
 				if in.r.Steps+in.r.Rejected+in.replaySteps >= in.cfg.MaxSteps {
-					return ErrTooManySteps
+					return in.tooManySteps(t)
 				}
 				ts = in.replay(t)
 				spiked = true
@@ -373,4 +373,10 @@ func stimulusPanic(method string, t float64, r any) error {
 		return fmt.Errorf("eif: the stimulus panicked in %s%s: %w", method, at, e)
 	}
 	return fmt.Errorf("eif: the stimulus panicked in %s%s: %v", method, at, r)
+}
+
+// tooManySteps is ErrTooManySteps, with where the run stopped and what to do about it.
+func (in *integrator) tooManySteps(t float64) error {
+	return fmt.Errorf("%w: Settings.MaxSteps = %d reached at t = %g ms of %g, after %d spikes: shorten the run, or raise Settings.MaxSteps (about half a second of work per million steps)",
+		ErrTooManySteps, in.cfg.MaxSteps, t, in.tEnd, len(in.r.Spikes))
 }
