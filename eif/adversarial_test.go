@@ -641,7 +641,7 @@ func TestAdversarialIssueCases(t *testing.T) {
 		{"spikes do not grow the trace beyond MaxPoints", func() error {
 			for _, amp := range []float64{1e4, 1e5, eif.MaxCurrent} {
 				r, err := def.Simulate(eif.Pulse{Amp: amp, T1: 10, T2: 1e5}, -70, 1.5e5, nil)
-				if err == nil && len(r.T) > 2_000_000 {
+				if err == nil && len(r.T) > 1_000_000 {
 					return fmt.Errorf("%g nA: %d points", amp, len(r.T))
 				}
 				if err != nil && !strings.Contains(err.Error(), "MaxPoints") && !errors.Is(err, eif.ErrTooManySteps) {

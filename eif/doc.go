@@ -62,7 +62,7 @@
 // the simulation Settings by RelTol, AbsTol ≥ MinTol = 1e-14 (float64 cannot meet less).
 // The work of one simulation is bounded by Settings.MaxSteps (10⁶ steps by default, about
 // half a second), and a threshold search shares one such budget among all its runs; the
-// memory of one by Settings.MaxPoints (2·10⁶ trace points and spikes by default, 32 MB).
+// memory of one by Settings.MaxPoints (10⁶ trace points and spikes by default, 16 MB).
 // A run that would go beyond them returns an error that says which setting to change.
 //
 // Within the domain, every value returned is finite: f, f′ and f″ (evaluated at u clamped

@@ -70,8 +70,9 @@ type Settings struct {
 
 	// MaxPoints bounds the length of the trace and of the spike list; Simulate returns an
 	// error beyond it, before it starts when the output grid alone is too long. Default:
-	// 2 000 000 points, 32 MB of trace, far more than a chart can show (it thins a trace
-	// to a few thousand points).
+	// 1 000 000 points, 16 MB of trace, 300 times what a chart shows (it thins a trace to
+	// a few thousand points), so that a notebook cell with a few runs stays well under
+	// 500 MB.
 	MaxPoints int
 }
 
@@ -86,7 +87,7 @@ var defaultSettings = Settings{
 	Step:           0.05,
 	OutputInterval: 0.1,
 	MaxSteps:       1_000_000,
-	MaxPoints:      2_000_000,
+	MaxPoints:      1_000_000,
 }
 
 // withDefaults returns a copy of s with zero fields replaced by defaults, or an error

@@ -87,10 +87,12 @@ func (n *Neuron) simulate(dst *Result, s Stimulus, u0, duration float64, set *Se
 	dst.T, dst.U, dst.Spikes = dst.T[:0], dst.U[:0], dst.Spikes[:0]
 	dst.Steps, dst.Rejected, dst.Replayed = 0, 0, 0
 	if !cfg.SpikesOnly {
+		// The grid, and room for the two points of a spike every 128 grid points, so that
+		// a trace with spikes is not copied into a larger one as it grows.
 		n := int(duration/cfg.OutputInterval) + 2
-		if cap(dst.T) < n {
-			dst.T = make([]float64, 0, n+16)
-			dst.U = make([]float64, 0, n+16)
+		if c := min(n+n/64+16, cfg.MaxPoints); cap(dst.T) < c {
+			dst.T = make([]float64, 0, c)
+			dst.U = make([]float64, 0, c)
 		}
 	}
 	_, piecewise := s.(constantPieces)
