@@ -197,8 +197,8 @@ func (n *Neuron) SimulatedFICurve(currents []float64, duration float64, set *Set
 		return nil, err
 	}
 	for k, i := range currents {
-		if err := checkCurrent(fmt.Sprintf("currents[%d]", k), i); err != nil {
-			return nil, err
+		if checkCurrent("i", i) != nil { // named only then, so that a good call allocates nothing
+			return nil, checkCurrent(fmt.Sprintf("currents[%d]", k), i)
 		}
 	}
 	rates := make([]float64, len(currents))
