@@ -2,6 +2,7 @@ package chart
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/eif-notebooks/eif-notebooks/eif"
@@ -41,4 +42,21 @@ func TestOutputSizeBounded(t *testing.T) {
 		t.Errorf("trace of %d spikes: %d bytes", len(r.Spikes), len(h))
 	}
 	t.Logf("trace of %d spikes, %d points: %d bytes", len(r.Spikes), len(r.T), len(h))
+}
+
+// TestTooManySeries: a figure whose thinned data still exceeds maxHTML says so instead of
+// writing it.
+func TestTooManySeries(t *testing.T) {
+	x := make([]float64, maxPoints)
+	for k := range x {
+		x[k] = float64(k) + 0.123456
+	}
+	var series []Series
+	for range maxHTML / (maxPoints * 10) {
+		series = append(series, Series{Name: "s", X: x, Y: x})
+	}
+	h, err := XY("many", "x", "y", series...).HTML()
+	if err == nil || !strings.Contains(err.Error(), "MB of HTML") || h != "" {
+		t.Errorf("%d series of %d points: %d bytes, err = %v", len(series), maxPoints, len(h), err)
+	}
 }
