@@ -24,7 +24,7 @@ import (
 // For the EIF it is computed by Gauss–Legendre quadrature (gonum's quad) on panels that
 // grow geometrically away from the bottleneck at θ_rh, where f is smallest, so it stays
 // accurate to about 1e-12 relative even just above rheobase; so close to it that the
-// bottleneck alone sets every digit (R·(i − I_rh) < 1e-80·Δ_T), its closed form
+// bottleneck alone sets every digit (R·(i − I_rh) < 2e-80·Δ_T), its closed form
 // τ·√(2Δ_T/ε)·[atan(…) + atan(…)] with ε = R·(i − I_rh) is used.
 func (n *Neuron) Period(i float64) (float64, error) {
 	if err := n.check(); err != nil {
