@@ -41,6 +41,51 @@
 //
 // No exported function panics (but MustNew on invalid parameters), hangs, or returns NaN
 // or ±Inf for finite input: invalid input gives an error, a *ParamError that names the
-// field and the rule where a parameter is at fault. The domain is bounded far beyond any
-// neuron (MaxVoltage, MaxCurrent, MaxTime, MaxR), so that no computation can overflow.
+// field and the rule where a parameter is at fault.
+//
+// # The domain
+//
+// The domain is bounded far beyond any neuron on both sides, so that no computation
+// overflows, or underflows to a meaningless 0. Validate accepts exactly:
+//
+//   - finite fields, and Model EIF or LIF;
+//   - MinTau = 1e-6 ms ≤ τ ≤ MaxTime = 1e9 ms, and 0 ≤ t_ref ≤ MaxTime;
+//   - MinR = 1e-6 MΩ ≤ R ≤ MaxR = 1e6 MΩ;
+//   - |u_rest|, |u_reset|, |θ_rh|, |θ_pa| ≤ MaxVoltage = 1e5 mV;
+//   - u_reset < θ_pa, and u_rest below the spike threshold θ (θ_pa, or θ_rh for the EIF
+//     with Δ_T = 0), with θ − u_reset ≥ MinGap = 1e-6 mV;
+//   - for the EIF: θ_pa > θ_rh; Δ_T = 0 (then u_reset < θ_rh) or
+//     MinDeltaT = 1e-6 mV ≤ Δ_T ≤ MaxVoltage, with (θ_pa − θ_rh)/Δ_T ≤ 600 so that the
+//     exponential stays below e⁶⁰⁰ up to the cut-off. The LIF ignores Δ_T and θ_rh.
+//
+// Currents are bounded by |I| ≤ MaxCurrent = 1e6 nA, durations by 0 < T ≤ MaxTime, and
+// the simulation Settings by RelTol, AbsTol ≥ MinTol = 1e-14 (float64 cannot meet less).
+// The work of one simulation is bounded by Settings.MaxSteps (10⁶ steps by default, about
+// half a second), and a threshold search shares one such budget among all its runs; the
+// memory of one by Settings.MaxPoints (10⁶ trace points and spikes by default, 16 MB).
+// A run that would go beyond them returns an error that says which setting to change.
+//
+// Within the domain, every value returned is finite: f, f′ and f″ (evaluated at u clamped
+// to ±MaxVoltage), the fixed points (those of the equation without its cut-off, which lie
+// beyond ±MaxVoltage when R·I or Δ_T is that large), the rheobase (|I_rh| ≤ 3·10¹¹ nA), the
+// period (> 0, and at most about 10¹⁷⁷ ms) and the rate (≥ 0).
+//
+// # Edges of the model
+//
+// The rheobase I_rh is the float64 that Rheobase returns. With the reset below θ_rh the
+// EIF fires exactly for I > I_rh: Period(Rheobase()) is ErrNoSpike, and at the next float
+// above it the period is finite, the time spent in the bottleneck
+// π·τ·√(2Δ_T/(R·(I − I_rh))), about 10⁹ ms with the report's parameters. FixedPoints
+// decides between two fixed points, a saddle-node and none by the same comparison.
+//
+// A period exists only when f > 0 from the reset all the way to the threshold, that is
+// when no fixed point lies between them. A cut-off θ_pa below the effective threshold θ_I
+// makes the cut-off the threshold of the model: the exponential runaway is never reached,
+// and the neuron spikes when u gets to θ_pa, which it does only when f stays positive up
+// there. With the reset below θ_rh, f(θ_rh) > 0, that is I > I_rh, is then still the
+// condition; with the reset above θ_rh, the reset must lie above θ_I (f(u_reset) > 0), and
+// the neuron then fires below the rheobase too.
+//
+// A Func stimulus (or any Stimulus) that panics does not crash the caller: the simulation
+// returns an error that names the method and the time t at which it panicked.
 package eif

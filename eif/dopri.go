@@ -28,6 +28,9 @@ const (
 	dpD5, dpD6, dpD7 = 701980252875.0 / 199316789632, -1453857185.0 / 822651844, 69997945.0 / 29380423
 )
 
+// maxPassage bounds the recording of an interval for replay (3.6 MB).
+const maxPassage = 1 << 16
+
 // dense is the continuous extension of one accepted Dormand–Prince step.
 type dense struct {
 	t0, h              float64
@@ -57,7 +60,10 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 	var hPrev, qPrev float64 // the last accepted step and its err^(−1/5), for the controller
 	for t < in.segEnd {
 		if in.r.Steps+in.r.Rejected >= cfg.MaxSteps {
-			return false, 0, u, ErrTooManySteps
+			return false, 0, u, in.tooManySteps(t)
+		}
+		if in.bad != nil {
+			return false, 0, u, in.bad
 		}
 		if cfg.MaxStep > 0 && h > cfg.MaxStep {
 			h = cfg.MaxStep
@@ -115,9 +121,13 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 		hPrev, qPrev = h, q
 		hn := h * fac
 		if in.recording {
-			rec := d
-			rec.t0 -= t0
-			in.r.passage = append(in.r.passage, rec)
+			if len(in.r.passage) >= maxPassage {
+				in.recording = false // too long to keep: integrate every interval
+			} else {
+				rec := d
+				rec.t0 -= t0
+				in.r.passage = append(in.r.passage, rec)
+			}
 		}
 		if u1 >= in.thr {
 			ts = in.locate(t, tn, u, u1, d.at)

@@ -11,7 +11,10 @@ func (in *integrator) fixed(t, u float64) (spiked bool, ts, uEnd float64, err er
 	t0 := t
 	for t < in.segEnd {
 		if in.r.Steps >= in.cfg.MaxSteps {
-			return false, 0, u, ErrTooManySteps
+			return false, 0, u, in.tooManySteps(t)
+		}
+		if in.bad != nil {
+			return false, 0, u, in.bad
 		}
 		// Steps count from the start of the piece, so times stay exact multiples.
 		tn := t0 + float64(k+1)*h0

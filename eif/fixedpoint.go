@@ -57,23 +57,24 @@ func (n *Neuron) FixedPoints(i float64) []FixedPoint {
 	}
 	p := n.p
 	uinf := p.Rest + p.R*i
-	lin := FixedPoint{U: uinf, Slope: -1 / p.Tau, Stability: Stable}
-	if p.Model == LIF {
-		return []FixedPoint{lin}
-	}
-	if p.DeltaT == 0 {
-		if uinf < p.ThetaRh {
+	if p.Model == LIF || p.DeltaT == 0 {
+		// u_rest + R·i, written as θ + R·(i − I_rh) so that it lies on the side of the
+		// threshold θ that i − Rheobase() says, as in Period.
+		irh := n.Rheobase()
+		lin := FixedPoint{U: p.threshold() + p.R*(i-irh), Slope: -1 / p.Tau, Stability: Stable}
+		if p.Model == LIF || i < irh {
 			return []FixedPoint{lin}
 		}
 		return nil
 	}
-	// d = c − 1, computed in one expression so that it is exactly 0 at rheobase.
+	// d = c − 1. Which case holds is decided by i against Rheobase(), as in Period, so
+	// that the two agree at every float: the rounding of d cannot contradict it.
 	d := (p.ThetaRh - p.Rest - p.R*i - p.DeltaT) / p.DeltaT
-	switch {
-	case d < 0:
+	switch irh := n.Rheobase(); {
+	case i > irh:
 		return nil
-	case d == 0:
-		return []FixedPoint{{U: uinf + p.DeltaT, Slope: 0, Stability: SaddleNode}}
+	case i == irh || d <= 0:
+		return []FixedPoint{{U: p.ThetaRh, Slope: 0, Stability: SaddleNode}}
 	}
 	v0 := solveVd(d, 1+d, false) // v = −W_k(−e^(−c))
 	v1 := solveVd(d, 1+d, true)

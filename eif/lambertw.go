@@ -45,8 +45,27 @@ func LambertW0(x float64) (float64, error) {
 		l1 := math.Log(x)
 		l2 := math.Log(l1)
 		w = l1 - l2 + l2/l1
+		if x > 1e300 {
+			// w·eʷ would overflow between the iterates: solve w + ln w = ln x instead.
+			return halleyLog(w, l1), nil
+		}
 	}
 	return halley(w, x), nil
+}
+
+// halleyLog refines w + ln w = l, the logarithm of w·eʷ = eˡ, from the guess w > 1.
+func halleyLog(w, l float64) float64 {
+	for i := 0; i < 50; i++ {
+		g := w + math.Log(w) - l
+		g1 := 1 + 1/w
+		g2 := -1 / (w * w)
+		dw := g / (g1 - g*g2/(2*g1))
+		w -= dw
+		if math.Abs(dw) <= 1e-16*w {
+			break
+		}
+	}
+	return w
 }
 
 // LambertWm1 returns the lower branch W₋₁(x), the solution w ≤ −1 of w·eʷ = x, for

@@ -69,12 +69,19 @@ func DefaultLIF() Params {
 
 // The domain of the package. Parameters and inputs beyond these bounds are rejected with
 // a *ParamError (DuDt, Slope and Curvature clamp their arguments to them instead), so that
-// no computation overflows. They are far beyond any neuron.
+// no computation overflows or underflows to a meaningless 0. They are far beyond any neuron
+// on both sides: the lower bounds are a million times below the smallest τ, R and Δ_T of
+// real cells, the upper ones a million times above the largest.
 const (
 	MaxVoltage = 1e5 // largest |voltage| (mV)
 	MaxCurrent = 1e6 // largest |current| (nA)
 	MaxTime    = 1e9 // largest time constant, refractory period or duration (ms)
 	MaxR       = 1e6 // largest membrane resistance (MΩ)
+
+	MinTau    = 1e-6 // smallest membrane time constant τ (ms)
+	MinR      = 1e-6 // smallest membrane resistance (MΩ)
+	MinDeltaT = 1e-6 // smallest non-zero slope factor Δ_T (mV); Δ_T = 0 is allowed
+	MinGap    = 1e-6 // smallest distance from the reset up to the spike threshold (mV)
 )
 
 // maxExpArg bounds (θ_pa − θ_rh)/Δ_T so that the exponential term stays far from overflow
@@ -120,8 +127,12 @@ func (p Params) Validate() error {
 		return &ParamError{Field: "Model", Value: float64(p.Model), Rule: "must be EIF or LIF"}
 	case p.Tau <= 0:
 		return &ParamError{Field: "Tau", Value: p.Tau, Rule: "must be > 0 ms"}
+	case p.Tau < MinTau:
+		return &ParamError{Field: "Tau", Value: p.Tau, Rule: fmt.Sprintf("must be ≥ MinTau = %g ms", float64(MinTau))}
 	case p.R <= 0:
 		return &ParamError{Field: "R", Value: p.R, Rule: "must be > 0 MΩ"}
+	case p.R < MinR:
+		return &ParamError{Field: "R", Value: p.R, Rule: fmt.Sprintf("must be ≥ MinR = %g MΩ", float64(MinR))}
 	case p.Refractory < 0:
 		return &ParamError{Field: "Refractory", Value: p.Refractory, Rule: "must be ≥ 0 ms"}
 	case p.Reset >= p.Cutoff:
@@ -130,12 +141,23 @@ func (p Params) Validate() error {
 	if p.Rest >= p.threshold() {
 		return &ParamError{Field: "Rest", Value: p.Rest, Rule: fmt.Sprintf("must be below the spike threshold %g mV", p.threshold())}
 	}
+	if p.Model == EIF {
+		switch {
+		case p.DeltaT < 0:
+			return &ParamError{Field: "DeltaT", Value: p.DeltaT, Rule: "must be ≥ 0 mV"}
+		case p.DeltaT > 0 && p.DeltaT < MinDeltaT:
+			return &ParamError{Field: "DeltaT", Value: p.DeltaT, Rule: fmt.Sprintf("must be 0 (the hard-threshold limit) or ≥ MinDeltaT = %g mV", float64(MinDeltaT))}
+		}
+	}
+	// A reset closer than MinGap to the threshold would make the interspike interval
+	// underflow to 0 and the rate infinite.
+	if thr := p.threshold(); p.Reset < thr && thr-p.Reset < MinGap {
+		return &ParamError{Field: "Reset", Value: p.Reset, Rule: fmt.Sprintf("must be at least MinGap = %g mV below the spike threshold %g mV", float64(MinGap), thr)}
+	}
 	if p.Model == LIF {
 		return nil
 	}
 	switch {
-	case p.DeltaT < 0:
-		return &ParamError{Field: "DeltaT", Value: p.DeltaT, Rule: "must be ≥ 0 mV"}
 	case p.Cutoff <= p.ThetaRh:
 		return &ParamError{Field: "Cutoff", Value: p.Cutoff, Rule: fmt.Sprintf("must be above ThetaRh = %g mV for the EIF", p.ThetaRh)}
 	case p.DeltaT == 0 && p.Reset >= p.ThetaRh:

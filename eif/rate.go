@@ -1,6 +1,7 @@
 package eif
 
 import (
+	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/integrate/quad"
@@ -11,11 +12,20 @@ import (
 //
 //	T = t_ref + ∫ du / f(u)   from u_reset to θ_pa.
 //
-// For the LIF the integral is τ·ln((u∞ − u_reset)/(u∞ − θ_pa)) with u∞ = u_rest + R·i.
+// A period exists only when f > 0 all the way from the reset to the threshold, that is
+// when no fixed point lies between them; otherwise the neuron never gets there and Period
+// returns ErrNoSpike. f is convex, smallest at θ_rh (or at the reset when the reset lies
+// above θ_rh), so that is where it is tested. With the reset below θ_rh the neuron fires
+// exactly when i > Rheobase(): the rheobase is taken as the float64 that Rheobase returns,
+// and i − I_rh as the exact difference of the two floats, so Period(Rheobase()) is
+// ErrNoSpike and Period at the next float above it is finite.
+//
+// For the LIF (and the EIF with Δ_T = 0) the integral is τ·ln(1 + (θ − u_reset)/(R·(i − I_rh))).
 // For the EIF it is computed by Gauss–Legendre quadrature (gonum's quad) on panels that
 // grow geometrically away from the bottleneck at θ_rh, where f is smallest, so it stays
-// accurate to about 1e-12 relative even just above rheobase. It returns ErrNoSpike when
-// a fixed point lies between the reset and the threshold, so the neuron never fires.
+// accurate to about 1e-12 relative even just above rheobase; so close to it that the
+// bottleneck alone sets every digit (R·(i − I_rh) < 2e-80·Δ_T), its closed form
+// τ·√(2Δ_T/ε)·[atan(…) + atan(…)] with ε = R·(i − I_rh) is used.
 func (n *Neuron) Period(i float64) (float64, error) {
 	if err := n.check(); err != nil {
 		return 0, err
@@ -25,31 +35,69 @@ func (n *Neuron) Period(i float64) (float64, error) {
 	}
 	p := n.p
 	thr := p.threshold()
-	for _, fp := range n.FixedPoints(i) {
-		if fp.U >= p.Reset && fp.U <= thr {
-			return 0, ErrNoSpike
-		}
-	}
-	uinf := p.Rest + p.R*i
+	di := i - n.Rheobase() // exact near the rheobase (Sterbenz)
 	if p.Model == LIF || p.DeltaT == 0 {
-		if uinf <= thr {
+		// f(θ) = R·(i − I_rh)/τ and f decreases with u: the neuron fires iff i > I_rh.
+		if di <= 0 {
 			return 0, ErrNoSpike
 		}
-		return p.Refractory + p.Tau*math.Log((uinf-p.Reset)/(uinf-thr)), nil
+		q := (thr - p.Reset) / p.R / di // (θ − u_reset)/(R·(i − I_rh)), in [1e-24, +Inf]
+		if math.IsInf(q, 1) {
+			return p.Refractory + p.Tau*(math.Log((thr-p.Reset)/p.R)-math.Log(di)), nil
+		}
+		return p.Refractory + p.Tau*math.Log1p(q), nil
 	}
-	return p.Refractory + n.passage(i, p.Reset, thr), nil
+	if p.Reset <= p.ThetaRh {
+		if di <= 0 {
+			return 0, ErrNoSpike // a fixed point at or around θ_rh, in [u_reset, θ_pa)
+		}
+		return p.Refractory + n.bottleneck(di, p.Reset, thr), nil
+	}
+	// The reset lies above θ_rh: f increases from the reset up, so it must be > 0 there.
+	e := p.R * di
+	if e+p.DeltaT*expm1mx((p.Reset-p.ThetaRh)/p.DeltaT) <= 0 {
+		return 0, ErrNoSpike // the reset is at or below the unstable fixed point
+	}
+	return p.Refractory + n.passage(e, p.Reset, thr, p.Reset), nil
 }
 
-// passage integrates 1/f(u) from a to b for the EIF, where f > 0 on [a, b].
-func (n *Neuron) passage(i, a, b float64) float64 {
+// bottleneck integrates 1/f from a to b, a ≤ θ_rh < b, for the EIF at i = I_rh + di > I_rh.
+func (n *Neuron) bottleneck(di, a, b float64) float64 {
 	p := n.p
-	g := func(u float64) float64 { return 1 / p.duDt(u, i) }
-	// Near θ_rh, τ·f(u) ≈ τ·f(θ_rh) + (u − θ_rh)²/(2Δ_T): the bottleneck has half-width w.
-	fmin := p.duDt(p.ThetaRh, i) * p.Tau
-	w := math.Sqrt(2 * p.DeltaT * math.Max(fmin, 1e-300))
-	// Above θ_rh the exponential varies on the scale Δ_T: the first panels are no wider.
-	w = math.Max(math.Min(w, p.DeltaT), 1e-6*p.DeltaT)
-	edges := panelEdges(a, b, p.ThetaRh, w)
+	// Near θ_rh, τ·f = ε + Δ_T·(e^x − 1 − x) ≈ ε + Δ_T·x²/2 with x = (u − θ_rh)/Δ_T and
+	// ε = R·di. s = √(2Δ_T/ε), computed so that a subnormal ε loses nothing.
+	s := math.Sqrt(2*p.DeltaT/p.R) / math.Sqrt(di)
+	if s > 1e40 {
+		// The bottleneck lasts τ·s ≥ 1e40·τ; the rest of the trip, at most about
+		// τ·(b − a)/Δ_T ≤ 1e12·τ, is below its last digit.
+		half := func(d float64) float64 { return math.Atan(d * s / (2 * p.DeltaT)) }
+		return p.Tau * s * (half(b-p.ThetaRh) + half(p.ThetaRh-a))
+	}
+	return n.passage(p.R*di, a, b, p.ThetaRh)
+}
+
+// passage integrates 1/f(u) from a to b for the EIF at R·(i − I_rh) = e, where f > 0 on
+// [a, b] and is smallest at c (θ_rh, or a when a > θ_rh). It integrates over the offset
+// y = u − θ_rh, so that a bottleneck narrower than the spacing of floats near θ_rh is
+// still resolved.
+func (n *Neuron) passage(e, a, b, c float64) float64 {
+	p := n.p
+	g := func(y float64) float64 {
+		return p.Tau / (e + p.DeltaT*expm1mx(y/p.DeltaT))
+	}
+	ya, yb, yc := a-p.ThetaRh, b-p.ThetaRh, c-p.ThetaRh
+	var w float64
+	if yc == 0 {
+		// Near θ_rh, τ·f(u) ≈ e + (u − θ_rh)²/(2Δ_T): the bottleneck has half-width w.
+		w = math.Sqrt(2 * p.DeltaT * e)
+	} else {
+		// Near a > θ_rh, τ·f grows linearly: it doubles over w = τf(a)/τf′(a).
+		x := ya / p.DeltaT
+		w = (e + p.DeltaT*expm1mx(x)) / math.Expm1(x)
+	}
+	// The exponential varies on the scale Δ_T: the first panels are no wider.
+	w = math.Max(math.Min(w, p.DeltaT), 1e-300)
+	edges := panelEdges(ya, yb, yc, w)
 	var sum float64
 	for k := 1; k < len(edges); k++ {
 		sum += quad.Fixed(g, edges[k-1], edges[k], 24, nil, 0)
@@ -84,6 +132,20 @@ func panelEdges(a, b, c, w float64) []float64 {
 	return append(edges, b)
 }
 
+// expm1mx returns e^x − 1 − x without cancellation for small |x|.
+func expm1mx(x float64) float64 {
+	if math.Abs(x) > 0.5 {
+		return math.Expm1(x) - x
+	}
+	// x²/2·(1 + x/3·(1 + x/4·(1 + … x/17))): for |x| ≤ 0.5 the terms left out are below
+	// 1e-17 of the sum.
+	t := 1.0
+	for k := 17.0; k >= 3; k-- {
+		t = 1 + x*t/k
+	}
+	return x * x / 2 * t
+}
+
 // Rate returns the firing rate (Hz) under the constant current i (nA): 1000/Period, or 0
 // when the neuron does not fire.
 func (n *Neuron) Rate(i float64) float64 {
@@ -108,6 +170,9 @@ func (n *Neuron) FICurve(currents []float64) []float64 {
 // interspike intervals divided by their total length, or 0 with fewer than two spikes.
 // A nil set means the defaults; the trace is skipped.
 func (n *Neuron) SimulatedRate(i, duration float64, set *Settings) (float64, error) {
+	if err := checkCurrent("i", i); err != nil {
+		return 0, err
+	}
 	rates, err := n.SimulatedFICurve([]float64{i}, duration, set)
 	if err != nil {
 		return 0, err
@@ -125,6 +190,17 @@ func spikeRate(spikes []float64) float64 {
 
 // SimulatedFICurve returns SimulatedRate at each current of currents.
 func (n *Neuron) SimulatedFICurve(currents []float64, duration float64, set *Settings) ([]float64, error) {
+	if err := n.check(); err != nil {
+		return nil, err
+	}
+	if err := checkDuration("duration", duration); err != nil {
+		return nil, err
+	}
+	for k, i := range currents {
+		if checkCurrent("i", i) != nil { // named only then, so that a good call allocates nothing
+			return nil, checkCurrent(fmt.Sprintf("currents[%d]", k), i)
+		}
+	}
 	rates := make([]float64, len(currents))
 	s := spikesOnly(set)
 	var r Result

@@ -63,9 +63,22 @@ type Settings struct {
 	NoReplay bool
 
 	// MaxSteps bounds the number of integration steps, rejected and replayed ones
-	// included; Simulate returns ErrTooManySteps beyond it. Default: 50 000 000.
+	// included (a replayed interval counts as the steps it recorded, or as one step with
+	// SpikesOnly); Simulate returns ErrTooManySteps beyond it. Default: 1 000 000, about
+	// half a second of work, a second at most.
 	MaxSteps int
+
+	// MaxPoints bounds the length of the trace and of the spike list; Simulate returns an
+	// error beyond it, before it starts when the output grid alone is too long. Default:
+	// 1 000 000 points, 16 MB of trace, 300 times what a chart shows (it thins a trace to
+	// a few thousand points), so that a notebook cell with a few runs stays well under
+	// 500 MB.
+	MaxPoints int
 }
+
+// MinTol is the smallest tolerance Settings accepts: float64 cannot meet a smaller one,
+// and the step would shrink to the resolution of t without reaching it.
+const MinTol = 1e-14
 
 var defaultSettings = Settings{
 	Method:         DormandPrince,
@@ -73,7 +86,8 @@ var defaultSettings = Settings{
 	AbsTol:         1e-10,
 	Step:           0.05,
 	OutputInterval: 0.1,
-	MaxSteps:       50_000_000,
+	MaxSteps:       1_000_000,
+	MaxPoints:      1_000_000,
 }
 
 // withDefaults returns a copy of s with zero fields replaced by defaults, or an error
@@ -94,6 +108,14 @@ func (s *Settings) withDefaults() (Settings, error) {
 			return c, err
 		}
 	}
+	for _, t := range [...]struct {
+		name string
+		v    float64
+	}{{"Settings.RelTol", c.RelTol}, {"Settings.AbsTol", c.AbsTol}} {
+		if t.v < MinTol {
+			return c, &ParamError{Field: t.name, Value: t.v, Rule: fmt.Sprintf("must be 0 (the default) or ≥ MinTol = %g: float64 cannot meet a smaller tolerance", float64(MinTol))}
+		}
+	}
 	if c.Method != DormandPrince && c.Method != RK4 && c.Method != Euler {
 		return c, &ParamError{Field: "Settings.Method", Value: float64(c.Method), Rule: "must be DormandPrince, RK4 or Euler"}
 	}
@@ -102,6 +124,12 @@ func (s *Settings) withDefaults() (Settings, error) {
 	}
 	if c.MaxSteps == 0 {
 		c.MaxSteps = defaultSettings.MaxSteps
+	}
+	if c.MaxPoints < 0 {
+		return c, &ParamError{Field: "Settings.MaxPoints", Value: float64(c.MaxPoints), Rule: "must be ≥ 0 (0 means the default)"}
+	}
+	if c.MaxPoints == 0 {
+		c.MaxPoints = defaultSettings.MaxPoints
 	}
 	return c, nil
 }

@@ -55,7 +55,7 @@ func (n *Neuron) simulate(dst *Result, s Stimulus, u0, duration float64, set *Se
 	if s == nil {
 		return &ParamError{Field: "Stimulus", Value: 0, Rule: "must not be nil (use Constant(0) for no current)"}
 	}
-	if err := s.Validate(); err != nil {
+	if err := validateStimulus(s); err != nil {
 		return err
 	}
 	cfg, err := set.withDefaults()
@@ -72,8 +72,8 @@ func (n *Neuron) simulate(dst *Result, s Stimulus, u0, duration float64, set *Se
 	if math.Abs(u0) > MaxVoltage {
 		return &ParamError{Field: "u0", Value: u0, Rule: fmt.Sprintf("must be within ±%g mV", float64(MaxVoltage))}
 	}
-	if math.IsNaN(duration) || math.IsInf(duration, 0) || duration <= 0 || duration > MaxTime {
-		return &ParamError{Field: "duration", Value: duration, Rule: fmt.Sprintf("must be > 0 and ≤ %g ms", float64(MaxTime))}
+	if err := checkDuration("duration", duration); err != nil {
+		return err
 	}
 	if cfg.Method != DormandPrince && duration/cfg.Step > float64(cfg.MaxSteps) {
 		return &ParamError{Field: "Settings.Step", Value: cfg.Step, Rule: fmt.Sprintf("needs more than Settings.MaxSteps = %d steps for %g ms", cfg.MaxSteps, duration)}
@@ -81,16 +81,18 @@ func (n *Neuron) simulate(dst *Result, s Stimulus, u0, duration float64, set *Se
 	if cfg.Method == DormandPrince && cfg.MaxStep > 0 && duration/cfg.MaxStep > float64(cfg.MaxSteps) {
 		return &ParamError{Field: "Settings.MaxStep", Value: cfg.MaxStep, Rule: fmt.Sprintf("needs more than Settings.MaxSteps = %d steps for %g ms", cfg.MaxSteps, duration)}
 	}
-	if !cfg.SpikesOnly && duration/cfg.OutputInterval > 1e8 {
-		return &ParamError{Field: "Settings.OutputInterval", Value: cfg.OutputInterval, Rule: "gives more than 1e8 trace points; raise it or set SpikesOnly"}
+	if pts := duration/cfg.OutputInterval + 2; !cfg.SpikesOnly && pts > float64(cfg.MaxPoints) {
+		return &ParamError{Field: "Settings.OutputInterval", Value: cfg.OutputInterval, Rule: fmt.Sprintf("gives %.3g trace points over %g ms, more than Settings.MaxPoints = %d: raise Settings.OutputInterval or set Settings.SpikesOnly", pts, duration, cfg.MaxPoints)}
 	}
 	dst.T, dst.U, dst.Spikes = dst.T[:0], dst.U[:0], dst.Spikes[:0]
 	dst.Steps, dst.Rejected, dst.Replayed = 0, 0, 0
 	if !cfg.SpikesOnly {
+		// The grid, and room for the two points of a spike every 128 grid points, so that
+		// a trace with spikes is not copied into a larger one as it grows.
 		n := int(duration/cfg.OutputInterval) + 2
-		if cap(dst.T) < n {
-			dst.T = make([]float64, 0, n+16)
-			dst.U = make([]float64, 0, n+16)
+		if c := min(n+n/64+16, cfg.MaxPoints); cap(dst.T) < c {
+			dst.T = make([]float64, 0, c)
+			dst.U = make([]float64, 0, c)
 		}
 	}
 	_, piecewise := s.(constantPieces)
@@ -112,7 +114,7 @@ type integrator struct {
 	segEnd float64 // end of the current smooth piece of the stimulus
 	nextK  int     // index of the next output grid point
 	hNext  float64 // adaptive step proposal
-	bad    error   // first non-finite current seen
+	bad    error   // the first failure seen inside a step: a bad current, a full trace
 
 	piecewise bool // the stimulus is constant between its breaks
 	constI    bool // the stimulus is constant on the current piece, with the value segI
@@ -142,7 +144,7 @@ func (in *integrator) current(t float64) float64 {
 	if t >= in.segEnd {
 		t = math.Nextafter(in.segEnd, math.Inf(-1))
 	}
-	i := in.s.Current(t)
+	i := in.stimCurrent(t)
 	if err := checkCurrent("Stimulus.Current", i); err != nil {
 		if in.bad == nil {
 			pe := err.(*ParamError)
@@ -177,6 +179,12 @@ func (in *integrator) lastK() int {
 
 func (in *integrator) emit(t, u float64) {
 	if in.cfg.SpikesOnly {
+		return
+	}
+	if len(in.r.T) >= in.cfg.MaxPoints {
+		if in.bad == nil {
+			in.bad = fmt.Errorf("eif: the trace reached Settings.MaxPoints = %d points at t = %g ms, after %d spikes (each adds 2 points): raise Settings.OutputInterval, or set Settings.SpikesOnly", in.cfg.MaxPoints, t, len(in.r.Spikes))
+		}
 		return
 	}
 	in.r.T = append(in.r.T, t)
@@ -224,7 +232,7 @@ func (in *integrator) run(u0 float64) error {
 	t, u := 0.0, u0
 	in.emitUntil(0, false, func(float64) float64 { return u0 })
 	for t < in.tEnd {
-		in.segEnd = math.Min(in.s.NextBreak(t), in.tEnd)
+		in.segEnd = math.Min(in.stimNextBreak(t), in.tEnd)
 		if !(in.segEnd > t) { // a stimulus that breaks its contract: go on to the end
 			in.segEnd = in.tEnd
 		}
@@ -242,11 +250,16 @@ func (in *integrator) run(u0 float64) error {
 		switch in.cfg.Method {
 		case DormandPrince:
 			if in.recorded && in.recSeg == in.segEnd && u == in.p.Reset && t+in.recLen < in.segEnd {
-				// A replayed interval counts as the steps it recorded, so MaxSteps bounds
-				// the work of a neuron that fires extremely fast.
-				in.replaySteps += len(in.r.passage)
+				// A replayed interval counts as the steps it recorded, whose dense output
+				// it walks for the trace, so MaxSteps bounds the work of a neuron that
+				// fires extremely fast; without a trace it costs about one step.
+				if in.cfg.SpikesOnly {
+					in.replaySteps++
+				} else {
+					in.replaySteps += len(in.r.passage)
+				}
 				if in.r.Steps+in.r.Rejected+in.replaySteps >= in.cfg.MaxSteps {
-					return ErrTooManySteps
+					return in.tooManySteps(t)
 				}
 				ts = in.replay(t)
 				spiked = true
@@ -266,9 +279,15 @@ func (in *integrator) run(u0 float64) error {
 			t = in.segEnd
 			continue
 		}
+		if len(in.r.Spikes) >= in.cfg.MaxPoints {
+			return fmt.Errorf("eif: more than Settings.MaxPoints = %d spikes by t = %g ms: shorten the run or raise Settings.MaxPoints", in.cfg.MaxPoints, ts)
+		}
 		in.r.Spikes = append(in.r.Spikes, ts)
 		in.emit(ts, in.thr)
 		in.emit(ts, in.p.Reset)
+		if in.bad != nil {
+			return in.bad
+		}
 		if in.maxSpikes > 0 && len(in.r.Spikes) >= in.maxSpikes {
 			return nil
 		}
@@ -306,4 +325,60 @@ func (r *Result) At(t float64) float64 {
 		return r.U[k-1]
 	}
 	return r.U[k-1] + (r.U[k]-r.U[k-1])*(t-t0)/(t1-t0)
+}
+
+// validateStimulus calls s.Validate, turning a panic into an error.
+func validateStimulus(s Stimulus) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = stimulusPanic("Validate", math.NaN(), r)
+		}
+	}()
+	return s.Validate()
+}
+
+// stimCurrent calls the stimulus' Current, turning a panic into in.bad and a current of 0
+// for the rest of the step.
+func (in *integrator) stimCurrent(t float64) (i float64) {
+	defer func() {
+		if r := recover(); r != nil {
+			if in.bad == nil {
+				in.bad = stimulusPanic("Current", t, r)
+			}
+			i = 0
+		}
+	}()
+	return in.s.Current(t)
+}
+
+// stimNextBreak calls the stimulus' NextBreak, turning a panic into in.bad and the end of
+// the run.
+func (in *integrator) stimNextBreak(t float64) (b float64) {
+	defer func() {
+		if r := recover(); r != nil {
+			if in.bad == nil {
+				in.bad = stimulusPanic("NextBreak", t, r)
+			}
+			b = in.tEnd
+		}
+	}()
+	return in.s.NextBreak(t)
+}
+
+// stimulusPanic describes a panic of the stimulus' method at time t (NaN: none).
+func stimulusPanic(method string, t float64, r any) error {
+	at := ""
+	if !math.IsNaN(t) {
+		at = fmt.Sprintf(" at t = %g ms", t)
+	}
+	if e, ok := r.(error); ok {
+		return fmt.Errorf("eif: the stimulus panicked in %s%s: %w", method, at, e)
+	}
+	return fmt.Errorf("eif: the stimulus panicked in %s%s: %v", method, at, r)
+}
+
+// tooManySteps is ErrTooManySteps, with where the run stopped and what to do about it.
+func (in *integrator) tooManySteps(t float64) error {
+	return fmt.Errorf("%w: Settings.MaxSteps = %d reached at t = %g ms of %g, after %d spikes: shorten the run, or raise Settings.MaxSteps (about half a second of work per million steps)",
+		ErrTooManySteps, in.cfg.MaxSteps, t, in.tEnd, len(in.r.Spikes))
 }

@@ -164,6 +164,14 @@ func finite(field string, v float64) error {
 	return nil
 }
 
+// checkDuration reports a duration (ms) that is not finite, not > 0 or beyond MaxTime.
+func checkDuration(field string, d float64) error {
+	if math.IsNaN(d) || math.IsInf(d, 0) || d <= 0 || d > MaxTime {
+		return &ParamError{Field: field, Value: d, Rule: fmt.Sprintf("must be > 0 and ≤ MaxTime = %g ms", float64(MaxTime))}
+	}
+	return nil
+}
+
 // checkCurrent reports a current (nA) that is not finite or beyond MaxCurrent.
 func checkCurrent(field string, i float64) error {
 	if err := finite(field, i); err != nil {

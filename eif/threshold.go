@@ -1,6 +1,7 @@
 package eif
 
 import (
+	"errors"
 	"fmt"
 	"math"
 )
@@ -12,17 +13,20 @@ type SearchSettings struct {
 	Tol float64
 	// After is how long (ms) the simulation goes on after the pulse ends, to catch a spike
 	// that comes late, as the EIF can when the pulse leaves u just above θ_I=0.
-	// Default: 20·τ.
+	// Default: 20·τ, or what is left of MaxTime after the pulse.
 	After float64
 	// MaxAmp is the largest amplitude (nA) tried before giving up with ErrNoSpike.
 	// Default: 1e6 nA.
 	MaxAmp float64
-	// Sim tunes the simulations; nil means the defaults.
+	// Sim tunes the simulations; nil means the defaults. Its MaxSteps bounds the steps of
+	// the whole search, all its simulations together.
 	Sim *Settings
+
+	left int // the steps left to the search
 }
 
 func (s *SearchSettings) withDefaults(tau float64) (SearchSettings, error) {
-	c := SearchSettings{Tol: 1e-6, After: 20 * tau, MaxAmp: 1e6}
+	c := SearchSettings{Tol: 1e-6, After: 20 * tau, MaxAmp: 1e6, left: defaultSettings.MaxSteps}
 	if s == nil {
 		return c, nil
 	}
@@ -43,15 +47,24 @@ func (s *SearchSettings) withDefaults(tau float64) (SearchSettings, error) {
 			*f.dst = f.v
 		}
 	}
+	if c.MaxAmp > MaxCurrent {
+		return c, &ParamError{Field: "SearchSettings.MaxAmp", Value: c.MaxAmp, Rule: fmt.Sprintf("must be ≤ MaxCurrent = %g nA", float64(MaxCurrent))}
+	}
 	c.Sim = s.Sim
-	return c, nil
+	cfg, err := c.Sim.withDefaults()
+	c.left = cfg.MaxSteps
+	return c, err
 }
 
 // spikes reports whether a square pulse of amplitude amp (nA) and the given duration
 // (ms), starting at t = 0 from rest, makes the neuron spike.
 func (n *Neuron) spikes(amp, duration float64, c *SearchSettings, r *Result) (bool, error) {
 	s := spikesOnly(c.Sim)
+	s.MaxSteps = c.left
 	err := n.simulate(r, Pulse{Amp: amp, T1: 0, T2: duration}, n.p.Rest, duration+c.After, &s, 1)
+	if c.left -= r.Steps + r.Rejected; c.left <= 0 || errors.Is(err, ErrTooManySteps) {
+		return false, fmt.Errorf("%w: the search for the threshold of a %g ms pulse ran out of Settings.MaxSteps, which bounds all its simulations together", ErrTooManySteps, duration)
+	}
 	return len(r.Spikes) > 0, err
 }
 
@@ -68,15 +81,21 @@ func (n *Neuron) PulseThreshold(duration float64, set *SearchSettings) (float64,
 	if err := n.check(); err != nil {
 		return 0, err
 	}
-	if math.IsNaN(duration) || math.IsInf(duration, 0) || duration <= 0 {
-		return 0, &ParamError{Field: "duration", Value: duration, Rule: "must be finite and > 0 ms"}
+	if err := checkDuration("duration", duration); err != nil {
+		return 0, err
 	}
 	c, err := set.withDefaults(n.p.Tau)
 	if err != nil {
 		return 0, err
 	}
+	if duration+c.After > MaxTime && (set == nil || set.After == 0) {
+		c.After = MaxTime - duration // the default 20·τ, cut to the domain
+	}
+	if duration+c.After > MaxTime {
+		return 0, &ParamError{Field: "SearchSettings.After", Value: c.After, Rule: fmt.Sprintf("must be ≤ MaxTime − duration = %g ms (0 means 20·τ)", MaxTime-duration)}
+	}
 	var r Result
-	lo, hi := 0.0, math.Max(n.Rheobase(), c.Tol)
+	lo, hi := 0.0, math.Min(math.Max(n.Rheobase(), c.Tol), c.MaxAmp)
 	if fired, err := n.spikes(0, duration, &c, &r); err != nil {
 		return 0, err
 	} else if fired {
@@ -90,10 +109,10 @@ func (n *Neuron) PulseThreshold(duration float64, set *SearchSettings) (float64,
 		if fired {
 			break
 		}
-		lo = hi
-		if hi *= 2; hi > c.MaxAmp {
+		if hi >= c.MaxAmp {
 			return 0, fmt.Errorf("%w up to SearchSettings.MaxAmp = %g nA for a %g ms pulse", ErrNoSpike, c.MaxAmp, duration)
 		}
+		lo, hi = hi, math.Min(2*hi, c.MaxAmp)
 	}
 	for hi-lo > c.Tol {
 		mid := lo + (hi-lo)/2
@@ -138,8 +157,8 @@ func (n *Neuron) Latency(i, maxTime float64, set *Settings) (float64, error) {
 	if err := checkCurrent("i", i); err != nil {
 		return 0, err
 	}
-	if math.IsNaN(maxTime) || math.IsInf(maxTime, 0) || maxTime <= 0 {
-		return 0, &ParamError{Field: "maxTime", Value: maxTime, Rule: "must be finite and > 0 ms"}
+	if err := checkDuration("maxTime", maxTime); err != nil {
+		return 0, err
 	}
 	s := spikesOnly(set)
 	var r Result

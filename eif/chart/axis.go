@@ -24,21 +24,35 @@ func (f *Figure) yRange(lower bool) Range {
 // points and, for the main panel, its horizontal reference lines.
 func (f *Figure) yValues(lower bool) []float64 {
 	log := f.LogY && !lower
+	// Only the extremes matter: keep those, not a copy of every value of a long trace.
 	var vs []float64
+	keep := func(v float64) {
+		switch {
+		case len(vs) < 2:
+			vs = append(vs, v)
+		case v < vs[0]:
+			vs[0] = v
+		case v > vs[1]:
+			vs[1] = v
+		}
+		if len(vs) == 2 && vs[1] < vs[0] {
+			vs[0], vs[1] = vs[1], vs[0]
+		}
+	}
 	for _, s := range f.Series {
 		if s.Lower != lower {
 			continue
 		}
 		for k := range s.Y {
 			if f.drawable(s.X[k], s.Y[k]) {
-				vs = append(vs, s.Y[k])
+				keep(s.Y[k])
 			}
 		}
 	}
 	if !lower {
 		for _, r := range f.HLines {
 			if !log || r.Value > 0 {
-				vs = append(vs, r.Value)
+				keep(r.Value)
 			}
 		}
 	}

@@ -3,10 +3,15 @@ package chart
 import (
 	"crypto/rand"
 	"encoding/json"
+	"fmt"
 	"html"
 	"strconv"
 	"strings"
 )
+
+// maxHTML bounds the chart data of one figure (bytes): each series is thinned to about
+// maxPoints points, so only a figure with hundreds of series comes near it.
+const maxHTML = 8 << 20
 
 // HTML returns f as an HTML snippet for a notebook output: a <div class="eif-chart">
 // that takes the width of the output, and a script that draws the chart in it as soon
@@ -22,6 +27,9 @@ func (f *Figure) HTML() (string, error) {
 	opt, err := f.option()
 	if err != nil {
 		return "", err
+	}
+	if len(opt) > maxHTML {
+		return "", fmt.Errorf("chart: figure %q would write %.1f MB of HTML, more than %d MB: draw fewer series", f.Title, float64(len(opt))/(1<<20), maxHTML>>20)
 	}
 	rows, err := json.Marshal(f.tooltipNames())
 	if err != nil {

@@ -264,9 +264,10 @@ func (f *Figure) yAxis(grid int, name string, r Range, log bool) opts.YAxis {
 
 // series converts the k-th series of f, drawn in color.
 func (f *Figure) series(k int, s Series, color string, l layout) charts.SingleSeries {
-	x, y := s.X, s.Y
+	// Lines and markers alike are thinned, so that no series, not even the spike markers
+	// of a trace that fires a million times, writes more than about maxPoints points.
+	x, y := thin(s.X, s.Y, maxPoints)
 	if !s.Points {
-		x, y = thin(x, y, maxPoints)
 		switch {
 		case s.Lower:
 			x, y = clipLine(x, y, l.lowerY)

@@ -20,7 +20,8 @@ type Run struct {
 // Trace draws the voltage u(t) of each run, with a dot at each spike (the spike time,
 // at the threshold) and a diamond where u is reset, the thresholds of n as labelled dashed lines (see Thresholds; n may
 // be nil), and the stimuli of the runs in a lower panel, I (nA) against t (ms).
-// Traces longer than about 3000 points are thinned for drawing; spikes are kept.
+// Traces longer than about 3000 points are thinned for drawing, and so are the spike
+// markers of a run with more spikes than that, so the chart stays small whatever the run.
 func Trace(title string, n *eif.Neuron, runs ...Run) *Figure {
 	f := &Figure{Title: title, XLabel: "t (ms)", YLabel: "u (mV)", LowerLabel: "I (nA)"}
 	if n != nil {
