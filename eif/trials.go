@@ -1,0 +1,104 @@
+package eif
+
+import (
+	"fmt"
+	"math"
+	"runtime"
+	"sync"
+)
+
+// Trials runs n independent trials of SimulateNoise in parallel, over set.Workers
+// goroutines (default GOMAXPROCS), and returns them in trial order. Trial k draws its
+// random numbers from a stream that depends only on set.Seed and k, so the result is the
+// same whatever the number of cores, and trial 0 is SimulateNoise's run.
+func (n *Neuron) Trials(z Noise, duration float64, trials int, set *NoiseSettings) ([]*NoisyResult, error) {
+	cfg, err := n.noiseConfig(z, duration, set)
+	if err != nil {
+		return nil, err
+	}
+	if trials < 1 || trials > 1e7 {
+		return nil, &ParamError{Field: "trials", Value: float64(trials), Rule: "must be between 1 and 1e7"}
+	}
+	if float64(trials)*duration/cfg.Step > maxNoiseSteps {
+		return nil, &ParamError{Field: "trials", Value: float64(trials), Rule: fmt.Sprintf("needs more than %g steps in all", float64(maxNoiseSteps))}
+	}
+	workers := cfg.Workers
+	if workers == 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, trials)
+	out := make([]*NoisyResult, trials)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range next {
+				r := new(NoisyResult)
+				n.runNoise(r, z, duration, cfg, newGauss(cfg.Seed, k))
+				out[k] = r
+			}
+		}()
+	}
+	for k := range trials {
+		next <- k
+	}
+	close(next)
+	wg.Wait()
+	return out, nil
+}
+
+// TrialRate sums the spikes of the trials: it returns the rate (Hz), spikes over the total
+// time, and its standard error, from the spread of the per-trial rates (0 with one trial).
+func TrialRate(trials []*NoisyResult, duration float64) (rate, se float64) {
+	m := len(trials)
+	if m == 0 || !(duration > 0) || math.IsInf(duration, 0) {
+		return 0, 0
+	}
+	var s, s2 float64
+	for _, r := range trials {
+		x := 1000 * float64(len(r.Spikes)) / duration
+		s += x
+		s2 += x * x
+	}
+	rate = s / float64(m)
+	if m > 1 {
+		v := (s2 - s*s/float64(m)) / float64(m-1)
+		se = math.Sqrt(math.Max(v, 0) / float64(m))
+	}
+	return rate, se
+}
+
+// ISIs returns the interspike intervals (ms) of all trials, in trial order.
+func ISIs(trials []*NoisyResult) []float64 {
+	var isi []float64
+	for _, r := range trials {
+		for k := 1; k < len(r.Spikes); k++ {
+			isi = append(isi, r.Spikes[k]-r.Spikes[k-1])
+		}
+	}
+	return isi
+}
+
+// CV returns the coefficient of variation of the intervals, std/mean (sample standard
+// deviation), or 0 with fewer than two intervals.
+func CV(isi []float64) float64 {
+	if len(isi) < 2 {
+		return 0
+	}
+	var s float64
+	for _, x := range isi {
+		s += x
+	}
+	mean := s / float64(len(isi))
+	var v float64
+	for _, x := range isi {
+		v += (x - mean) * (x - mean)
+	}
+	v /= float64(len(isi) - 1)
+	if mean <= 0 {
+		return 0
+	}
+	return math.Sqrt(v) / mean
+}
