@@ -190,9 +190,9 @@ func (q *fp) rise(a, b float64) float64 {
 // towards the threshold, where P falls to 0 in a layer of width D/A.
 func (q *fp) step(b float64, flux bool) float64 {
 	const (
-		hMax   = 0.5 // mV
-		curv   = 0.5 // |Φ″|·h² ≤ curv
-		growth = 3.0 // |Φ′|·h ≤ growth where P grows or decays exponentially
+		hMax   = 0.5  // mV
+		curv   = 0.5  // |Φ″|·h² ≤ curv
+		growth = 3.0  // |Φ′|·h ≤ growth where P grows or decays exponentially
 		grade  = 0.25 // the cells near the threshold are no wider than a quarter of their distance to it
 	)
 	g := q.g(b)
