@@ -9,17 +9,22 @@ import (
 // white noise, from the Fokker–Planck equation (see StationaryState).
 type Stationary struct {
 	Rate float64 // firing rate (Hz)
-	ISI  float64 // mean interspike interval (ms), refractory period included
+	ISI  float64 // mean interspike interval (ms), refractory included; 0 beyond MaxTime
 
 	// U (mV, increasing) and P (1/mV) are the stationary density of the membrane potential
-	// of the neurons that are not refractory, on the integration grid: from where the density
-	// is negligible up to the spike threshold, where it is 0. P integrates to
+	// of the neurons that are not refractory, at the ends and the Gauss–Legendre nodes of the
+	// integration cells: from where the density is negligible up to the spike threshold,
+	// where it is 0. P integrates to
 	// 1 − Rate·t_ref: the rest of the probability is in the refractory state.
 	U, P []float64
 }
 
+// minSigma is the smallest σ (mV) of StationaryState: below it the rate is the
+// deterministic one to far better than 1e-9.
+const minSigma = 1e-6
+
 // fpMaxCells bounds the grid of StationaryState; a finer grid is refused with an error.
-const fpMaxCells = 2_000_000
+const fpMaxCells = 200_000
 
 // StationaryRate returns the exact stationary firing rate (Hz) under the current i (nA)
 // plus Gaussian white noise of size sigma (mV), with the convention of the package doc
@@ -135,8 +140,8 @@ func gaussLegendre01(m int) (x, w []float64) {
 				break
 			}
 		}
-		x[m-1-k] = (1 - z) / 2
-		w[m-1-k] = 1 / ((1 - z*z) * dp * dp)
+		x[k] = (1 - z) / 2 // increasing: z falls with k
+		w[k] = 1 / ((1 - z*z) * dp * dp)
 	}
 	return x, w
 }
@@ -219,8 +224,8 @@ func (n *Neuron) stationary(i, sigma float64, keep bool) (*Stationary, error) {
 	if err := finite("sigma", sigma); err != nil {
 		return nil, err
 	}
-	if sigma <= 0 || sigma > MaxVoltage {
-		return nil, &ParamError{Field: "sigma", Value: sigma, Rule: fmt.Sprintf("must be > 0 and ≤ %g mV (use Rate for σ = 0)", float64(MaxVoltage))}
+	if sigma < minSigma || sigma > MaxVoltage {
+		return nil, &ParamError{Field: "sigma", Value: sigma, Rule: fmt.Sprintf("must be ≥ %g and ≤ %g mV (use Rate for σ = 0)", minSigma, float64(MaxVoltage))}
 	}
 	p := n.p
 	q := &fp{p: p, mu: p.R * i, s2: sigma * sigma, exp: p.Model == EIF && p.DeltaT > 0, thr: p.threshold(), reset: p.Reset}
@@ -255,8 +260,11 @@ func (n *Neuron) stationary(i, sigma float64, keep bool) (*Stationary, error) {
 		if flux && a < q.reset {
 			a = q.reset
 		}
-		if a == b || a < -MaxVoltage {
-			return nil, &ParamError{Field: "sigma", Value: sigma, Rule: fmt.Sprintf("the density does not vanish above −MaxVoltage at I = %g nA", i)}
+		if a == b {
+			return nil, &ParamError{Field: "sigma", Value: sigma, Rule: fmt.Sprintf("is too small for the Fokker–Planck grid at I = %g nA (the cells fall below the resolution of u)", i)}
+		}
+		if a < -MaxVoltage {
+			return nil, &ParamError{Field: "i", Value: i, Rule: fmt.Sprintf("the density does not vanish above −MaxVoltage at σ = %g mV", sigma)}
 		}
 		h = b - a
 		pa := math.Exp(-q.dPhi(a, b)) * pb
@@ -265,6 +273,16 @@ func (n *Neuron) stationary(i, sigma float64, keep bool) (*Stationary, error) {
 			pa += c * q.rise(a, b)
 		}
 		cm := q.cellMass(a, b, pa, pb, c)
+		if keep { // P at the Gauss–Legendre nodes too, from the top down
+			for k := len(glX) - 1; k >= 0; k-- {
+				u := a + h*glX[k]
+				pu := math.Exp(-q.dPhi(u, b)) * pb
+				if flux {
+					pu += c * q.rise(u, b)
+				}
+				us, ps, scales = append(us, u), append(ps, pu), append(scales, nScale)
+			}
+		}
 		pb, mass = pa, mass+cm
 		if pb > big || mass > big {
 			pb, mass, src = pb/big, mass/big, src/big
@@ -275,6 +293,9 @@ func (n *Neuron) stationary(i, sigma float64, keep bool) (*Stationary, error) {
 			us, ps, scales = append(us, a), append(ps, pb), append(scales, nScale)
 		}
 		b = a
+		if !keep && math.Log(mass)+scale > 690 {
+			return &Stationary{}, nil // 1/r > e^690 ms: the rate is 0 to double precision
+		}
 		// Below the reset P = P(reset)·e^(Φ(u)−Φ(reset)): stop where it is negligible and
 		// only falls further.
 		if !flux && q.g(a) > 0 && cm <= 1e-18*mass {
@@ -284,12 +305,9 @@ func (n *Neuron) stationary(i, sigma float64, keep bool) (*Stationary, error) {
 	// 1/r = t_ref + mass·e^scale.
 	inv := p.Refractory*math.Exp(-scale) + mass
 	rate := math.Exp(-scale) / inv // 1/ms
-	st := &Stationary{Rate: 1000 * rate, ISI: math.Inf(1)}
-	if rate > 0 {
+	st := &Stationary{Rate: 1000 * rate}
+	if rate > 0 && 1/rate <= MaxTime {
 		st.ISI = 1 / rate
-	}
-	if math.IsInf(st.ISI, 0) || st.ISI > MaxTime*1e6 {
-		st.ISI = 0 // the neuron never fires: no finite interval
 	}
 	if keep {
 		m := len(us)
