@@ -59,6 +59,9 @@ type NoiseSettings struct {
 	U0 float64
 	// Workers is the number of goroutines of Trials. Default: GOMAXPROCS.
 	Workers int
+	// MaxSpikes, if > 0, ends each run at its MaxSpikes-th spike (or at the duration, if it
+	// comes first): runs that end at a spike give TrialRate complete intervals only.
+	MaxSpikes int
 }
 
 const maxNoiseSteps = 1e10 // bound on duration/Step, so a run always ends
@@ -118,6 +121,9 @@ func (n *Neuron) noiseConfig(z Noise, duration float64, set *NoiseSettings) (Noi
 	}
 	if c.Record > 0 && duration/c.Step/float64(c.Record) > 1e8 {
 		return c, &ParamError{Field: "NoiseSettings.Record", Value: float64(c.Record), Rule: "gives more than 1e8 recorded points; raise it"}
+	}
+	if c.MaxSpikes < 0 {
+		return c, &ParamError{Field: "NoiseSettings.MaxSpikes", Value: float64(c.MaxSpikes), Rule: "must be ≥ 0 (0 means no limit)"}
 	}
 	if c.Workers < 0 {
 		return c, &ParamError{Field: "NoiseSettings.Workers", Value: float64(c.Workers), Rule: "must be ≥ 0 (0 means GOMAXPROCS)"}
@@ -207,6 +213,10 @@ func (n *Neuron) runNoise(r *NoisyResult, z Noise, duration float64, cfg NoiseSe
 			t := float64(k) * h
 			ts := t + float64(h*((thr-u)/(un-u)))
 			r.Spikes = append(r.Spikes, ts)
+			if len(r.Spikes) == cfg.MaxSpikes {
+				r.Steps = k + 1
+				return
+			}
 			u = p.Reset
 			hold = p.Refractory - (t + h - ts)
 			continue

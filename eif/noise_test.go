@@ -11,7 +11,8 @@ import (
 
 // TestTrialsMatchFokkerPlanck checks Euler–Maruyama (step 0.005 ms) against the exact
 // stationary rate: the simulated rate must be within 4 standard errors of it. The cases
-// are below rheobase (firing by noise only), at it, and above it with a refractory period.
+// are below rheobase (firing by noise only), at it, and above it with a refractory period;
+// each trial runs to its 40th spike, so that all intervals are complete.
 func TestTrialsMatchFokkerPlanck(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: long simulations")
@@ -20,12 +21,11 @@ func TestTrialsMatchFokkerPlanck(t *testing.T) {
 		p := eif.Default()
 		p.Refractory = c.tref
 		n := eif.MustNew(p)
-		const dur = 3000 // ms
-		tr, err := n.Trials(eif.Noise{I: c.i, Sigma: c.sigma}, dur, 30, &eif.NoiseSettings{Seed: 7, Step: 0.005})
+		tr, err := n.Trials(eif.Noise{I: c.i, Sigma: c.sigma}, 1e5, 30, &eif.NoiseSettings{Seed: 7, Step: 0.005, MaxSpikes: 40})
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, se := eif.TrialRate(tr, dur)
+		got, se := eif.TrialRate(tr)
 		want, err := n.StationaryRate(c.i, c.sigma)
 		if err != nil {
 			t.Fatal(err)
@@ -160,6 +160,7 @@ func TestNoiseErrors(t *testing.T) {
 		{eif.Noise{}, 10, &eif.NoiseSettings{Record: -1}, "NoiseSettings.Record"},
 		{eif.Noise{}, 10, &eif.NoiseSettings{U0: -20}, "NoiseSettings.U0"},
 		{eif.Noise{}, 10, &eif.NoiseSettings{Workers: -1}, "NoiseSettings.Workers"},
+		{eif.Noise{}, 10, &eif.NoiseSettings{MaxSpikes: -1}, "NoiseSettings.MaxSpikes"},
 	} {
 		_, err := n.SimulateNoise(c.z, c.dur, c.set)
 		var pe *eif.ParamError

@@ -49,25 +49,29 @@ func (n *Neuron) Trials(z Noise, duration float64, trials int, set *NoiseSetting
 	return out, nil
 }
 
-// TrialRate sums the spikes of the trials: it returns the rate (Hz), spikes over the total
-// time, and its standard error, from the spread of the per-trial rates (0 with one trial).
-func TrialRate(trials []*NoisyResult, duration float64) (rate, se float64) {
-	m := len(trials)
-	if m == 0 || !(duration > 0) || math.IsInf(duration, 0) {
+// TrialRate returns the firing rate (Hz) of the trials from their complete interspike
+// intervals, 1000·(number of intervals)/(their total length), and its standard error
+// rate·CV/√(number of intervals), which holds for the independent intervals of a renewal
+// process such as the neuron under white noise. It is unbiased (to order 1/intervals)
+// when the runs end at a spike (NoiseSettings.MaxSpikes). Over a fixed window the
+// interval cut by its end is left out, and since long intervals are the likelier to be
+// cut, the estimate is then too high by about rate·CV²/(intervals per trial); counting
+// spikes over the window instead errs by (CV² − 1)/2 spikes per trial. It returns 0, 0
+// with fewer than two intervals.
+func TrialRate(trials []*NoisyResult) (rate, se float64) {
+	isi := ISIs(trials)
+	if len(isi) < 2 {
 		return 0, 0
 	}
-	var s, s2 float64
-	for _, r := range trials {
-		x := 1000 * float64(len(r.Spikes)) / duration
+	var s float64
+	for _, x := range isi {
 		s += x
-		s2 += x * x
 	}
-	rate = s / float64(m)
-	if m > 1 {
-		v := (s2 - s*s/float64(m)) / float64(m-1)
-		se = math.Sqrt(math.Max(v, 0) / float64(m))
+	if !(s > 0) {
+		return 0, 0
 	}
-	return rate, se
+	rate = 1000 * float64(len(isi)) / s
+	return rate, rate * CV(isi) / math.Sqrt(float64(len(isi)))
 }
 
 // ISIs returns the interspike intervals (ms) of all trials, in trial order.
