@@ -68,6 +68,21 @@ var printedNumbers = map[string][]Number{
 		{Pattern: `Euler order p = (\S+) \(spike interpolated\)`, Want: 1, Tol: 0.2},
 		{Pattern: `RK4 order p = (\S+) \(spike interpolated\)`, Want: 3.75, Tol: 0.75}, // 3 ≤ p ≤ 4.5
 	},
+	"05-noise.ipynb": {
+		{Pattern: `rheobase I_rh = (\S+) nA: below it`, Want: 7.25, Tol: 1e-4},
+		{Pattern: `exact rate at I = 7 nA, σ = 0 mV: (\S+) Hz`, Want: 0, Tol: 1e-9},
+		// eif/testdata/stationary_rate.py (mpmath, 20 digits): 10.032359274729325897 Hz.
+		{Pattern: `exact rate at I = 7 nA, σ = 2 mV: (\S+) Hz`, Want: 10.032359274729326, Tol: 1e-6},
+		{Pattern: `largest \|simulated − exact\| over \d+ noisy points: (\S+) standard errors`, Want: 2, Tol: 2}, // ≤ 4 SE
+		{Pattern: `simulated rate = (\S+) ±`, Want: 10.032359274729326, Tol: 0.45},                               // 4 SE of 0.105 Hz
+		{Pattern: `ISI CV = (\S+)`, Want: 0.63, Tol: 0.04},                                                       // 0.613–0.641 in the eif tests' runs
+		{Pattern: `∫P du = (\S+) \(no refractory`, Want: 1, Tol: 1e-4},
+		{Pattern: `mean u: simulated (\S+) ±`, Want: -44.911, Tol: 0.21}, // exact −44.911 mV; 4 SE of 0.051 mV
+		{Pattern: `fitted τ = (\S+) ±`, Want: 10, Tol: 0.25},             // 4 SE at 40 s
+		{Pattern: `fitted Δ_T = (\S+) ±`, Want: 1, Tol: 0.15},
+		{Pattern: `fitted θ_rh = (\S+) ±`, Want: -40, Tol: 0.4},
+		{Pattern: `95 % interval of θ_rh, 5 s → 80 s: (\S+) times narrower`, Want: 5.5, Tol: 2.5}, // at least ~1/√T (4)
+	},
 }
 
 // minCharts is the minimum number of charts each notebook must show in
@@ -81,6 +96,7 @@ var minCharts = map[string]int{
 	"02-part-b-current.ipynb":        8, // B1 pulse, B2 phase line and close-up, B3 family and bifurcation, B4 trace and pulse threshold, B5 trace
 	"03-part-b-lif-comparison.ipynb": 5, // LIF no current, EIF vs LIF pulse, amplitude scan, u*(I), strength–duration
 	"04-beyond-the-report.ipynb":     8, // explorer (phase line, trace), f–I, onset, latency, strength–duration, 2 accuracy
+	"05-noise.ipynb":                 7, // f–I under noise, raster, trace, ISI histogram, density, dynamic I–V, CI vs length
 }
 
 // browserSteps are optional extra steps for a notebook in the browser test.
