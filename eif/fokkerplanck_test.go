@@ -38,12 +38,13 @@ func TestStationaryRateSiegert(t *testing.T) {
 }
 
 // TestStationaryRateEIFReference checks the EIF (Δ_T = 1 mV) against the mean
-// first-passage time computed by testdata/stationary_rate.py with mpmath at 30 digits.
+// first-passage time computed by testdata/stationary_rate.py with mpmath at 20 digits.
 // Tolerance: 1e-9 relative.
 func TestStationaryRateEIFReference(t *testing.T) {
 	n := eif.MustNew(eif.Default())
 	for _, c := range []struct{ i, sigma, want float64 }{
-		{7, 2, 0},
+		{7, 2, 10.032359274729325897},
+		{10, 1, 61.048225203942074239},
 	} {
 		got, err := n.StationaryRate(c.i, c.sigma)
 		if err != nil {
