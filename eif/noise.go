@@ -149,9 +149,12 @@ func (n *Neuron) runNoise(r *NoisyResult, z Noise, duration float64, cfg NoiseSe
 	steps := int(math.Ceil(duration/h - 1e-9))
 	thr := p.threshold()
 	hasExp := p.Model == EIF && p.DeltaT > 0
-	var invDT float64
+	// The exponential term of the step, a·Δ_T·exp((u − θ_rh)/Δ_T), is expP inlined, with its
+	// argument taken in units of ln2/256 in one product: y = (u − θ_rh)·c1.
+	var c1, aD float64
 	if hasExp {
-		invDT = 1 / p.DeltaT
+		c1 = 256 * log2e / p.DeltaT
+		aD = h / p.Tau * p.DeltaT
 	}
 	mu := p.R * z.I
 	a := h / p.Tau // the Euler factor
@@ -203,12 +206,21 @@ func (n *Neuron) runNoise(r *NoisyResult, z Noise, duration float64, cfg NoiseSe
 			}
 			hold = 0
 		}
-		e := 0.0
+		// un = u + a·((u_rest − u) + ψ(u) + drive) + noise, grouped so that the terms that
+		// do not depend on u stay off the chain of dependent operations.
+		un := float64(u*(1-a)) + (float64(a*(p.Rest+drive)) + noise)
 		if hasExp {
-			// u < θ_pa here, so the argument is at most (θ_pa − θ_rh)/Δ_T ≤ 600.
-			e = float64(p.DeltaT * expP(float64((u-p.ThetaRh)*invDT)))
+			if y := float64((u - p.ThetaRh) * c1); y > -700*256*log2e {
+				// u < θ_pa here, so y ≤ 600·256/ln 2: 2^(k/256) stays a normal number.
+				const round = 1.5 * (1 << 52)
+				kf := (y + round) - round
+				r := float64((y - kf) * (math.Ln2 / 256))
+				r2 := float64(r * r)
+				q := (1 + r) + float64(r2*(0.5+float64(r*(1.0/6)))) + float64(float64(r2*r2)*(1.0/24))
+				k := int(kf)
+				un += float64(float64(q*exp2Table[k&255])*math.Float64frombits(uint64(k>>8+1023)<<52)) * aD
+			}
 		}
-		un := u + float64(a*((p.Rest-u)+e+drive)) + noise
 		if un >= thr {
 			t := float64(k) * h
 			ts := t + float64(h*((thr-u)/(un-u)))

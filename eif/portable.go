@@ -19,6 +19,7 @@ const (
 // and +Inf above 709.78. With x = k·ln2/256 + r, |r| ≤ ln2/512, e^x = 2^(k/256)·e^r:
 // 2^(j/256) comes from a table and e^r from its Taylor series to r⁴/24 (remainder below
 // 4e-17), evaluated in Estrin's order so that the products do not wait for each other.
+// Its reduction is the one of expSeries with 256 steps per octave.
 // It is the exponential of the noisy simulation, one call per step.
 func expP(x float64) float64 {
 	switch {
@@ -29,7 +30,10 @@ func expP(x float64) float64 {
 	case x < -745.1332191019412:
 		return 0
 	}
-	kf := math.Floor(float64(x*(256*log2e)) + 0.5)
+	// kf = x·256/ln 2 rounded to the nearest integer: adding and removing 1.5·2^52 rounds
+	// it (IEEE round-to-nearest), without the call that math.Floor costs.
+	const round = 1.5 * (1 << 52)
+	kf := (float64(x*(256*log2e)) + round) - round
 	r := (x - float64(kf*(ln2Hi/256))) - float64(kf*(ln2Lo/256))
 	r2 := float64(r * r)
 	p := (1 + r) + float64(r2*(0.5+float64(r*(1.0/6)))) + float64(float64(r2*r2)*(1.0/24))
