@@ -1,6 +1,7 @@
 package eif
 
 import (
+	"errors"
 	"fmt"
 	"math"
 )
@@ -64,7 +65,17 @@ type NoiseSettings struct {
 	MaxSpikes int
 }
 
-const maxNoiseSteps = 1e10 // bound on duration/Step, so a run always ends
+// Bounds on the work and memory of the noisy simulations, so that every call ends in
+// reasonable time and memory whatever its input.
+const (
+	maxNoiseSteps  = 1e10 // Euler–Maruyama steps of one call (about 150 s of CPU)
+	maxNoisePoints = 2e8  // recorded points of one call, over all its trials (3.2 GB)
+	maxNoiseSpikes = 1e7  // spikes kept per run (80 MB)
+)
+
+// ErrTooManySpikes is returned when a noisy run emits more than 10 million spikes; set
+// NoiseSettings.MaxSpikes or shorten the run.
+var ErrTooManySpikes = errors.New("eif: more than 1e7 spikes in one noisy run: set NoiseSettings.MaxSpikes or shorten the run")
 
 // NoisyResult is the outcome of one noisy run.
 type NoisyResult struct {
@@ -91,7 +102,9 @@ func (n *Neuron) SimulateNoise(z Noise, duration float64, set *NoiseSettings) (*
 		return nil, err
 	}
 	r := new(NoisyResult)
-	n.runNoise(r, z, duration, cfg, newGauss(cfg.Seed, 0))
+	if err := n.runNoise(r, z, duration, cfg, newGauss(cfg.Seed, 0)); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 
@@ -119,8 +132,8 @@ func (n *Neuron) noiseConfig(z Noise, duration float64, set *NoiseSettings) (Noi
 	if c.Record < 0 {
 		return c, &ParamError{Field: "NoiseSettings.Record", Value: float64(c.Record), Rule: "must be ≥ 0"}
 	}
-	if c.Record > 0 && duration/c.Step/float64(c.Record) > 1e8 {
-		return c, &ParamError{Field: "NoiseSettings.Record", Value: float64(c.Record), Rule: "gives more than 1e8 recorded points; raise it"}
+	if c.Record > 0 && duration/c.Step/float64(c.Record) > maxNoisePoints {
+		return c, &ParamError{Field: "NoiseSettings.Record", Value: float64(c.Record), Rule: fmt.Sprintf("gives more than %g recorded points; raise it", float64(maxNoisePoints))}
 	}
 	if c.MaxSpikes < 0 {
 		return c, &ParamError{Field: "NoiseSettings.MaxSpikes", Value: float64(c.MaxSpikes), Rule: "must be ≥ 0 (0 means no limit)"}
@@ -143,7 +156,7 @@ func (n *Neuron) noiseConfig(z Noise, duration float64, set *NoiseSettings) (Noi
 // runNoise is the Euler–Maruyama loop. Every product that feeds a sum is converted to
 // float64, so no architecture fuses it into a multiply–add and the result is the same
 // everywhere; the exponential is expP for the same reason.
-func (n *Neuron) runNoise(r *NoisyResult, z Noise, duration float64, cfg NoiseSettings, g gauss) {
+func (n *Neuron) runNoise(r *NoisyResult, z Noise, duration float64, cfg NoiseSettings, g gauss) error {
 	p := n.p
 	h := cfg.Step
 	steps := int(math.Ceil(duration/h - 1e-9))
@@ -227,7 +240,10 @@ func (n *Neuron) runNoise(r *NoisyResult, z Noise, duration float64, cfg NoiseSe
 			r.Spikes = append(r.Spikes, ts)
 			if len(r.Spikes) == cfg.MaxSpikes {
 				r.Steps = k + 1
-				return
+				return nil
+			}
+			if len(r.Spikes) > maxNoiseSpikes {
+				return ErrTooManySpikes
 			}
 			u = p.Reset
 			hold = p.Refractory - (t + h - ts)
@@ -239,4 +255,5 @@ func (n *Neuron) runNoise(r *NoisyResult, z Noise, duration float64, cfg NoiseSe
 		r.U = append(r.U, u)
 		r.I = append(r.I, z.I+eta/p.R)
 	}
+	return nil
 }

@@ -168,6 +168,12 @@ func TestNoiseErrors(t *testing.T) {
 			t.Errorf("%+v, %g ms, %+v: error %v, want one on %s", c.z, c.dur, c.set, err, c.field)
 		}
 	}
+	if _, err := n.SimulateNoise(eif.Noise{I: 1e6}, 2e5, &eif.NoiseSettings{Step: 0.01}); !errors.Is(err, eif.ErrTooManySpikes) {
+		t.Errorf("a spike every step for 2e7 steps: %v, want ErrTooManySpikes", err)
+	}
+	if _, err := n.Trials(eif.Noise{}, 1000, 1e6, &eif.NoiseSettings{Record: 1}); err == nil {
+		t.Error("1e11 recorded points: no error")
+	}
 	if _, err := n.Trials(eif.Noise{}, 10, 0, nil); err == nil {
 		t.Error("0 trials: no error")
 	}

@@ -22,12 +22,16 @@ func (n *Neuron) Trials(z Noise, duration float64, trials int, set *NoiseSetting
 	if float64(trials)*duration/cfg.Step > maxNoiseSteps {
 		return nil, &ParamError{Field: "trials", Value: float64(trials), Rule: fmt.Sprintf("needs more than %g steps in all", float64(maxNoiseSteps))}
 	}
+	if cfg.Record > 0 && float64(trials)*duration/cfg.Step/float64(cfg.Record) > maxNoisePoints {
+		return nil, &ParamError{Field: "trials", Value: float64(trials), Rule: fmt.Sprintf("record more than %g points in all; raise NoiseSettings.Record", float64(maxNoisePoints))}
+	}
 	workers := cfg.Workers
 	if workers == 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	workers = min(workers, trials)
 	out := make([]*NoisyResult, trials)
+	errs := make([]error, trials)
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range workers {
@@ -36,7 +40,7 @@ func (n *Neuron) Trials(z Noise, duration float64, trials int, set *NoiseSetting
 			defer wg.Done()
 			for k := range next {
 				r := new(NoisyResult)
-				n.runNoise(r, z, duration, cfg, newGauss(cfg.Seed, k))
+				errs[k] = n.runNoise(r, z, duration, cfg, newGauss(cfg.Seed, k))
 				out[k] = r
 			}
 		}()
@@ -46,6 +50,11 @@ func (n *Neuron) Trials(z Noise, duration float64, trials int, set *NoiseSetting
 	}
 	close(next)
 	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
 }
 
