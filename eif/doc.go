@@ -63,7 +63,8 @@
 //     number of cores. TrialRate, ISIs and CV summarise the spikes.
 //   - StationaryRate, StationaryFICurve and StationaryState give the exact stationary rate
 //     and voltage density under white noise, from the Fokker–Planck equation by threshold
-//     integration (Richardson 2007). The CV of the intervals comes from the simulation.
+//     integration (Richardson 2007), and StationaryCV the exact coefficient of variation
+//     of the interspike intervals, from the first two moments of the first-passage time.
 //   - DynamicIV estimates f(u) from a noisy recording as Badel et al. (2008) do, by
 //     averaging C·du/dt − I_inj in voltage bins, and its Fit returns τ, u_rest, Δ_T and θ_rh
 //     with standard errors.

@@ -151,7 +151,11 @@ func gaussLegendre01(m int) (x, w []float64) {
 // pieces graded in units of 1/g, [0, ½], [½, 1½], [1½, 3½], … up to 50/g (beyond, it is
 // below e^(−50) of its peak), so each piece sees a smooth function, and steep drifts
 // (g up to 10⁷/mV near the cut-off) cost no more than gentle ones.
-func (q *fp) peak(c, dir, h, g float64) float64 {
+func (q *fp) peak(c, dir, h, g float64) float64 { return q.peakSign(c, dir, h, g, 1) }
+
+// peakSign is peak for the integrand exp(−sgn·(Φ(c + dir·s) − Φ(c))): sgn = −1 integrates
+// e^(+ΔΦ), as the first-passage times need.
+func (q *fp) peakSign(c, dir, h, g, sgn float64) float64 {
 	var sum, lo float64
 	for k := 0; lo < h; k++ {
 		hi := h
@@ -164,7 +168,7 @@ func (q *fp) peak(c, dir, h, g float64) float64 {
 		w := hi - lo
 		var part float64
 		for j, x := range glX {
-			part += glW[j] * math.Exp(-q.dPhi(c, c+dir*(lo+w*x)))
+			part += glW[j] * math.Exp(-sgn*q.dPhi(c, c+dir*(lo+w*x)))
 		}
 		sum += part * w
 		lo = hi
@@ -215,17 +219,24 @@ func (q *fp) step(b float64, flux bool) float64 {
 }
 
 func (n *Neuron) stationary(i, sigma float64, keep bool) (*Stationary, error) {
+	st, _, err := n.stationaryScaled(i, sigma, keep)
+	return st, err
+}
+
+// stationaryScaled is stationary that also reports how many times P was rescaled (P at
+// the lowest voltages is then lost to underflow).
+func (n *Neuron) stationaryScaled(i, sigma float64, keep bool) (*Stationary, int, error) {
 	if err := n.check(); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if err := checkCurrent("i", i); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if err := finite("sigma", sigma); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if sigma < minSigma || sigma > MaxVoltage {
-		return nil, &ParamError{Field: "sigma", Value: sigma, Rule: fmt.Sprintf("must be ≥ %g and ≤ %g mV (use Rate for σ = 0)", minSigma, float64(MaxVoltage))}
+		return nil, 0, &ParamError{Field: "sigma", Value: sigma, Rule: fmt.Sprintf("must be ≥ %g and ≤ %g mV (use Rate for σ = 0)", minSigma, float64(MaxVoltage))}
 	}
 	p := n.p
 	q := &fp{p: p, mu: p.R * i, s2: sigma * sigma, exp: p.Model == EIF && p.DeltaT > 0, thr: p.threshold(), reset: p.Reset}
@@ -248,7 +259,7 @@ func (n *Neuron) stationary(i, sigma float64, keep bool) (*Stationary, error) {
 	b := q.thr
 	for cells := 0; ; cells++ {
 		if cells >= fpMaxCells {
-			return nil, &ParamError{Field: "sigma", Value: sigma, Rule: fmt.Sprintf("needs more than %d grid cells at I = %g nA; σ is too small for the Fokker–Planck grid", fpMaxCells, i)}
+			return nil, 0, &ParamError{Field: "sigma", Value: sigma, Rule: fmt.Sprintf("needs more than %d grid cells at I = %g nA; σ is too small for the Fokker–Planck grid", fpMaxCells, i)}
 		}
 		flux := b > q.reset
 		J := 0.0
@@ -261,10 +272,10 @@ func (n *Neuron) stationary(i, sigma float64, keep bool) (*Stationary, error) {
 			a = q.reset
 		}
 		if a == b {
-			return nil, &ParamError{Field: "sigma", Value: sigma, Rule: fmt.Sprintf("is too small for the Fokker–Planck grid at I = %g nA (the cells fall below the resolution of u)", i)}
+			return nil, 0, &ParamError{Field: "sigma", Value: sigma, Rule: fmt.Sprintf("is too small for the Fokker–Planck grid at I = %g nA (the cells fall below the resolution of u)", i)}
 		}
 		if a < -MaxVoltage {
-			return nil, &ParamError{Field: "i", Value: i, Rule: fmt.Sprintf("the density does not vanish above −MaxVoltage at σ = %g mV", sigma)}
+			return nil, 0, &ParamError{Field: "i", Value: i, Rule: fmt.Sprintf("the density does not vanish above −MaxVoltage at σ = %g mV", sigma)}
 		}
 		h = b - a
 		pa := math.Exp(-q.dPhi(a, b)) * pb
@@ -294,7 +305,7 @@ func (n *Neuron) stationary(i, sigma float64, keep bool) (*Stationary, error) {
 		}
 		b = a
 		if !keep && math.Log(mass)+scale > 690 {
-			return &Stationary{}, nil // 1/r > e^690 ms: the rate is 0 to double precision
+			return &Stationary{}, 0, nil // 1/r > e^690 ms: the rate is 0 to double precision
 		}
 		// Below the reset P = P(reset)·e^(Φ(u)−Φ(reset)): stop where it is negligible and
 		// only falls further.
@@ -317,7 +328,7 @@ func (n *Neuron) stationary(i, sigma float64, keep bool) (*Stationary, error) {
 			st.P[m-1-k] = ps[k] * math.Pow(big, float64(scales[k]-nScale)) / inv
 		}
 	}
-	return st, nil
+	return st, nScale, nil
 }
 
 // cellMass returns ∫ₐᵇ P du over one cell, given P at its ends and c = J/D.

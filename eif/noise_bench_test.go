@@ -52,3 +52,14 @@ func BenchmarkStationaryFICurve(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkStationaryCV is the exact ISI CV at I = 7 nA, σ = 2 mV.
+func BenchmarkStationaryCV(b *testing.B) {
+	n := eif.MustNew(eif.Default())
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := n.StationaryCV(7, 2); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

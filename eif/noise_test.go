@@ -10,7 +10,8 @@ import (
 )
 
 // TestTrialsMatchFokkerPlanck checks Euler–Maruyama (step 0.005 ms) against the exact
-// stationary rate: the simulated rate must be within 4 standard errors of it. The cases
+// stationary rate and ISI CV: the simulated values must be within 4 standard errors
+// (jackknife over the trials for the CV). The cases
 // are below rheobase (firing by noise only), at it, and above it with a refractory period;
 // each trial runs to its 40th spike, so that all intervals are complete.
 func TestTrialsMatchFokkerPlanck(t *testing.T) {
@@ -31,9 +32,19 @@ func TestTrialsMatchFokkerPlanck(t *testing.T) {
 			t.Fatal(err)
 		}
 		z := (got - want) / se
-		t.Logf("I = %g nA, σ = %g mV, t_ref = %g ms: simulated %.3f ± %.3f Hz, exact %.4f Hz (%.2f SE), CV %.3f", c.i, c.sigma, c.tref, got, se, want, z, eif.CV(eif.ISIs(tr)))
+		t.Logf("I = %g nA, σ = %g mV, t_ref = %g ms: simulated %.3f ± %.3f Hz, exact %.4f Hz (%.2f SE)", c.i, c.sigma, c.tref, got, se, want, z)
 		if !(math.Abs(z) <= 4) {
 			t.Errorf("I = %g nA, σ = %g mV: simulated %.3f ± %.3f Hz, exact %.4f Hz: %.1f standard errors apart", c.i, c.sigma, got, se, want, z)
+		}
+		cv, cvSE := jackknifeCV(tr)
+		exactCV, err := n.StationaryCV(c.i, c.sigma)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zc := (cv - exactCV) / cvSE
+		t.Logf("    CV: simulated %.4f ± %.4f, exact %.4f (%.2f SE)", cv, cvSE, exactCV, zc)
+		if !(math.Abs(zc) <= 4) {
+			t.Errorf("I = %g nA, σ = %g mV: CV simulated %.4f ± %.4f, exact %.4f: %.1f standard errors apart", c.i, c.sigma, cv, cvSE, exactCV, zc)
 		}
 	}
 }
@@ -68,6 +79,25 @@ func TestNoiseFreeMembrane(t *testing.T) {
 			t.Errorf("τ_c = %g ms: var(u) = %.4f ± %.4f mV², want 1", tc, mean, se)
 		}
 	}
+}
+
+// jackknifeCV returns the CV of all the intervals of the trials and its jackknife
+// standard error, leaving out one trial at a time.
+func jackknifeCV(tr []*eif.NoisyResult) (cv, se float64) {
+	cv = eif.CV(eif.ISIs(tr))
+	m := len(tr)
+	loo := make([]float64, m)
+	var mean float64
+	for k := range tr {
+		rest := append(append([]*eif.NoisyResult{}, tr[:k]...), tr[k+1:]...)
+		loo[k] = eif.CV(eif.ISIs(rest))
+		mean += loo[k] / float64(m)
+	}
+	var v float64
+	for _, x := range loo {
+		v += (x - mean) * (x - mean)
+	}
+	return cv, math.Sqrt(v * float64(m-1) / float64(m))
 }
 
 func meanSE(x []float64) (mean, se float64) {

@@ -42,3 +42,34 @@ func siegertRate(tau, tref, rest, reset, theta, mu, sigma float64) float64 {
 	T := tref + tau*math.Sqrt(math.Pi)*sum
 	return 1000 / T
 }
+
+// siegertCV is the LIF's ISI coefficient of variation under white noise (Brunel,
+// J. Comput. Neurosci. 8, 183, 2000), with y = (u − u∞)/(σ√2):
+//
+//	CV² = 2π (r·τ)² ∫ e^(x²) dx ∫₋∞ˣ e^(y²)(1 + erf y)² dy,  x from y_reset to y_θ,
+//
+// r in 1/ms; e^(y²)(1 + erf y)² = erfcx(−y)²·e^(−y²). Both integrals by Gauss–Legendre on
+// many panels.
+func siegertCV(tau, tref, rest, reset, theta, mu, sigma float64) float64 {
+	uinf := rest + mu
+	lo := (reset - uinf) / (sigma * math.Sqrt2)
+	hi := (theta - uinf) / (sigma * math.Sqrt2)
+	inner := func(x float64) float64 {
+		f := func(y float64) float64 { e := erfcx(-y); return e * e * math.Exp(-y*y) }
+		var s float64
+		a := math.Min(x, -10) - 30
+		const panels = 16
+		for k := range panels {
+			s += quad.Fixed(f, a+(x-a)*float64(k)/panels, a+(x-a)*float64(k+1)/panels, 32, nil, 0)
+		}
+		return s
+	}
+	outer := func(x float64) float64 { return math.Exp(x*x) * inner(x) }
+	var s float64
+	const panels = 24
+	for k := range panels {
+		s += quad.Fixed(outer, lo+(hi-lo)*float64(k)/panels, lo+(hi-lo)*float64(k+1)/panels, 32, nil, 0)
+	}
+	r := siegertRate(tau, tref, rest, reset, theta, mu, sigma) / 1000
+	return math.Sqrt(2 * math.Pi * r * r * tau * tau * s)
+}

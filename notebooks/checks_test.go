@@ -75,7 +75,8 @@ var printedNumbers = map[string][]Number{
 		{Pattern: `exact rate at I = 7 nA, σ = 2 mV: (\S+) Hz`, Want: 10.032359274729326, Tol: 1e-6},
 		{Pattern: `largest \|simulated − exact\| over the noisy points: (\S+) standard errors`, Want: 2, Tol: 2}, // ≤ 4 SE
 		{Pattern: `simulated rate = (\S+) ±`, Want: 10.032359274729326, Tol: 0.45},                               // 4 SE of 0.105 Hz
-		{Pattern: `ISI CV = (\S+)`, Want: 0.63, Tol: 0.04},                                                       // 0.613–0.641 in the eif tests' runs
+		{Pattern: `ISI CV = (\S+) \(exact`, Want: 0.6457, Tol: 0.05},                                             // exact 0.6457 (StationaryCV); 4 SE ≈ 0.05
+		{Pattern: `ISI CV = \S+ \(exact (\S+)\)`, Want: 0.64572, Tol: 1e-4},                                      // StationaryCV, checked against Brunel's formula in eif
 		{Pattern: `∫P du = (\S+) \(no refractory`, Want: 1, Tol: 1e-4},
 		{Pattern: `mean u: simulated (\S+) ±`, Want: -44.911, Tol: 0.21}, // exact −44.911 mV; 4 SE of 0.051 mV
 		{Pattern: `fitted τ = (\S+) ±`, Want: 10, Tol: 0.25},             // 4 SE at 40 s
