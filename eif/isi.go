@@ -32,7 +32,7 @@ func (n *Neuron) StationaryCV(i, sigma float64) (float64, error) {
 	D := q.s2 / p.Tau
 	m := len(glX) + 1 // points per cell in st.U: a node, then the Gauss nodes
 	cells := (len(st.U) - 1) / m
-	rho := 1000 / st.Rate              // ρ = P·(t_ref + ∫ρ) = P/r, r in 1/ms
+	rho := 1000 / st.Rate                // ρ = P·(t_ref + ∫ρ) = P/r, r in 1/ms
 	meanT := 1000/st.Rate - p.Refractory // E[T] = ∫ρ = 1/r − t_ref (ms)
 	node := func(k int) float64 { return st.U[k*m] }
 
