@@ -77,7 +77,7 @@ func (n *Neuron) StationaryFICurve(currents []float64, sigma float64) ([]float64
 // absorbs the exponential, so the steps need not resolve the thin layers where the drift
 // dominates (near the cut-off, A/D reaches 10⁵/mV and more). The cells are bounded by
 // the curvature of Φ and graded towards the threshold. The rate is accurate to about
-// 1e-9 relative (checked against the Siegert formula of the LIF and 30-digit quadrature).
+// 1e-9 relative (checked against the Siegert formula of the LIF and 20-digit quadrature).
 func (n *Neuron) StationaryState(i, sigma float64) (*Stationary, error) {
 	return n.stationary(i, sigma, true)
 }
