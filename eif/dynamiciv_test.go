@@ -24,6 +24,9 @@ func ivRecording(t testing.TB, n *eif.Neuron, dur float64, seed uint64) *eif.Noi
 // θ_rh that fall at least like 1/√T from 20 s to 80 s of recording (ratio ≥ 1.5; it is
 // larger, because a longer recording also fills the rarely visited bins near the knee).
 func TestDynamicIV(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: 100 s of simulated recording")
+	}
 	n := eif.MustNew(eif.Default())
 	p := n.Params()
 	var prev *eif.IVFit
