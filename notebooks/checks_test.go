@@ -118,6 +118,22 @@ var printedNumbers = map[string][]Number{
 		{Pattern: `I = 10 nA, (\d+) spikes in 500 ms`, Want: 30, Tol: 0},
 		{Pattern: `spread (\S+) ms`, Want: 0, Tol: 1e-9},
 	},
+	"05-noise.ipynb": {
+		{Pattern: `rheobase I_rh = (\S+) nA: below it`, Want: 7.25, Tol: 1e-4},
+		{Pattern: `exact rate at I = 7 nA, σ = 0 mV: (\S+) Hz`, Want: 0, Tol: 1e-9},
+		// eif/testdata/stationary_rate.py (mpmath, 20 digits): 10.032359274729325897 Hz.
+		{Pattern: `exact rate at I = 7 nA, σ = 2 mV: (\S+) Hz`, Want: 10.032359274729326, Tol: 1e-6},
+		{Pattern: `largest \|simulated − exact\| over the noisy points: (\S+) standard errors`, Want: 2, Tol: 2}, // ≤ 4 SE
+		{Pattern: `simulated rate = (\S+) ±`, Want: 10.032359274729326, Tol: 0.45},                               // 4 SE of 0.105 Hz
+		{Pattern: `ISI CV = (\S+) \(exact`, Want: 0.6457, Tol: 0.05},                                             // exact 0.6457 (StationaryCV); 4 SE ≈ 0.05
+		{Pattern: `ISI CV = \S+ \(exact (\S+)\)`, Want: 0.64572, Tol: 1e-4},                                      // StationaryCV, checked against Brunel's formula in eif
+		{Pattern: `∫P du = (\S+) \(no refractory`, Want: 1, Tol: 1e-4},
+		{Pattern: `mean u: simulated (\S+) ±`, Want: -44.911, Tol: 0.21}, // exact −44.911 mV; 4 SE of 0.051 mV
+		{Pattern: `fitted τ = (\S+) ±`, Want: 10, Tol: 0.25},             // 4 SE at 40 s
+		{Pattern: `fitted Δ_T = (\S+) ±`, Want: 1, Tol: 0.15},
+		{Pattern: `fitted θ_rh = (\S+) ±`, Want: -40, Tol: 0.4},
+		{Pattern: `95 % interval of θ_rh, 5 s → 80 s: (\S+) times narrower`, Want: 5.5, Tol: 2.5}, // at least ~1/√T (4)
+	},
 }
 
 // minCharts is the minimum number of charts each notebook must show in
@@ -131,6 +147,7 @@ var minCharts = map[string]int{
 	"02-part-b-current.ipynb":        10, // B1 pulse, B2 phase line and close-up, B3 family and bifurcation, B4 trace and pulse threshold, B5 two traces, B6 bistability
 	"03-part-b-lif-comparison.ipynb": 5,  // LIF no current, EIF vs LIF pulse, amplitude scan, u*(I), strength–duration
 	"04-beyond-the-report.ipynb":     12, // explorer (phase line, trace), f–I, onset, QIF, latency, strength–duration and its approach, summation, 2 accuracy, ISIs
+	"05-noise.ipynb":                 7,  // f–I under noise, raster, trace, ISI histogram, density, dynamic I–V, CI vs length
 }
 
 // browserSteps are optional extra steps for a notebook in the browser test.

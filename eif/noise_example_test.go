@@ -1,0 +1,37 @@
+package eif_test
+
+import (
+	"fmt"
+
+	"github.com/eif-notebooks/eif-notebooks/eif"
+)
+
+// Under white noise of σ = 2 mV the EIF fires at 7 nA, below its 7.25 nA rheobase.
+func ExampleNeuron_StationaryRate() {
+	n := eif.MustNew(eif.Default())
+	for _, sigma := range []float64{0, 1, 2, 4} {
+		r, err := n.StationaryRate(7, sigma)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("I = 7 nA, σ = %g mV: %.6g Hz\n", sigma, r)
+	}
+	// Output:
+	// I = 7 nA, σ = 0 mV: 0 Hz
+	// I = 7 nA, σ = 1 mV: 2.39055 Hz
+	// I = 7 nA, σ = 2 mV: 10.0324 Hz
+	// I = 7 nA, σ = 4 mV: 19.1961 Hz
+}
+
+// Trials are reproducible: the same seed gives the same spikes.
+func ExampleNeuron_Trials() {
+	n := eif.MustNew(eif.Default())
+	z := eif.Noise{I: 7, Sigma: 2}
+	set := &eif.NoiseSettings{Seed: 42}
+	a, _ := n.Trials(z, 1000, 8, set)
+	b, _ := n.Trials(z, 1000, 8, set)
+	fmt.Println(len(a), "trials; same spikes:", fmt.Sprint(a[5].Spikes) == fmt.Sprint(b[5].Spikes))
+	// Output:
+	// 8 trials; same spikes: true
+}

@@ -1,0 +1,222 @@
+package eif_test
+
+import (
+	"errors"
+	"math"
+	"slices"
+	"testing"
+
+	"github.com/eif-notebooks/eif-notebooks/eif"
+)
+
+// TestTrialsMatchFokkerPlanck checks Euler–Maruyama (step 0.005 ms) against the exact
+// stationary rate and ISI CV: the simulated values must be within 4 standard errors
+// (jackknife over the trials for the CV). The cases
+// are below rheobase (firing by noise only), at it, and above it with a refractory period;
+// each trial runs to its 40th spike, so that all intervals are complete.
+func TestTrialsMatchFokkerPlanck(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: long simulations")
+	}
+	for _, c := range []struct{ i, sigma, tref float64 }{{7, 2, 0}, {7.25, 1, 0}, {9, 4, 2}} {
+		p := eif.Default()
+		p.Refractory = c.tref
+		n := eif.MustNew(p)
+		tr, err := n.Trials(eif.Noise{I: c.i, Sigma: c.sigma}, 1e5, 30, &eif.NoiseSettings{Seed: 7, Step: 0.005, MaxSpikes: 40})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, se := eif.TrialRate(tr)
+		want, err := n.StationaryRate(c.i, c.sigma)
+		if err != nil {
+			t.Fatal(err)
+		}
+		z := (got - want) / se
+		t.Logf("I = %g nA, σ = %g mV, t_ref = %g ms: simulated %.3f ± %.3f Hz, exact %.4f Hz (%.2f SE)", c.i, c.sigma, c.tref, got, se, want, z)
+		if !(math.Abs(z) <= 4) {
+			t.Errorf("I = %g nA, σ = %g mV: simulated %.3f ± %.3f Hz, exact %.4f Hz: %.1f standard errors apart", c.i, c.sigma, got, se, want, z)
+		}
+		cv, cvSE := jackknifeCV(tr)
+		exactCV, err := n.StationaryCV(c.i, c.sigma)
+		if err != nil {
+			t.Fatal(err)
+		}
+		zc := (cv - exactCV) / cvSE
+		t.Logf("    CV: simulated %.4f ± %.4f, exact %.4f (%.2f SE)", cv, cvSE, exactCV, zc)
+		if !(math.Abs(zc) <= 4) {
+			t.Errorf("I = %g nA, σ = %g mV: CV simulated %.4f ± %.4f, exact %.4f: %.1f standard errors apart", c.i, c.sigma, cv, cvSE, exactCV, zc)
+		}
+	}
+}
+
+// TestNoiseFreeMembrane checks the noise convention: for the free membrane (a LIF whose
+// threshold is out of reach) the variance of u is σ², for white noise and for OU noise
+// of any correlation time, within 5 standard errors (the samples, 1 ms apart, are
+// correlated over τ = 10 ms: the error is estimated from 20 independent trials).
+func TestNoiseFreeMembrane(t *testing.T) {
+	p := eif.DefaultLIF()
+	p.Cutoff = 0 // 70 σ above rest: never reached
+	n := eif.MustNew(p)
+	for _, tc := range []float64{0, 2, 20} {
+		tr, err := n.Trials(eif.Noise{Sigma: 1, TauC: tc}, 2000, 20, &eif.NoiseSettings{Seed: 3, Record: 100, Step: 0.01})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var vs []float64
+		for _, r := range tr {
+			var s, s2 float64
+			u := r.U[len(r.U)/10:] // after 200 ms: the start at rest is forgotten
+			for _, x := range u {
+				s += x - p.Rest
+				s2 += (x - p.Rest) * (x - p.Rest)
+			}
+			m := float64(len(u))
+			vs = append(vs, s2/m-(s/m)*(s/m))
+		}
+		mean, se := meanSE(vs)
+		t.Logf("τ_c = %g ms: var(u) = %.4f ± %.4f mV², want σ² = 1", tc, mean, se)
+		if math.Abs(mean-1) > 5*se+0.01 { // 0.01: the Euler–Maruyama bias, h/(2τ)
+			t.Errorf("τ_c = %g ms: var(u) = %.4f ± %.4f mV², want 1", tc, mean, se)
+		}
+	}
+}
+
+// jackknifeCV returns the CV of all the intervals of the trials and its jackknife
+// standard error, leaving out one trial at a time.
+func jackknifeCV(tr []*eif.NoisyResult) (cv, se float64) {
+	cv = eif.CV(eif.ISIs(tr))
+	m := len(tr)
+	loo := make([]float64, m)
+	var mean float64
+	for k := range tr {
+		rest := append(append([]*eif.NoisyResult{}, tr[:k]...), tr[k+1:]...)
+		loo[k] = eif.CV(eif.ISIs(rest))
+		mean += loo[k] / float64(m)
+	}
+	var v float64
+	for _, x := range loo {
+		v += (x - mean) * (x - mean)
+	}
+	return cv, math.Sqrt(v * float64(m-1) / float64(m))
+}
+
+func meanSE(x []float64) (mean, se float64) {
+	var s, s2 float64
+	for _, v := range x {
+		s += v
+		s2 += v * v
+	}
+	m := float64(len(x))
+	mean = s / m
+	return mean, math.Sqrt((s2/m - mean*mean) / (m - 1))
+}
+
+// TestTrialsReproducible checks that the spikes depend on the seed and the trial index
+// only: the same with 1 and 2 workers, trial 0 is SimulateNoise's run, another seed gives
+// other spikes, and the first spike times of seed 1 are the recorded ones (computed
+// once; they change only if the random stream or the arithmetic changes, which is what
+// "the same spikes on any machine" forbids).
+func TestTrialsReproducible(t *testing.T) {
+	n := eif.MustNew(eif.Default())
+	z := eif.Noise{I: 7, Sigma: 3, TauC: 2, Intrinsic: 0.5}
+	one, err := n.Trials(z, 500, 6, &eif.NoiseSettings{Seed: 1, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	two, _ := n.Trials(z, 500, 6, &eif.NoiseSettings{Seed: 1, Workers: 2})
+	for k := range one {
+		if !slices.Equal(one[k].Spikes, two[k].Spikes) {
+			t.Errorf("trial %d: spikes differ between 1 and 2 workers", k)
+		}
+	}
+	solo, _ := n.SimulateNoise(z, 500, &eif.NoiseSettings{Seed: 1})
+	if !slices.Equal(solo.Spikes, one[0].Spikes) {
+		t.Error("SimulateNoise differs from trial 0")
+	}
+	other, _ := n.SimulateNoise(z, 500, &eif.NoiseSettings{Seed: 2})
+	if slices.Equal(other.Spikes, solo.Spikes) {
+		t.Error("seeds 1 and 2 give the same spikes")
+	}
+	golden := []float64{83.25756105556833, 143.93293829252886, 222.90503153137735, 285.5330283685273}
+	if len(solo.Spikes) < len(golden) {
+		t.Fatalf("seed 1: %d spikes, want at least %d", len(solo.Spikes), len(golden))
+	}
+	for k, want := range golden {
+		if solo.Spikes[k] != want {
+			t.Errorf("seed 1, spike %d at %.17g ms, recorded %.17g ms", k, solo.Spikes[k], want)
+		}
+	}
+	t.Logf("seed 1: %d spikes, first %v", len(solo.Spikes), solo.Spikes[:min(4, len(solo.Spikes))])
+}
+
+// TestNoiseDeterministicLimit checks that with σ = 0 the scheme is forward Euler: its
+// rate at 10 nA is within 0.5 % of the exact rate at h = 0.01 ms, and the error falls
+// with h (order 1).
+func TestNoiseDeterministicLimit(t *testing.T) {
+	n := eif.MustNew(eif.Default())
+	want := n.Rate(10)
+	prev := math.Inf(1)
+	for _, h := range []float64{0.02, 0.01, 0.005} {
+		r, err := n.SimulateNoise(eif.Noise{I: 10}, 2000, &eif.NoiseSettings{Step: h})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := 1000 * float64(len(r.Spikes)-1) / (r.Spikes[len(r.Spikes)-1] - r.Spikes[0])
+		d := math.Abs(got-want) / want
+		t.Logf("h = %g ms: %.5f Hz, exact %.5f Hz (relative %.1e)", h, got, want, d)
+		if h <= 0.01 && d > 5e-3 || !(d < prev) {
+			t.Errorf("h = %g ms: %.5f Hz, exact %.5f Hz", h, got, want)
+		}
+		prev = d
+	}
+}
+
+// TestNoiseErrors checks that invalid input gives a ParamError naming the field.
+func TestNoiseErrors(t *testing.T) {
+	n := eif.MustNew(eif.Default())
+	for _, c := range []struct {
+		z     eif.Noise
+		dur   float64
+		set   *eif.NoiseSettings
+		field string
+	}{
+		{eif.Noise{I: math.NaN()}, 10, nil, "Noise.I"},
+		{eif.Noise{Sigma: -1}, 10, nil, "Noise.Sigma"},
+		{eif.Noise{TauC: math.Inf(1)}, 10, nil, "Noise.TauC"},
+		{eif.Noise{Intrinsic: -2}, 10, nil, "Noise.Intrinsic"},
+		{eif.Noise{}, -1, nil, "duration"},
+		{eif.Noise{}, 1e9, &eif.NoiseSettings{Step: 1e-6}, "NoiseSettings.Step"},
+		{eif.Noise{}, 10, &eif.NoiseSettings{Step: -1}, "NoiseSettings.Step"},
+		{eif.Noise{}, 10, &eif.NoiseSettings{Record: -1}, "NoiseSettings.Record"},
+		{eif.Noise{}, 10, &eif.NoiseSettings{U0: -20}, "NoiseSettings.U0"},
+		{eif.Noise{}, 10, &eif.NoiseSettings{Workers: -1}, "NoiseSettings.Workers"},
+		{eif.Noise{}, 10, &eif.NoiseSettings{MaxSpikes: -1}, "NoiseSettings.MaxSpikes"},
+	} {
+		_, err := n.SimulateNoise(c.z, c.dur, c.set)
+		var pe *eif.ParamError
+		if !errors.As(err, &pe) || pe.Field != c.field {
+			t.Errorf("%+v, %g ms, %+v: error %v, want one on %s", c.z, c.dur, c.set, err, c.field)
+		}
+	}
+	if _, err := n.SimulateNoise(eif.Noise{I: 1e6}, 2e5, &eif.NoiseSettings{Step: 0.01}); !errors.Is(err, eif.ErrTooManySpikes) {
+		t.Errorf("a spike every step for 2e7 steps: %v, want ErrTooManySpikes", err)
+	}
+	if _, err := n.Trials(eif.Noise{}, 1000, 1e6, &eif.NoiseSettings{Record: 1}); err == nil {
+		t.Error("1e11 recorded points: no error")
+	}
+	if _, err := n.Trials(eif.Noise{}, 10, 0, nil); err == nil {
+		t.Error("0 trials: no error")
+	}
+	if _, err := (&eif.Neuron{}).SimulateNoise(eif.Noise{}, 10, nil); !errors.Is(err, eif.ErrInvalid) {
+		t.Errorf("zero Neuron: %v", err)
+	}
+	r, err := n.SimulateNoise(eif.Noise{I: 1e6, Sigma: 1e5}, 10, nil)
+	if err != nil || len(r.Spikes) == 0 {
+		t.Errorf("extreme input: %v, %v", r, err)
+	}
+	for _, s := range r.Spikes {
+		if math.IsNaN(s) || math.IsInf(s, 0) {
+			t.Fatalf("extreme input: spike at %v", s)
+		}
+	}
+}
