@@ -37,7 +37,9 @@
 //     forward Euler and RK4 with a fixed step are there to compare;
 //   - Period, Rate and FICurve give the exact firing rate, SimulatedRate measures it;
 //   - PulseThreshold, StrengthDuration and Latency answer how strong, how long and how
-//     soon.
+//     soon; PairThreshold (with PulsePair) does it for two pulses, for temporal summation;
+//   - QIF and QIFTime give the quadratic integrate-and-fire normal form near the
+//     saddle-node and its closed-form passage time, which the bottleneck law uses.
 //
 // No exported function panics (but MustNew on invalid parameters), hangs, or returns NaN
 // or ±Inf for finite input: invalid input gives an error, a *ParamError that names the
