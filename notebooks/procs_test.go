@@ -174,6 +174,7 @@ func checkNoneLeft(t *testing.T, seen map[procKey]procInfo, ids []string) {
 
 type procEntry struct {
 	key          procKey
+	ppid         int
 	kind, cgroup string
 	hwmKB, rssKB int
 }
@@ -206,6 +207,7 @@ func listProcs() []procEntry {
 		status, _ := os.ReadFile(filepath.Join(dir, "status"))
 		out = append(out, procEntry{
 			key:    procKey{pid: pid, start: fields[19]},
+			ppid:   atoi(fields[1]),
 			kind:   procKind(strings.Split(string(cmdline), "\x00")),
 			cgroup: string(cg),
 			hwmKB:  statusKB(string(status), "VmHWM:"),
@@ -241,6 +243,39 @@ func statusKB(status, field string) int {
 		}
 	}
 	return 0
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// descendants returns the processes below pid (children, their children, ...).
+func descendants(pid int) []procEntry {
+	all := listProcs()
+	below := map[int]bool{pid: true}
+	var out []procEntry
+	for changed := true; changed; {
+		changed = false
+		for _, p := range all {
+			if below[p.ppid] && !below[p.key.pid] {
+				below[p.key.pid] = true
+				out = append(out, p)
+				changed = true
+			}
+		}
+	}
+	return out
+}
+
+// running reports whether the process of key still runs.
+func running(key procKey) bool {
+	for _, p := range listProcs() {
+		if p.key == key {
+			return true
+		}
+	}
+	return false
 }
 
 func round1(x float64) float64 { return float64(int(x*10+0.5)) / 10 }

@@ -10,8 +10,10 @@
 #   EIF_HUB_API_PORT             the hub's own port, on 127.0.0.1 (8081)
 #   EIF_PROXY_API_PORT           the proxy's REST API, on 127.0.0.1 (8001)
 #   EIF_HUB_STATE                folder for the database, cookie secret, pid file (.)
-#   EIF_HUB_AUTH                 native (students sign up, the teacher approves; default)
-#                                or dummy (tests and `make hub` only: one shared password)
+#   EIF_HUB_AUTH                 native (students sign up, the teacher approves; default),
+#                                dummy (tests and `make hub` only: one shared password), or
+#                                custom (the institution's OAuth or LDAP, set in EIF_HUB_EXTRA_CONFIG)
+#   EIF_HUB_EXTRA_CONFIG         a Python file of more hub settings, read last (docs/classroom.md)
 #   EIF_HUB_PASSWORD             the shared password of dummy mode (required there)
 #   EIF_HUB_ADMIN_PASSWORD       dummy mode: the password of the EIF_HUB_ADMINS accounts
 #   EIF_HUB_USERS                dummy mode: the allowed user names, comma-separated
@@ -88,26 +90,6 @@ proxy_cmd = env("EIF_PROXY_CMD", str(REPO / ".venv-hub" / "node_modules" / ".bin
 if not os.access(proxy_cmd, os.X_OK):
     fail(f"the proxy configurable-http-proxy is missing ({proxy_cmd}); run `make hub-setup` (npm) or set EIF_PROXY_CMD")
 
-try:
-    import docker
-
-    client = docker.from_env(timeout=10)
-    client.ping()
-except Exception as e:  # noqa: BLE001 (any failure means the same: no daemon)
-    fail(
-        f"no Docker daemon answers at DOCKER_HOST={os.environ.get('DOCKER_HOST', 'unix:///var/run/docker.sock')} "
-        f"({type(e).__name__}); start one (deploy/dockerd.sh, or systemctl start docker)"
-    )
-try:
-    client.images.get(image)
-except docker.errors.ImageNotFound:
-    fail(f"the image {image} is not on this Docker daemon; build it with `make image` (or set EIF_IMAGE)")
-if network != "host":
-    try:
-        client.networks.get(network)
-    except docker.errors.NotFound:
-        fail(f"the Docker network {network} does not exist; create it: docker network create {network}")
-client.close()
 
 # ---- the hub and the proxy
 state.mkdir(parents=True, exist_ok=True)
@@ -149,8 +131,34 @@ elif auth == "native":
     c.NativeAuthenticator.minimum_password_length = 10
     c.NativeAuthenticator.check_common_password = True
     c.Authenticator.allow_all = True  # NativeAuthenticator itself only lets approved users in
+elif auth == "custom":
+    if not env("EIF_HUB_EXTRA_CONFIG"):
+        fail("EIF_HUB_AUTH=custom needs EIF_HUB_EXTRA_CONFIG, a file that sets the authenticator (docs/classroom.md)")
 else:
-    fail(f"EIF_HUB_AUTH={auth!r}: use native (a class) or dummy (tests); for OAuth or LDAP see docs/classroom.md")
+    fail(f"EIF_HUB_AUTH={auth!r}: use native (a class), custom (OAuth, LDAP) or dummy (tests)")
+
+
+# ---- Docker: the daemon, the image, the network
+try:
+    import docker
+
+    client = docker.from_env(timeout=10)
+    client.ping()
+except Exception as e:  # noqa: BLE001 (any failure means the same: no daemon)
+    fail(
+        f"no Docker daemon answers at DOCKER_HOST={os.environ.get('DOCKER_HOST', 'unix:///var/run/docker.sock')} "
+        f"({type(e).__name__}); start one (deploy/dockerd.sh, or systemctl start docker)"
+    )
+try:
+    client.images.get(image)
+except docker.errors.ImageNotFound:
+    fail(f"the image {image} is not on this Docker daemon; build it with `make image` (or set EIF_IMAGE)")
+if network != "host":
+    try:
+        client.networks.get(network)
+    except docker.errors.NotFound:
+        fail(f"the Docker network {network} does not exist; create it: docker network create {network}")
+client.close()
 
 
 # ---- the spawner: one container per student, from the image
@@ -230,3 +238,10 @@ c.JupyterHub.load_roles = [
         "services": ["idle-culler"],
     }
 ]
+
+# ---- the teacher's own settings, last (e.g. the institution's OAuth or LDAP)
+extra = env("EIF_HUB_EXTRA_CONFIG")
+if extra:
+    if not Path(extra).is_file():
+        fail(f"EIF_HUB_EXTRA_CONFIG={extra} is not a file")
+    load_subconfig(extra)  # noqa: F821 (defined by JupyterHub when it loads this file)
