@@ -5,7 +5,7 @@
 #   make run     execute every notebook headless into out/ (.ipynb + offline .html)
 #   make setup   only the set-up: .venv, pinned Go tools, GoNB kernel
 #   make strip   remove outputs from notebooks/*.ipynb before committing
-#   make clean   remove .venv, out/ and bin/
+#   make clean   remove .venv, .venv-hub, out/ and bin/
 #   make image   build the container image eif-notebooks:latest (deploy/Dockerfile)
 #   make hub     a local trial of the class hub on 127.0.0.1:8000, with demo accounts
 #
@@ -122,7 +122,7 @@ strip: setup
 	$(VENV)/bin/jupyter nbconvert --clear-output --inplace notebooks/*.ipynb
 
 clean:
-	rm -rf $(VENV) out bin
+	rm -rf $(VENV) $(HUB_VENV) out bin
 
 # ---------------------------------------------------------------- classroom
 # The image (deploy/Dockerfile) and the class hub (deploy/hub/); the teacher's

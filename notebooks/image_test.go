@@ -44,6 +44,11 @@ func TestImageRunsNotebooksOffline(t *testing.T) {
 	if id, err := docker(ctx, "run", "--rm", "--network", "none", img, "id", "-u"); err != nil || id != "1000" {
 		t.Errorf("the image's user: uid %q (%v), want 1000", id, err)
 	}
+	// Everything the user runs or reads is readable by them; their home is private.
+	if out, err := docker(ctx, "run", "--rm", "--network", "none", img, "sh", "-c",
+		`find /opt/eif /usr/local/go ! -readable | head -5; stat -c %a "$HOME"`); err != nil || out != "700" {
+		t.Errorf("the image's files and home: %q (%v), want only the home's mode 700", out, err)
+	}
 
 	out := filepath.Join(repoRoot, "out", "test", "image", "executed")
 	if err := os.RemoveAll(out); err != nil {
