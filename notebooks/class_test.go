@@ -85,7 +85,7 @@ func TestClassOnHub(t *testing.T) {
 	t.Logf("%d students: all done in %.1f s", students, time.Since(start).Seconds())
 	mem := sampler.report()
 
-	var cold, warm, spawn, pull []float64
+	var cold, warm, spawn, pull, cpuCold, cpuWarm []float64
 	for _, r := range results {
 		if r.err != "" {
 			t.Errorf("student %s: %s", r.User, r.err)
@@ -100,22 +100,26 @@ func TestClassOnHub(t *testing.T) {
 				continue
 			}
 			t.Run(fmt.Sprintf("%s-run%d", r.User, k+1), func(t *testing.T) { checkExecutedNotebook(t, classNotebook, nb) })
+			cpu := sampler.cpuBetween(r.User, epoch(run.Start), epoch(run.End))
 			if k == 0 {
 				cold = append(cold, run.ToLastOutputS)
+				cpuCold = append(cpuCold, cpu)
 			} else {
 				warm = append(warm, run.ToLastOutputS)
+				cpuWarm = append(cpuWarm, cpu)
 			}
 		}
 	}
 	summary := map[string]any{
 		"students": students, "cores": numCPU(), "notebook": classNotebook,
 		"cold_s": stats(cold), "warm_s": stats(warm), "spawn_s": stats(spawn), "pull_s": stats(pull),
-		"memory_mb": mem,
+		"memory_mb": mem, "cpu_s_cold": stats(cpuCold), "cpu_s_warm": stats(cpuWarm),
 	}
 	b, _ := json.MarshalIndent(summary, "", "  ")
 	_ = os.WriteFile(filepath.Join(outDir, "summary.json"), b, 0o644)
-	t.Logf("class of %d on %d cores, notebook 02, time to the last output:\n  cold %s\n  warm %s\n  spawn %s\n  pull %s\n  memory per student (MB): %s",
-		students, numCPU(), fmtStats(cold), fmtStats(warm), fmtStats(spawn), fmtStats(pull), b2s(mem))
+	t.Logf("class of %d on %d cores, notebook 02, time to the last output:\n  cold %s\n  warm %s\n  spawn %s\n  pull %s\n"+
+		"  CPU time of a student's container during a run: cold %s, warm %s\n  memory per student (MB): %s",
+		students, numCPU(), fmtStats(cold), fmtStats(warm), fmtStats(spawn), fmtStats(pull), fmtStats(cpuCold), fmtStats(cpuWarm), b2s(mem))
 	if len(results) < 2 || results[0].err != "" || results[1].err != "" {
 		t.Fatal("students s01 and s02 did not both get a server: no isolation checks")
 	}
@@ -466,6 +470,8 @@ type studentResult struct {
 	Runs   []struct {
 		ToLastOutputS float64 `json:"to_last_output_s"`
 		Notebook      string  `json:"notebook"`
+		Start         float64 `json:"start_epoch"`
+		End           float64 `json:"end_epoch"`
 	} `json:"runs"`
 	err string
 }
@@ -518,6 +524,8 @@ func fmtStats(xs []float64) string {
 	s := stats(xs)
 	return fmt.Sprintf("n=%d p50 %.1f s, p95 %.1f s, max %.1f s", s.N, s.P50, s.P95, s.Max)
 }
+
+func epoch(sec float64) time.Time { return time.Unix(0, int64(sec*1e9)) }
 
 func b2s(v any) string {
 	b, _ := json.Marshal(v)

@@ -34,13 +34,14 @@ type procSampler struct {
 	ids    map[string]string // full container ID → student
 	procs  map[procKey]*procInfo
 	peak   map[string]int // student → peak of the sum of VmRSS of their processes (kB)
+	cpu    map[string][]cpuSample
 	halt   chan struct{}
 	once   sync.Once
 }
 
 func newProcSampler(prefix string) *procSampler {
 	return &procSampler{prefix: prefix, ids: map[string]string{}, procs: map[procKey]*procInfo{},
-		peak: map[string]int{}, halt: make(chan struct{})}
+		peak: map[string]int{}, cpu: map[string][]cpuSample{}, halt: make(chan struct{})}
 }
 
 func (s *procSampler) run(ctx context.Context) {
@@ -72,6 +73,12 @@ func (s *procSampler) sample(ctx context.Context) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	now := time.Now()
+	for id, u := range s.ids {
+		if b, err := os.ReadFile(filepath.Join("/sys/fs/cgroup/cpuacct/docker", id, "cpuacct.usage")); err == nil {
+			s.cpu[u] = append(s.cpu[u], cpuSample{now, float64(atoi(strings.TrimSpace(string(b)))) / 1e9})
+		}
+	}
 	rss := map[string]int{}
 	for _, p := range listProcs() {
 		user := ""
@@ -120,6 +127,34 @@ func (s *procSampler) report() map[string]map[string]float64 {
 		out[kind] = map[string]float64{"p50": round1(st.P50), "max": round1(st.Max), "students": float64(st.N)}
 	}
 	return out
+}
+
+// cpuSample is the CPU time a student's container has used (cgroup v1
+// cpuacct), in seconds, at a time.
+type cpuSample struct {
+	at  time.Time
+	sec float64
+}
+
+// cpuBetween returns the CPU seconds a student's container used from the last
+// sample at or before from to the first at or after to (so it may count up to
+// a second more at each end), or -1 without samples around that span.
+func (s *procSampler) cpuBetween(user string, from, to time.Time) float64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	start, end := -1.0, -1.0
+	for _, c := range s.cpu[user] {
+		if !c.at.After(from) {
+			start = c.sec
+		}
+		if !c.at.Before(to) && end < 0 {
+			end = c.sec
+		}
+	}
+	if start < 0 || end < 0 {
+		return -1
+	}
+	return end - start
 }
 
 func (s *procSampler) seen() map[procKey]procInfo {
