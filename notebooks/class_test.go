@@ -114,12 +114,13 @@ func TestClassOnHub(t *testing.T) {
 		"students": students, "cores": numCPU(), "notebook": classNotebook,
 		"cold_s": stats(cold), "warm_s": stats(warm), "spawn_s": stats(spawn), "pull_s": stats(pull),
 		"memory_mb": mem, "cpu_s_cold": stats(cpuCold), "cpu_s_warm": stats(cpuWarm),
+		"load_average": round1(sampler.loadAverage()),
 	}
 	b, _ := json.MarshalIndent(summary, "", "  ")
 	_ = os.WriteFile(filepath.Join(outDir, "summary.json"), b, 0o644)
-	t.Logf("class of %d on %d cores, notebook 02, time to the last output:\n  cold %s\n  warm %s\n  spawn %s\n  pull %s\n"+
+	t.Logf("class of %d on %d cores (mean load average %.1f), notebook 02, time to the last output:\n  cold %s\n  warm %s\n  spawn %s\n  pull %s\n"+
 		"  CPU time of a student's container during a run: cold %s, warm %s\n  memory per student (MB): %s",
-		students, numCPU(), fmtStats(cold), fmtStats(warm), fmtStats(spawn), fmtStats(pull), fmtStats(cpuCold), fmtStats(cpuWarm), b2s(mem))
+		students, numCPU(), sampler.loadAverage(), fmtStats(cold), fmtStats(warm), fmtStats(spawn), fmtStats(pull), fmtStats(cpuCold), fmtStats(cpuWarm), b2s(mem))
 	if len(results) < 2 || results[0].err != "" || results[1].err != "" {
 		t.Fatal("students s01 and s02 did not both get a server: no isolation checks")
 	}

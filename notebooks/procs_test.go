@@ -35,6 +35,7 @@ type procSampler struct {
 	procs  map[procKey]*procInfo
 	peak   map[string]int // student → peak of the sum of VmRSS of their processes (kB)
 	cpu    map[string][]cpuSample
+	load   []float64 // the machine's 1-minute load average, once a second
 	halt   chan struct{}
 	once   sync.Once
 }
@@ -74,6 +75,13 @@ func (s *procSampler) sample(ctx context.Context) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	now := time.Now()
+	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
+		if f := strings.Fields(string(b)); len(f) > 0 {
+			if x, err := strconv.ParseFloat(f[0], 64); err == nil {
+				s.load = append(s.load, x)
+			}
+		}
+	}
 	for id, u := range s.ids {
 		if b, err := os.ReadFile(filepath.Join("/sys/fs/cgroup/cpuacct/docker", id, "cpuacct.usage")); err == nil {
 			s.cpu[u] = append(s.cpu[u], cpuSample{now, float64(atoi(strings.TrimSpace(string(b)))) / 1e9})
@@ -155,6 +163,17 @@ func (s *procSampler) cpuBetween(user string, from, to time.Time) float64 {
 		return -1
 	}
 	return end - start
+}
+
+// loadAverage is the mean of the machine's 1-minute load average over the samples.
+func (s *procSampler) loadAverage() float64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sum := 0.0
+	for _, x := range s.load {
+		sum += x
+	}
+	return sum / float64(max(len(s.load), 1))
 }
 
 func (s *procSampler) seen() map[procKey]procInfo {
