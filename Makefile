@@ -172,7 +172,7 @@ hub: hub-setup docker-check
 	@test -f $(HUB_STATE)/course.git/HEAD || git init --quiet --bare $(HUB_STATE)/course.git
 	@git push --quiet --force $(HUB_STATE)/course.git HEAD:refs/heads/main
 	@git --git-dir=$(HUB_STATE)/course.git symbolic-ref HEAD refs/heads/main
-	@pw=$$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n'); apw=$$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n'); \
+	@pw=$$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n'); apw=$$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n'); \
 	 echo; echo "  JupyterHub: http://$(HUB_IP):$(HUB_PORT)/"; \
 	 echo "  students:   student1, student2, student3, password $$pw"; \
 	 echo "  teacher:    teacher (admin), password $$apw"; \

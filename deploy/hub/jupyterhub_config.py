@@ -116,10 +116,13 @@ if auth == "dummy":
     users = env_list("EIF_HUB_USERS") or fail("EIF_HUB_AUTH=dummy needs EIF_HUB_USERS (comma-separated names)")
     c.JupyterHub.authenticator_class = "shared-password"
     c.SharedPasswordAuthenticator.user_password = password
+    if len(password) < 8:
+        fail("EIF_HUB_PASSWORD must have at least 8 characters")
     if c.Authenticator.admin_users:
-        c.SharedPasswordAuthenticator.admin_password = env("EIF_HUB_ADMIN_PASSWORD") or fail(
-            "EIF_HUB_AUTH=dummy with EIF_HUB_ADMINS needs EIF_HUB_ADMIN_PASSWORD (not the students' one)"
-        )
+        admin_password = env("EIF_HUB_ADMIN_PASSWORD")
+        if len(admin_password) < 32 or admin_password == password:
+            fail("EIF_HUB_AUTH=dummy with EIF_HUB_ADMINS needs EIF_HUB_ADMIN_PASSWORD: 32 characters or more, not the students' password")
+        c.SharedPasswordAuthenticator.admin_password = admin_password
     c.Authenticator.allowed_users = users | c.Authenticator.admin_users
 elif auth == "native":
     # Students sign up; the teacher (an admin) approves them at /hub/authorize.
