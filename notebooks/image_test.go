@@ -44,6 +44,16 @@ func TestImageRunsNotebooksOffline(t *testing.T) {
 	if id, err := docker(ctx, "run", "--rm", "--network", "none", img, "id", "-u"); err != nil || id != "1000" {
 		t.Errorf("the image's user: uid %q (%v), want 1000", id, err)
 	}
+	// Go at the version go.mod pins.
+	gomod, err := os.ReadFile(filepath.Join(repoRoot, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := regexp.MustCompile(`(?m)^go (\S+)$`).FindSubmatch(gomod); m == nil {
+		t.Error("go.mod has no go line")
+	} else if v, err := docker(ctx, "run", "--rm", "--network", "none", img, "go", "env", "GOVERSION"); err != nil || v != "go"+string(m[1]) {
+		t.Errorf("Go in the image: %q (%v), want go%s as in go.mod", v, err, m[1])
+	}
 	// Everything the user runs or reads is readable by them; their home is private.
 	if out, err := docker(ctx, "run", "--rm", "--network", "none", img, "sh", "-c",
 		`find /opt/eif /usr/local/go ! -readable | head -5; stat -c %a "$HOME"`); err != nil || out != "700" {
