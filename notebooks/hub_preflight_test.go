@@ -70,3 +70,26 @@ func TestHubPreflight(t *testing.T) {
 		})
 	}
 }
+
+// TestHubSpawnFailure starts the hub with an image that has no eif-start
+// (the plain Debian base of make image) and checks that a student's spawn
+// fails with one message that names the missing command.
+func TestHubSpawnFailure(t *testing.T) {
+	requireImage(t) // also makes the base image, eif-base:bookworm
+	venv := hubVenv(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	work := t.TempDir()
+	course := filepath.Join(work, "course.git")
+	gitRun(t, "", "init", "--quiet", "--bare", course)
+	h := startHub(t, ctx, venv, "eif-base:bookworm", work, course, 1)
+	defer h.stop(t)
+	r := runStudent(ctx, venv, h, "s01", t.TempDir())
+	if r.err == "" {
+		t.Fatalf("s01's server started from an image without eif-start")
+	}
+	if !strings.Contains(r.err, "eif hub: the server of s01 could not start") || !strings.Contains(r.err, "eif-start") {
+		t.Errorf("a failed spawn said %q; want the spawn failure naming eif-start", r.err)
+	}
+	t.Logf("a failed spawn: %s", r.err)
+}

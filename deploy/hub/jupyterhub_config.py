@@ -43,6 +43,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from dockerspawner import DockerSpawner
+from tornado import web
 from jupyterhub.utils import random_port
 
 c = get_config()  # noqa: F821 (defined by JupyterHub when it loads this file)
@@ -172,7 +173,12 @@ class EIFDockerSpawner(DockerSpawner):
     async def start(self):
         if self.network_name == "host":
             self.port = random_port()
-        return await super().start()
+        try:
+            return await super().start()
+        except docker.errors.APIError as e:
+            # One message for the student and the hub's log, naming what failed.
+            why = e.explanation or str(e)
+            raise web.HTTPError(500, f"eif hub: the server of {self.user.name} could not start in {self.image}: {why}") from e
 
     async def get_ip_and_port(self):
         if self.network_name == "host":
