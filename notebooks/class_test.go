@@ -157,6 +157,15 @@ func TestClassOnHub(t *testing.T) {
 		t.Errorf("s02's file is readable in s01's container (%v): %q", err, out)
 	}
 
+	// --- limits and mounts: 2G and one core each; only the student's own home
+	if got, err := docker(ctx, "inspect", "-f", "{{.HostConfig.Memory}} {{.HostConfig.CpuQuota}} {{.HostConfig.CpuPeriod}}", h.prefix+"-s01"); err != nil || got != "2147483648 100000 100000" {
+		t.Errorf("s01's container limits (memory, CPU quota, period): %q (%v), want 2 GiB and one core", got, err)
+	}
+	if got, err := docker(ctx, "inspect", "-f", "{{range .Mounts}}{{if .Name}}{{.Name}}{{else}}{{.Source}}{{end}}:{{.Destination}}:{{.RW}} {{end}}", h.prefix+"-s01"); err != nil ||
+		!strings.Contains(got, h.prefix+"-home-s01:/home/jovyan:true") || strings.Contains(got, "-home-s02") || !strings.Contains(got, ":/srv/course.git:false") {
+		t.Errorf("s01's container mounts %q (%v): want its own home (rw) and the course (read-only) only", got, err)
+	}
+
 	// --- a student's edit survives a second pull, which brings the teacher's new file
 	h.secondPull(t, ctx, a.Token, work, course)
 
