@@ -1,7 +1,7 @@
 # EIF Notebooks: one entry point for people and CI.
 #
 #   make lab     JupyterLab on notebooks/ (sets everything up first)
-#   make test    gofmt, go vet, go test ./... (notebook execution + browser test)
+#   make test    gofmt, go vet, go test ./... (notebooks, browser, image and class tests)
 #   make run     execute every notebook headless into out/ (.ipynb + offline .html)
 #   make setup   only the set-up: .venv, pinned Go tools, GoNB kernel
 #   make strip   remove outputs from notebooks/*.ipynb before committing
