@@ -1,11 +1,13 @@
 # EIF Notebooks: one entry point for people and CI.
 #
 #   make lab     JupyterLab on notebooks/ (sets everything up first)
-#   make test    gofmt, go vet, go test ./... (notebook execution + browser test)
+#   make test    gofmt, go vet, go test ./... (notebooks, browser, image and class tests)
 #   make run     execute every notebook headless into out/ (.ipynb + offline .html)
 #   make setup   only the set-up: .venv, pinned Go tools, GoNB kernel
 #   make strip   remove outputs from notebooks/*.ipynb before committing
-#   make clean   remove .venv, out/ and bin/
+#   make clean   remove .venv, .venv-hub, out/ and bin/
+#   make image   build the container image eif-notebooks:latest (deploy/Dockerfile)
+#   make hub     a local trial of the class hub on 127.0.0.1:8000, with demo accounts
 #
 # Everything lives inside the repository: the Python packages, the Go tools
 # (gonb, gopls, goimports) and the Jupyter kernel are in .venv; Jupyter's data,
@@ -43,10 +45,10 @@ export PATH := $(VENV_ABS)/bin:$(PATH)
 
 GO_FILES = $(shell find . -name '*.go' -not -path './.venv/*' -not -path './out/*' -not -path './.git/*' -not -path './bin/*')
 
-.PHONY: help setup prereqs lab run test fmt-check vet go-test strip clean
+.PHONY: help setup prereqs lab run test fmt-check vet go-test strip clean image docker-check hub-setup hub
 
 help:
-	@sed -n '3,9p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,11p' Makefile | sed 's/^# \{0,1\}//'
 
 # ---------------------------------------------------------------- setup
 setup: prereqs $(STAMPS)/kernel
@@ -113,4 +115,64 @@ strip: setup
 	$(VENV)/bin/jupyter nbconvert --clear-output --inplace notebooks/*.ipynb
 
 clean:
-	rm -rf $(VENV) out bin
+	rm -rf $(VENV) $(HUB_VENV) out bin
+
+# ---------------------------------------------------------------- classroom
+# The image (deploy/Dockerfile) and the class hub (deploy/hub/); the teacher's
+# guide is docs/classroom.md. Docker: the daemon at DOCKER_HOST, else the one
+# deploy/dockerd.sh starts (its socket), else the system's.
+IMAGE      ?= eif-notebooks:latest
+# The base: a local debootstrap of Debian bookworm (deploy/base-image.sh), as no
+# public registry is needed; BASE_IMAGE=debian:bookworm-slim uses the public one.
+BASE_IMAGE ?= eif-base:bookworm
+HUB_IP     ?= 127.0.0.1
+HUB_PORT   ?= 8000
+HUB_VENV   := .venv-hub
+HUB_STATE  := out/hub
+EIF_DOCKER_SOCK := /run/eif-docker/docker.sock
+ifeq ($(origin DOCKER_HOST),undefined)
+ifneq ($(wildcard $(EIF_DOCKER_SOCK)),)
+export DOCKER_HOST := unix://$(EIF_DOCKER_SOCK)
+endif
+endif
+
+docker-check:
+	@command -v docker >/dev/null 2>&1 || { echo "ERROR: the docker command is missing (on Debian: apt-get install docker.io)" >&2; exit 1; }
+	@docker version >/dev/null 2>&1 || { echo "ERROR: no Docker daemon answers at DOCKER_HOST=$${DOCKER_HOST:-unix:///var/run/docker.sock}; start one: sudo deploy/dockerd.sh (or systemctl start docker)" >&2; exit 1; }
+
+image: docker-check
+	@if [ "$(BASE_IMAGE)" = eif-base:bookworm ]; then deploy/base-image.sh $(BASE_IMAGE); fi
+	@# The machine's own CAs (egress proxies), for pip and go during the build only.
+	@cp -f /usr/local/share/ca-certificates/*.crt deploy/ca/ 2>/dev/null || true
+	DOCKER_BUILDKIT=0 docker build --network host --build-arg BASE=$(BASE_IMAGE) -f deploy/Dockerfile -t $(IMAGE) .
+	@docker image inspect -f '== $(IMAGE): {{.Size}} bytes' $(IMAGE)
+
+# The hub's own venv (deploy/hub/requirements.txt) and proxy (npm, deploy/hub/package*.json).
+hub-setup: $(HUB_VENV)/.stamp
+$(HUB_VENV)/.stamp: deploy/hub/requirements.txt deploy/hub/package.json deploy/hub/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "ERROR: npm is required for the hub's proxy (on Debian: apt-get install npm)" >&2; exit 1; }
+	@test -x $(HUB_VENV)/bin/python || { echo "== creating $(HUB_VENV)"; $(PYTHON) -m venv $(HUB_VENV); }
+	$(HUB_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r deploy/hub/requirements.txt
+	cp deploy/hub/package.json deploy/hub/package-lock.json $(HUB_VENV)/
+	cd $(HUB_VENV) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# A local trial: demo accounts with a fresh password, the course served from a
+# bare copy of this repository's HEAD (commit first what students should get).
+hub: hub-setup docker-check
+	@docker image inspect $(IMAGE) >/dev/null 2>&1 || { echo "ERROR: the image $(IMAGE) is missing: run make image first" >&2; exit 1; }
+	@mkdir -p $(HUB_STATE)
+	@test -f $(HUB_STATE)/course.git/HEAD || git init --quiet --bare $(HUB_STATE)/course.git
+	@git push --quiet --force $(HUB_STATE)/course.git HEAD:refs/heads/main
+	@git --git-dir=$(HUB_STATE)/course.git symbolic-ref HEAD refs/heads/main
+	@pw=$$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n'); apw=$$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n'); \
+	 echo; echo "  JupyterHub: http://$(HUB_IP):$(HUB_PORT)/"; \
+	 echo "  students:   student1, student2, student3, password $$pw"; \
+	 echo "  teacher:    teacher (admin), password $$apw"; \
+	 echo "  A student's first login starts their server and pulls the course (nbgitpuller)."; \
+	 echo "  Ctrl-C stops the hub and every student's server."; echo; \
+	 EIF_HUB_AUTH=dummy EIF_HUB_PASSWORD=$$pw EIF_HUB_ADMIN_PASSWORD=$$apw \
+	 EIF_HUB_USERS=student1,student2,student3 EIF_HUB_ADMINS=teacher \
+	 EIF_HUB_IP=$(HUB_IP) EIF_HUB_PORT=$(HUB_PORT) EIF_HUB_STATE=$(HUB_STATE) EIF_IMAGE=$(IMAGE) \
+	 EIF_COURSE_GIT_DIR=$(CURDIR)/$(HUB_STATE)/course.git \
+	 exec $(HUB_VENV)/bin/jupyterhub -f deploy/hub/jupyterhub_config.py

@@ -1,0 +1,256 @@
+# JupyterHub for one class on one server: every student's server runs in the
+# EIF Notebooks image (deploy/Dockerfile) with DockerSpawner.
+#
+#   .venv-hub/bin/jupyterhub -f deploy/hub/jupyterhub_config.py     (make hub does this)
+#
+# Everything a teacher may change is an environment variable, read here and
+# nowhere else (docs/classroom.md explains each one):
+#
+#   EIF_HUB_IP, EIF_HUB_PORT     where students connect (127.0.0.1, 8000)
+#   EIF_HUB_API_PORT             the hub's own port, on 127.0.0.1 (8081)
+#   EIF_PROXY_API_PORT           the proxy's REST API, on 127.0.0.1 (8001)
+#   EIF_HUB_STATE                folder for the database, cookie secret, pid file (.)
+#   EIF_HUB_AUTH                 native (students sign up, the teacher approves; default),
+#                                dummy (tests and `make hub` only: one shared password), or
+#                                custom (the institution's OAuth or LDAP, set in EIF_HUB_EXTRA_CONFIG)
+#   EIF_HUB_EXTRA_CONFIG         a Python file of more hub settings, read last (docs/classroom.md)
+#   EIF_HUB_PASSWORD             the shared password of dummy mode (required there)
+#   EIF_HUB_ADMIN_PASSWORD       dummy mode: the password of the EIF_HUB_ADMINS accounts
+#   EIF_HUB_USERS                dummy mode: the allowed user names, comma-separated
+#   EIF_HUB_ADMINS               the teacher's user names, comma-separated
+#   EIF_IMAGE                    the image (eif-notebooks:latest)
+#   EIF_COURSE_REPO              git URL of the course, for the nbgitpuller link
+#   EIF_COURSE_BRANCH            its branch (main)
+#   EIF_COURSE_GIT_DIR           a bare git repository on this server, mounted read-only
+#                                in every container at /srv/course.git (it then is the URL)
+#   EIF_MEM_LIMIT, EIF_CPU_LIMIT per-student limits (2G, 1.0 core)
+#   EIF_NETWORK                  host (default: servers listen on 127.0.0.1 of this server)
+#                                or the name of a Docker network (docs/classroom.md)
+#   EIF_HUB_CONNECT_IP           with a Docker network: the address containers reach the hub at
+#   EIF_NBGRADER_EXCHANGE        a folder on this server for nbgrader's exchange, mounted
+#                                in every container at /srv/nbgrader/exchange
+#   EIF_CULL_TIMEOUT             seconds of inactivity before a server is stopped (3600)
+#   EIF_PREFIX                   prefix of container and volume names (eif)
+#   EIF_PROXY_CMD                configurable-http-proxy (default: the one `make hub` installs)
+#
+# Before it starts, the hub checks what it needs (the Docker daemon, the image,
+# free ports, the proxy) and stops with one message naming what is missing.
+
+import os
+import socket
+import sys
+from pathlib import Path
+from urllib.parse import urlencode
+
+from dockerspawner import DockerSpawner
+from tornado import web
+from jupyterhub.utils import random_port
+
+c = get_config()  # noqa: F821 (defined by JupyterHub when it loads this file)
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+
+
+def env(name, default=""):
+    return os.environ.get(name, default).strip()
+
+
+def env_list(name):
+    return {u.strip() for u in env(name).split(",") if u.strip()}
+
+
+def fail(msg):
+    """Stop the hub with one message (JupyterHub shows a SystemExit message as is)."""
+    sys.exit(f"eif hub: {msg}")
+
+
+hub_ip = env("EIF_HUB_IP", "127.0.0.1")
+hub_port = int(env("EIF_HUB_PORT", "8000"))
+hub_api_port = int(env("EIF_HUB_API_PORT", "8081"))
+proxy_api_port = int(env("EIF_PROXY_API_PORT", "8001"))
+state = Path(env("EIF_HUB_STATE", ".")).resolve()
+image = env("EIF_IMAGE", "eif-notebooks:latest")
+network = env("EIF_NETWORK", "host")
+prefix = env("EIF_PREFIX", "eif")
+home = "/home/jovyan"
+
+# ---- preflight: one clear message for each thing that is missing
+for what, ip, port in (
+    ("EIF_HUB_PORT (where students connect)", hub_ip, hub_port),
+    ("EIF_HUB_API_PORT (the hub's own port)", "127.0.0.1", hub_api_port),
+    ("EIF_PROXY_API_PORT (the proxy's API)", "127.0.0.1", proxy_api_port),
+):
+    with socket.socket() as s:
+        try:
+            s.bind((ip, port))
+        except OSError as e:
+            fail(f"port {port} on {ip} is taken ({e.strerror}); set {what} to a free port")
+
+proxy_cmd = env("EIF_PROXY_CMD", str(REPO / ".venv-hub" / "node_modules" / ".bin" / "configurable-http-proxy"))
+if not os.access(proxy_cmd, os.X_OK):
+    fail(f"the proxy configurable-http-proxy is missing ({proxy_cmd}); run `make hub-setup` (npm) or set EIF_PROXY_CMD")
+
+
+# ---- the hub and the proxy
+state.mkdir(parents=True, exist_ok=True)
+c.JupyterHub.bind_url = f"http://{hub_ip}:{hub_port}"
+c.JupyterHub.hub_bind_url = f"http://{'0.0.0.0' if network != 'host' else '127.0.0.1'}:{hub_api_port}"
+if network != "host":
+    c.JupyterHub.hub_connect_ip = env("EIF_HUB_CONNECT_IP") or fail(
+        "EIF_HUB_CONNECT_IP is required with a Docker network: the address of this server on that network"
+    )
+c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{proxy_api_port}"
+c.ConfigurableHTTPProxy.command = [proxy_cmd]
+c.ConfigurableHTTPProxy.pid_file = str(state / "proxy.pid")
+c.JupyterHub.db_url = f"sqlite:///{state / 'jupyterhub.sqlite'}"
+c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")
+c.JupyterHub.cleanup_servers = True  # stopping the hub stops every student's server
+c.JupyterHub.concurrent_spawn_limit = 40
+
+# ---- authentication
+auth = env("EIF_HUB_AUTH", "native")
+c.Authenticator.admin_users = env_list("EIF_HUB_ADMINS")
+if auth == "dummy":
+    # Tests and the local trial of `make hub` only: any allowed name, one password.
+    password = env("EIF_HUB_PASSWORD") or fail("EIF_HUB_AUTH=dummy needs EIF_HUB_PASSWORD")
+    users = env_list("EIF_HUB_USERS") or fail("EIF_HUB_AUTH=dummy needs EIF_HUB_USERS (comma-separated names)")
+    c.JupyterHub.authenticator_class = "shared-password"
+    c.SharedPasswordAuthenticator.user_password = password
+    if len(password) < 8:
+        fail("EIF_HUB_PASSWORD must have at least 8 characters")
+    if c.Authenticator.admin_users:
+        admin_password = env("EIF_HUB_ADMIN_PASSWORD")
+        if len(admin_password) < 32 or admin_password == password:
+            fail("EIF_HUB_AUTH=dummy with EIF_HUB_ADMINS needs EIF_HUB_ADMIN_PASSWORD: 32 characters or more, not the students' password")
+        c.SharedPasswordAuthenticator.admin_password = admin_password
+    c.Authenticator.allowed_users = users | c.Authenticator.admin_users
+elif auth == "native":
+    # Students sign up; the teacher (an admin) approves them at /hub/authorize.
+    import nativeauthenticator
+
+    c.JupyterHub.authenticator_class = "native"
+    c.JupyterHub.template_paths = [str(Path(nativeauthenticator.__file__).parent / "templates")]
+    c.NativeAuthenticator.open_signup = False
+    c.NativeAuthenticator.minimum_password_length = 10
+    c.NativeAuthenticator.check_common_password = True
+    c.Authenticator.allow_all = True  # NativeAuthenticator itself only lets approved users in
+elif auth == "custom":
+    if not env("EIF_HUB_EXTRA_CONFIG"):
+        fail("EIF_HUB_AUTH=custom needs EIF_HUB_EXTRA_CONFIG, a file that sets the authenticator (docs/classroom.md)")
+else:
+    fail(f"EIF_HUB_AUTH={auth!r}: use native (a class), custom (OAuth, LDAP) or dummy (tests)")
+
+
+# ---- Docker: the daemon, the image, the network
+try:
+    import docker
+
+    client = docker.from_env(timeout=10)
+    client.ping()
+except Exception as e:  # noqa: BLE001 (any failure means the same: no daemon)
+    fail(
+        f"no Docker daemon answers at DOCKER_HOST={os.environ.get('DOCKER_HOST', 'unix:///var/run/docker.sock')} "
+        f"({type(e).__name__}); start one (deploy/dockerd.sh, or systemctl start docker)"
+    )
+try:
+    client.images.get(image)
+except docker.errors.ImageNotFound:
+    fail(f"the image {image} is not on this Docker daemon; build it with `make image` (or set EIF_IMAGE)")
+if network != "host":
+    try:
+        client.networks.get(network)
+    except docker.errors.NotFound:
+        fail(f"the Docker network {network} does not exist; create it: docker network create {network}")
+client.close()
+
+
+# ---- the spawner: one container per student, from the image
+class EIFDockerSpawner(DockerSpawner):
+    """DockerSpawner that also works on the host's network: each server then
+    listens on 127.0.0.1 at a port of its own, picked at each start."""
+
+    async def start(self):
+        if self.network_name == "host":
+            self.port = random_port()
+        try:
+            return await super().start()
+        except docker.errors.APIError as e:
+            # One message for the student and the hub's log, naming what failed.
+            why = e.explanation or str(e)
+            raise web.HTTPError(500, f"eif hub: the server of {self.user.name} could not start in {self.image}: {why}") from e
+
+    async def get_ip_and_port(self):
+        if self.network_name == "host":
+            return "127.0.0.1", self.port
+        return await super().get_ip_and_port()
+
+
+c.JupyterHub.spawner_class = EIFDockerSpawner
+c.DockerSpawner.image = image
+c.DockerSpawner.pull_policy = "never"  # the image is built here (make image); no registry
+c.DockerSpawner.remove = True  # a stopped server leaves no container; the home volume stays
+c.DockerSpawner.prefix = prefix
+c.DockerSpawner.name_template = "{prefix}-{username}"
+c.DockerSpawner.network_name = network
+if network == "host":
+    c.DockerSpawner.use_internal_ip = True  # no port publishing on the host network
+    c.DockerSpawner.host_ip = "127.0.0.1"
+    c.DockerSpawner.ip = "127.0.0.1"
+c.DockerSpawner.cmd = ["eif-start", "jupyterhub-singleuser"]
+c.DockerSpawner.notebook_dir = home
+c.DockerSpawner.mem_limit = env("EIF_MEM_LIMIT", "2G")
+c.DockerSpawner.cpu_limit = float(env("EIF_CPU_LIMIT", "1.0"))
+# Each student's home is a Docker volume of their own: no student sees another's files.
+volumes = {f"{prefix}-home-{{username}}": home}
+read_only = {}
+course_git = env("EIF_COURSE_GIT_DIR")
+if course_git:
+    if not (Path(course_git) / "HEAD").is_file():
+        fail(f"EIF_COURSE_GIT_DIR={course_git} is not a bare git repository (no HEAD file)")
+    read_only[str(Path(course_git).resolve())] = "/srv/course.git"
+exchange = env("EIF_NBGRADER_EXCHANGE")
+if exchange:
+    Path(exchange).mkdir(parents=True, exist_ok=True)
+    os.chmod(exchange, 0o1777)  # as nbgrader wants its exchange root
+    volumes[str(Path(exchange).resolve())] = "/srv/nbgrader/exchange"
+c.DockerSpawner.volumes = volumes
+c.DockerSpawner.read_only_volumes = read_only
+c.DockerSpawner.environment = {"EIF_NBGRADER_EXCHANGE": "/srv/nbgrader/exchange" if exchange else ""}
+# A cold start of 30 servers on a small server takes a while.
+c.Spawner.start_timeout = 300
+c.Spawner.http_timeout = 180
+
+# ---- distribution: the nbgitpuller link is every student's landing page
+course_repo = env("EIF_COURSE_REPO") or ("/srv/course.git" if course_git else "")
+if course_repo:
+    c.Spawner.default_url = "/git-pull?" + urlencode(
+        {
+            "repo": course_repo,
+            "branch": env("EIF_COURSE_BRANCH", "main"),
+            "targetpath": "eif-notebooks",
+            "urlpath": "lab/tree/eif-notebooks/notebooks",
+        }
+    )
+
+# ---- idle servers are stopped (jupyterhub-idle-culler, a hub service)
+c.JupyterHub.services = [
+    {
+        "name": "idle-culler",
+        "command": [sys.executable, "-m", "jupyterhub_idle_culler", f"--timeout={int(env('EIF_CULL_TIMEOUT', '3600'))}"],
+    }
+]
+c.JupyterHub.load_roles = [
+    {
+        "name": "idle-culler",
+        "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
+        "services": ["idle-culler"],
+    }
+]
+
+# ---- the teacher's own settings, last (e.g. the institution's OAuth or LDAP)
+extra = env("EIF_HUB_EXTRA_CONFIG")
+if extra:
+    if not Path(extra).is_file():
+        fail(f"EIF_HUB_EXTRA_CONFIG={extra} is not a file")
+    load_subconfig(extra)  # noqa: F821 (defined by JupyterHub when it loads this file)

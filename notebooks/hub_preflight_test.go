@@ -1,0 +1,95 @@
+package notebooks_test
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestHubPreflight starts the hub of deploy/hub/ with one thing missing at a
+// time and checks that it stops at once with one message naming it.
+func TestHubPreflight(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: no hub")
+	}
+	venv := hubVenv(t)
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	takenPort := taken.Addr().(*net.TCPAddr).Port
+
+	cases := []struct {
+		name, want string
+		env        []string
+		docker     bool // needs a Docker daemon to get that far
+	}{
+		{"taken port", fmt.Sprintf("port %d on 127.0.0.1 is taken", takenPort),
+			[]string{fmt.Sprintf("EIF_HUB_PORT=%d", takenPort)}, false},
+		{"no proxy", "the proxy configurable-http-proxy is missing (/nonexistent/configurable-http-proxy)",
+			[]string{"EIF_PROXY_CMD=/nonexistent/configurable-http-proxy"}, false},
+		{"no docker daemon", "no Docker daemon answers at DOCKER_HOST=unix:///nonexistent/docker.sock",
+			[]string{"DOCKER_HOST=unix:///nonexistent/docker.sock"}, false},
+		{"no image", "the image eif-notebooks:no-such-tag is not on this Docker daemon; build it with `make image`",
+			[]string{"EIF_IMAGE=eif-notebooks:no-such-tag"}, true},
+		{"dummy without password", "EIF_HUB_AUTH=dummy needs EIF_HUB_PASSWORD",
+			[]string{"EIF_HUB_AUTH=dummy"}, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if c.docker {
+				requireDocker(t)
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, filepath.Join(venv, "bin", "jupyterhub"), "-f", filepath.Join(repoRoot, "deploy", "hub", "jupyterhub_config.py"))
+			cmd.Dir = t.TempDir()
+			cmd.Env = append(dockerEnv(), "EIF_HUB_STATE="+cmd.Dir,
+				fmt.Sprintf("EIF_HUB_PORT=%d", freePort(t)), fmt.Sprintf("EIF_HUB_API_PORT=%d", freePort(t)),
+				fmt.Sprintf("EIF_PROXY_API_PORT=%d", freePort(t)))
+			cmd.Env = append(cmd.Env, c.env...) // the case's own values come last and win
+			out, err := cmd.CombinedOutput()
+			if err == nil {
+				t.Fatalf("the hub started with %s; its output:\n%s", c.name, out)
+			}
+			var msgs []string
+			for _, line := range strings.Split(string(out), "\n") {
+				if strings.HasPrefix(line, "eif hub: ") {
+					msgs = append(msgs, line)
+				}
+			}
+			if len(msgs) != 1 || !strings.Contains(msgs[0], c.want) {
+				t.Errorf("%s: the hub said %q, want one message containing %q; its output:\n%s", c.name, msgs, c.want, out)
+			}
+		})
+	}
+}
+
+// TestHubSpawnFailure starts the hub with an image that has no eif-start
+// (the plain Debian base of make image) and checks that a student's spawn
+// fails with one message that names the missing command.
+func TestHubSpawnFailure(t *testing.T) {
+	requireImage(t) // also makes the base image, eif-base:bookworm
+	venv := hubVenv(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	work := t.TempDir()
+	course := filepath.Join(work, "course.git")
+	gitRun(t, "", "init", "--quiet", "--bare", course)
+	h := startHub(t, ctx, venv, "eif-base:bookworm", work, course, 1)
+	defer h.stop(t)
+	r := runStudent(ctx, venv, h, "s01", t.TempDir())
+	if r.err == "" {
+		t.Fatalf("s01's server started from an image without eif-start")
+	}
+	if !strings.Contains(r.err, "eif hub: the server of s01 could not start") || !strings.Contains(r.err, "eif-start") {
+		t.Errorf("a failed spawn said %q; want the spawn failure naming eif-start", r.err)
+	}
+	t.Logf("a failed spawn: %s", r.err)
+}
