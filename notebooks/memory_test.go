@@ -257,7 +257,7 @@ func TestCellMemoryUnderWorstEdits(t *testing.T) {
 					worst, worstEdit = rss, fmt.Sprintf("%s %q", v.cell, v.edit)
 				}
 				if rss > maxCellRSS || err != nil { // a cell that prints an error still exits 0
-					t.Errorf("cell %s with %q: %d MB, %v, %v\n%s", v.cell, v.edit, rss>>20, wall, err, tail(out))
+					t.Errorf("cell %s with %q: %d MB, %v, %v\n%s", v.cell, v.edit, rss>>20, wall, err, lastBytes(out))
 				}
 			}
 			t.Logf("%d edits run (%d built); the most memory: %d MB (%s)", len(kept), len(prog.variants), worst>>20, worstEdit)
@@ -285,7 +285,8 @@ func runLimited(bin, name string) (rss int64, wall time.Duration, out []byte, er
 	return rss, wall, buf.Bytes(), err
 }
 
-func tail(b []byte) string {
+// lastBytes is the end of a command's output, at most 2000 bytes.
+func lastBytes(b []byte) string {
 	if len(b) > 2000 {
 		b = b[len(b)-2000:]
 	}
