@@ -128,6 +128,8 @@ clean:
 # The course folder is exercises/ (nbgrader_config.py); docs/exercises.md is
 # the teacher's guide. Each assignment is exercises/source/NAME/NAME.ipynb.
 ASSIGNMENTS ?= part-a part-b beyond
+# The course folder: the test points it at a copy, so a class's gradebook is never touched.
+COURSE ?= exercises
 NBGRADER := $(VENV_ABS)/bin/nbgrader
 # The unprivileged user whose kernels run the students' code (required as root).
 GRADER_USER ?=
@@ -142,7 +144,7 @@ export EIF_CELL_TIMEOUT EIF_SETUP_TIMEOUT
 # source (every test must pass with the solutions), generates the student
 # version in release/, and no solution or hidden test may be left in it.
 assignments: setup
-	@cd exercises && for a in $(ASSIGNMENTS); do \
+	@cd $(COURSE) && for a in $(ASSIGNMENTS); do \
 	  printf 'module eif-exercises/%s\n\ngo 1.26.8\n\nrequire github.com/eif-notebooks/eif-notebooks v0.0.0-00010101000000-000000000000\n\nreplace github.com/eif-notebooks/eif-notebooks => %s\n' \
 	    "$$a" "$(CURDIR)" > source/$$a/go.mod; \
 	  echo "== validating source/$$a/$$a.ipynb"; \
@@ -161,14 +163,14 @@ grade: setup
 	@if [ "$$(id -u)" -eq 0 ] && [ -z "$(GRADER_USER)" ]; then \
 	  echo "ERROR: make grade runs the students' code; as root, name an unprivileged user: make grade GRADER_USER=eif-grader (see docs/exercises.md)" >&2; exit 1; fi
 	@if [ -n "$(GRADER_USER)" ]; then exercises/grader-setup.sh "$(GRADER_USER)" "$(CURDIR)" "$(VENV_ABS)"; fi
-	@cd exercises && for a in $(ASSIGNMENTS); do \
+	@cd $(COURSE) && for a in $(ASSIGNMENTS); do \
 	  if ls -d submitted/*/$$a >/dev/null 2>&1; then \
 	    echo "== autograding $$a: $$(ls -d submitted/*/$$a | cut -d/ -f2 | tr '\n' ' ')"; \
 	    EIF_GRADER_KERNEL=$(if $(GRADER_USER),gonb-grader) $(NBGRADER) autograde $$a --force --log-level=WARN 2>&1 \
-	      | grep -E '^\[AutogradeApp'; \
+	      | grep -E '^\[AutogradeApp' | grep -v "Attribute 'checksum' for cell"; \
 	    [ "$${PIPESTATUS[0]}" -eq 0 ] || exit 1; \
 	  fi; \
 	done
-	cd exercises && $(NBGRADER) export --to grades.csv --log-level=WARN
-	cd exercises && PYTHONPATH=. $(NBGRADER) export --exporter=grades_by_part.PartsExportPlugin --to grades-by-part.csv --log-level=WARN
-	@echo "== grades: exercises/grades.csv, by part: exercises/grades-by-part.csv"
+	cd $(COURSE) && $(NBGRADER) export --to grades.csv --log-level=WARN
+	cd $(COURSE) && PYTHONPATH=$(CURDIR)/exercises $(NBGRADER) export --exporter=grades_by_part.PartsExportPlugin --to grades-by-part.csv --log-level=WARN
+	@echo "== grades: $(COURSE)/grades.csv, by part: $(COURSE)/grades-by-part.csv"

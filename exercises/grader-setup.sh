@@ -33,8 +33,9 @@ fi
 # The module cache: every module of this repository's build list.
 mod="$home/go/pkg/mod"
 if ! (cd "$repo" && GOMODCACHE="$mod" GOPROXY=off GOFLAGS=-mod=mod go mod download 2>/dev/null); then
-	echo "== filling $mod from $(go env GOMODCACHE)"
-	(cd "$repo" && GOMODCACHE="$mod" GOPROXY="file://$(go env GOMODCACHE)/cache/download" GOSUMDB=off GOFLAGS=-mod=mod go mod download)
+	src=$(go env GOMODCACHE)
+	echo "== filling $mod from $src"
+	(cd "$repo" && GOMODCACHE="$mod" GOPROXY="file://$src/cache/download" GOSUMDB=off GOFLAGS=-mod=mod go mod download)
 	chown -R "$user:$group" "$home/go"
 fi
 mkdir -p "$home/.cache"
