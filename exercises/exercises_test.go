@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -284,17 +285,22 @@ func checkNoSolution(t *testing.T, src, release *notebook) {
 		}
 	}
 	secret := regexp.MustCompile(`(?s)BEGIN (SOLUTION|HIDDEN TESTS)[^\n]*\n(.*?)\n[^\n]*END (SOLUTION|HIDDEN TESTS)`)
-	checked := 0
-	for _, c := range src.cells {
-		s := source(c)
+	sources := make([]string, len(src.cells))
+	var visible strings.Builder // what the source shows outside its secret regions
+	for i, c := range src.cells {
+		sources[i] = source(c)
 		if is(c, "solution") && c["cell_type"] == "markdown" {
-			s = "BEGIN SOLUTION\n" + s + "\nEND SOLUTION" // a whole Markdown answer is the solution
+			sources[i] = "BEGIN SOLUTION\n" + sources[i] + "\nEND SOLUTION" // a whole Markdown answer is the solution
 		}
-		for _, m := range secret.FindAllStringSubmatch(s, -1) {
+		visible.WriteString(secret.ReplaceAllString(sources[i], "") + "\n")
+	}
+	checked := 0
+	for i, c := range src.cells {
+		for _, m := range secret.FindAllStringSubmatch(sources[i], -1) {
 			for _, line := range strings.Split(m[2], "\n") {
 				line = strings.TrimSpace(line)
-				if len(line) < 16 || strings.HasPrefix(line, "//") {
-					continue // braces, short returns and comments may legitimately recur
+				if len(line) < 16 || strings.HasPrefix(line, "//") || strings.Contains(visible.String(), line) {
+					continue // short lines, comments and lines also shown to students may recur
 				}
 				checked++
 				if strings.Contains(rel, line) {
@@ -478,8 +484,23 @@ func outputs(c map[string]any) []out {
 	return res
 }
 
-// gonbStderr marks the HTML in which GoNB shows compile errors.
+// gonbStderr marks the HTML in which GoNB shows compile errors and panics.
 const gonbStderr = `data-mime-type="application/vnd.jupyter.stderr"`
+
+// compileMessage is the position and message of a Go compile error, "main.go:12:6: ".
+var compileMessage = regexp.MustCompile(`\.go:\d+:\d+: `)
+
+// compileError reports whether the output shows that the cell did not compile:
+// GoNB's error when go build fails, or the compiler's messages.
+func compileError(o out) bool {
+	return o.kind == "error" && strings.Contains(o.text, "go build") ||
+		strings.Contains(o.html, gonbStderr) && compileMessage.MatchString(htmlText(o.html))
+}
+
+var anyTag = regexp.MustCompile(`(?s)<[^>]+>`)
+
+// htmlText is the text of GoNB's HTML error output.
+func htmlText(s string) string { return html.UnescapeString(anyTag.ReplaceAllString(s, "")) }
 
 // checkClean checks that every code cell of a graded solution ran without an
 // error and wrote nothing to stderr (nbgrader counts stderr as a failure).
@@ -509,8 +530,8 @@ func checkStubsCompile(t *testing.T, nb *notebook) {
 		}
 		var stderr strings.Builder
 		for _, o := range outputs(c) {
-			if strings.Contains(o.html, gonbStderr) {
-				t.Errorf("cell %s does not compile: %s", gradeID(c), tail(o.html, 500))
+			if compileError(o) {
+				t.Errorf("cell %s does not compile: %s", gradeID(c), tail(htmlText(o.html), 500))
 			}
 			if o.name == "stderr" {
 				stderr.WriteString(o.text)
@@ -612,11 +633,13 @@ func checkMessages(t *testing.T, v testenv.Venv, course string) {
 	} {
 		var all strings.Builder
 		for _, o := range outputs(ran.cells[i]) {
-			all.WriteString(o.text + o.html)
+			all.WriteString(o.text + htmlText(o.html))
 		}
 		if c.error == "" {
-			if strings.Contains(all.String(), gonbStderr) {
-				t.Errorf("the setup cell failed: %s", tail(all.String(), 500))
+			for _, o := range outputs(ran.cells[i]) {
+				if o.kind == "error" || o.name == "stderr" {
+					t.Errorf("the setup cell failed: %s %s", o.text, tail(htmlText(o.html), 500))
+				}
 			}
 			continue
 		}
