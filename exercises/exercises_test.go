@@ -73,20 +73,45 @@ func TestAssignments(t *testing.T) {
 	run(t, env, "make", append([]string{"-C", repoRoot, "assignments"}, makeArgs...)...)
 	generated := time.Since(start)
 
+	// Through nbgrader's exchange, as on the hub: release, fetch, answer, submit, collect.
+	exchange := filepath.Join(course, "exchange")
+	if err := os.Mkdir(exchange, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	nbgrader := func(dir string, args ...string) {
+		t.Helper()
+		args = append(args, "--course=eif", "--Exchange.root="+exchange, "--log-level=WARN")
+		runIn(t, dir, env, filepath.Join(v.Bin, "nbgrader"), args...)
+	}
+	students := []string{"alice", "bob", "carol"}
 	sources := map[string]*notebook{}
 	for _, a := range assignments {
 		sources[a] = readNotebook(t, filepath.Join(course, "source", a, a+".ipynb"))
 		release := readNotebook(t, filepath.Join(course, "release", a, a+".ipynb"))
 		t.Run("no solution left/"+a, func(t *testing.T) { checkNoSolution(t, sources[a], release) })
-		for _, student := range []string{"alice", "bob", "carol"} {
-			submit(t, course, a, student, sources[a], release)
+		nbgrader(course, "release_assignment", a)
+	}
+	homes := filepath.Join(course, "home")
+	for _, student := range students {
+		home := filepath.Join(homes, student)
+		if err := os.MkdirAll(home, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		nbgrader(home, append([]string{"fetch_assignment"}, assignments...)...)
+		for _, a := range assignments {
+			answerAll(t, filepath.Join(home, a, a+".ipynb"), a, student, sources[a])
+			nbgrader(home, "submit", a, "--student="+student)
 		}
 	}
+	for _, a := range assignments {
+		nbgrader(course, "collect", a, "--CollectApp.check_owner=False") // one user submits for all three here
+	}
+	exchanged := time.Since(start) - generated
 
 	gradeStart := time.Now()
 	run(t, env, "make", append([]string{"-C", repoRoot, "grade"}, makeArgs...)...)
-	t.Logf("3 students × %d assignments: make assignments %.1f s, make grade %.1f s, generation to CSV %.1f s",
-		len(assignments), generated.Seconds(), time.Since(gradeStart).Seconds(), time.Since(start).Seconds())
+	t.Logf("3 students × %d assignments: make assignments %.1f s, release+fetch+submit+collect %.1f s, make grade %.1f s, generation to CSV %.1f s",
+		len(assignments), generated.Seconds(), exchanged.Seconds(), time.Since(gradeStart).Seconds(), time.Since(start).Seconds())
 
 	parts := readCSV(t, filepath.Join(course, "grades-by-part.csv"))
 	totals := readCSV(t, filepath.Join(course, "grades.csv"))
@@ -167,8 +192,14 @@ func copyFile(t *testing.T, from, to string) {
 // run runs a command, failing the test with its output if it fails.
 func run(t *testing.T, env []string, name string, args ...string) string {
 	t.Helper()
+	return runIn(t, "", env, name, args...)
+}
+
+// runIn is run in the folder dir.
+func runIn(t *testing.T, dir string, env []string, name string, args ...string) string {
+	t.Helper()
 	cmd := exec.Command(name, args...)
-	cmd.Env = env
+	cmd.Dir, cmd.Env = dir, env
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {
@@ -314,16 +345,14 @@ func checkNoSolution(t *testing.T, src, release *notebook) {
 	}
 }
 
-// submit writes a student's submission: the student version with the cells
-// answered (alice: the solutions; bob: nothing; carol: see the carol map).
-func submit(t *testing.T, course, a, student string, src, release *notebook) {
+// answerAll answers the fetched student version at path as the student does
+// (alice: the solutions; bob: nothing; carol: see the carol map).
+func answerAll(t *testing.T, path, a, student string, src *notebook) {
 	t.Helper()
-	dir := filepath.Join(course, "submitted", student, a)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
+	if _, err := os.Stat(filepath.Join(filepath.Dir(path), "go.mod")); err != nil {
+		t.Errorf("the fetched %s has no go.mod: %v", a, err)
 	}
-	copyFile(t, filepath.Join(course, "release", a, "go.mod"), filepath.Join(dir, "go.mod"))
-	nb := readNotebook(t, filepath.Join(course, "release", a, a+".ipynb"))
+	nb := readNotebook(t, path)
 	if student != "bob" {
 		for _, c := range nb.cells {
 			if !is(c, "solution") {
@@ -345,7 +374,7 @@ func submit(t *testing.T, course, a, student string, src, release *notebook) {
 			"source": "import \"os\"\n\n%%\nfmt.Printf(\"grading uid=%d\\n\", os.Getuid())",
 		})
 	}
-	nb.write(t, filepath.Join(dir, a+".ipynb"))
+	nb.write(t, path)
 }
 
 func carolFault(student, a, id string) string {
