@@ -131,8 +131,12 @@ ASSIGNMENTS ?= part-a part-b beyond
 # The course folder: the test points it at a copy, so a class's gradebook is never touched.
 COURSE ?= exercises
 NBGRADER := $(VENV_ABS)/bin/nbgrader
-# The unprivileged user whose kernels run the students' code (required as root).
+# The unprivileged user whose kernels run the students' code (required as root),
+# and the folder of the gonb, gopls and goimports it runs.
 GRADER_USER ?=
+GRADER_TOOLS ?= $(VENV_ABS)/bin
+# The eif module the assignments' go.mod files point at (this checkout).
+MODULE_DIR ?= $(CURDIR)
 # Per-cell timeouts of autograding (s): the setup cell may build with a cold Go cache.
 EIF_CELL_TIMEOUT ?= 60
 EIF_SETUP_TIMEOUT ?= 300
@@ -146,7 +150,7 @@ export EIF_CELL_TIMEOUT EIF_SETUP_TIMEOUT
 assignments: setup
 	@cd $(COURSE) && for a in $(ASSIGNMENTS); do \
 	  printf 'module eif-exercises/%s\n\ngo 1.26.8\n\nrequire github.com/eif-notebooks/eif-notebooks v0.0.0-00010101000000-000000000000\n\nreplace github.com/eif-notebooks/eif-notebooks => %s\n' \
-	    "$$a" "$(CURDIR)" > source/$$a/go.mod; \
+	    "$$a" "$(MODULE_DIR)" > source/$$a/go.mod; \
 	  echo "== validating source/$$a/$$a.ipynb"; \
 	  out=$$($(NBGRADER) validate source/$$a/$$a.ipynb 2>/dev/null); echo "$$out" | grep -v '^$$'; \
 	  echo "$$out" | grep -q '^Success! Your notebook passes all the tests.' || { echo "ERROR: source/$$a/$$a.ipynb fails its own tests" >&2; exit 1; }; \
@@ -162,7 +166,7 @@ assignments: setup
 grade: setup
 	@if [ "$$(id -u)" -eq 0 ] && [ -z "$(GRADER_USER)" ]; then \
 	  echo "ERROR: make grade runs the students' code; as root, name an unprivileged user: make grade GRADER_USER=eif-grader (see docs/exercises.md)" >&2; exit 1; fi
-	@if [ -n "$(GRADER_USER)" ]; then exercises/grader-setup.sh "$(GRADER_USER)" "$(CURDIR)" "$(VENV_ABS)"; fi
+	@if [ -n "$(GRADER_USER)" ]; then exercises/grader-setup.sh "$(GRADER_USER)" "$(MODULE_DIR)" "$(VENV_ABS)" "$(GRADER_TOOLS)"; fi
 	@cd $(COURSE) && for a in $(ASSIGNMENTS); do \
 	  if ls -d submitted/*/$$a >/dev/null 2>&1; then \
 	    echo "== autograding $$a: $$(ls -d submitted/*/$$a | cut -d/ -f2 | tr '\n' ' ')"; \

@@ -7,10 +7,12 @@
 #   - write the kernelspec "gonb-grader" into the virtual environment VENV:
 #     nbgrader's kernels then start through grader-kernel.sh, as USER.
 #
-#   grader-setup.sh USER REPO VENV
+#   grader-setup.sh USER MODULE VENV TOOLS
+# MODULE: the eif module (this checkout); TOOLS: the folder of gonb, gopls and
+# goimports for the grader (VENV/bin).
 set -euo pipefail
 
-user=$1 repo=$2 venv=$3
+user=$1 repo=$2 venv=$3 tools=$4
 if ! id "$user" >/dev/null 2>&1; then
 	echo "ERROR: no user '$user'. Create one, e.g.: useradd --system --create-home --home-dir /var/lib/$user --shell /usr/sbin/nologin $user" >&2
 	exit 1
@@ -19,8 +21,8 @@ if [ "$(id -u "$user")" -eq 0 ]; then
 	echo "ERROR: GRADER_USER=$user is root: autograding runs the students' code; name an unprivileged user." >&2
 	exit 1
 fi
-if ! setpriv --reuid="$user" --regid="$(id -g "$user")" --init-groups test -r "$repo/go.mod" -a -x "$venv/bin/gonb"; then
-	echo "ERROR: user '$user' cannot read $repo/go.mod or run $venv/bin/gonb: put the checkout where '$user' can read it (every folder above it needs o+x)." >&2
+if ! setpriv --reuid="$user" --regid="$(id -g "$user")" --init-groups test -r "$repo/go.mod" -a -x "$tools/gonb" -a -x "$tools/gopls"; then
+	echo "ERROR: user '$user' cannot read $repo/go.mod or run $tools/gonb and $tools/gopls: put the checkout where '$user' can read it (every folder above it needs o+x)." >&2
 	exit 1
 fi
 home=$(getent passwd "$user" | cut -d: -f6)
@@ -45,11 +47,11 @@ spec="$venv/share/jupyter/kernels/gonb-grader"
 mkdir -p "$spec"
 cat >"$spec/kernel.json" <<JSON
 {
- "argv": ["$repo/exercises/grader-kernel.sh", "{connection_file}", "-logtostderr=true", "-v=0"],
+ "argv": ["$(cd "$(dirname "$0")" && pwd)/grader-kernel.sh", "{connection_file}", "-logtostderr=true", "-v=0"],
  "display_name": "Go (gonb, autograding as $user)",
  "language": "go",
  "interrupt_mode": "message",
- "env": {"EIF_GRADER_USER": "$user", "EIF_GONB": "$venv/bin/gonb", "EIF_BIN": "$venv/bin"}
+ "env": {"EIF_GRADER_USER": "$user", "EIF_GONB": "$tools/gonb", "EIF_BIN": "$tools"}
 }
 JSON
 echo "== autograding kernels run as '$user' (kernelspec $spec)"
