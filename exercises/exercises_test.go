@@ -686,7 +686,10 @@ func checkMessages(t *testing.T, v testenv.Venv, course string) {
 		t.Fatal("no cell with I := 6.0 in part-b")
 	}
 	chart["source"] = strings.Replace(source(chart), "I := 6.0", "I := 7,25", 1)
-	release.cells = []map[string]any{early, setup, chart}
+	// The unused-variable trap of a badly cut stub: the compile check must see it.
+	trap := map[string]any{"cell_type": "code", "execution_count": nil, "metadata": map[string]any{}, "outputs": []any{},
+		"source": "func trap(n *eif.Neuron) float64 {\n\tp := n.Params()\n\t// YOUR CODE HERE\n\tpanic(\"no answer given\")\n}"}
+	release.cells = []map[string]any{early, setup, chart, trap}
 	dir := filepath.Join(course, "messages")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
@@ -700,6 +703,16 @@ func checkMessages(t *testing.T, v testenv.Venv, course string) {
 		t.Fatalf("nbconvert: %v\n%s", err, tail(string(b), 3000))
 	}
 	ran := readNotebook(t, filepath.Join(dir, "ran.ipynb"))
+	if len(ran.cells) != 4 {
+		t.Fatalf("%d cells ran, want 4", len(ran.cells))
+	}
+	trapped := false
+	for _, o := range outputs(ran.cells[3]) {
+		trapped = trapped || compileError(o) && strings.Contains(htmlText(o.html), "declared and not used: p")
+	}
+	if !trapped {
+		t.Error("a stub that leaves a variable unused is not reported as a compile error")
+	}
 	for i, c := range []struct{ error, text, fix string }{
 		{"undefined: eif", "`undefined: eif`", "run the setup cell"},
 		{"", "", ""}, // the setup cell itself
