@@ -5,9 +5,11 @@
 #   make run     execute every notebook headless into out/ (.ipynb + offline .html)
 #   make setup   only the set-up: .venv, pinned Go tools, GoNB kernel
 #   make strip   remove outputs from notebooks/*.ipynb before committing
-#   make clean   remove .venv, .venv-hub, out/ and bin/
 #   make image   build the container image eif-notebooks:latest (deploy/Dockerfile)
 #   make hub     a local trial of the class hub on 127.0.0.1:8000, with demo accounts
+#   make assignments  validate exercises/source/* and generate the student versions
+#   make grade   autograde exercises/submitted/*, write exercises/grades*.csv
+#   make clean   remove .venv, .venv-hub, out/ and bin/
 #
 # Everything lives inside the repository: the Python packages, the Go tools
 # (gonb, gopls, goimports) and the Jupyter kernel are in .venv; Jupyter's data,
@@ -45,10 +47,10 @@ export PATH := $(VENV_ABS)/bin:$(PATH)
 
 GO_FILES = $(shell find . -name '*.go' -not -path './.venv/*' -not -path './out/*' -not -path './.git/*' -not -path './bin/*')
 
-.PHONY: help setup prereqs lab run test fmt-check vet go-test strip clean image docker-check hub-setup hub
+.PHONY: help setup prereqs lab run test fmt-check vet go-test strip clean image docker-check hub-setup hub assignments grade
 
 help:
-	@sed -n '3,11p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,12p' Makefile | sed 's/^# \{0,1\}//'
 
 # ---------------------------------------------------------------- setup
 setup: prereqs $(STAMPS)/kernel
@@ -176,3 +178,58 @@ hub: hub-setup docker-check
 	 EIF_HUB_IP=$(HUB_IP) EIF_HUB_PORT=$(HUB_PORT) EIF_HUB_STATE=$(HUB_STATE) EIF_IMAGE=$(IMAGE) \
 	 EIF_COURSE_GIT_DIR=$(CURDIR)/$(HUB_STATE)/course.git \
 	 exec $(HUB_VENV)/bin/jupyterhub -f deploy/hub/jupyterhub_config.py
+
+# ---------------------------------------------------------------- exercises (nbgrader)
+# The course folder is exercises/ (nbgrader_config.py); docs/exercises.md is
+# the teacher's guide. Each assignment is exercises/source/NAME/NAME.ipynb.
+ASSIGNMENTS ?= part-a part-b beyond
+# The course folder: the test points it at a copy, so a class's gradebook is never touched.
+COURSE ?= exercises
+NBGRADER := $(VENV_ABS)/bin/nbgrader
+# The unprivileged user whose kernels run the students' code (required as root),
+# and the folder of the gonb, gopls and goimports it runs.
+GRADER_USER ?=
+GRADER_TOOLS ?= $(VENV_ABS)/bin
+# The eif module the assignments' go.mod files point at (this checkout).
+MODULE_DIR ?= $(CURDIR)
+# Per-cell timeouts of autograding (s): the setup cell may build with a cold Go cache.
+EIF_CELL_TIMEOUT ?= 60
+EIF_SETUP_TIMEOUT ?= 300
+export EIF_CELL_TIMEOUT EIF_SETUP_TIMEOUT
+
+# Each assignment gets a go.mod that points at this checkout (an absolute
+# path, so it holds wherever nbgrader copies the folder: release/, a student's
+# home through the exchange, submitted/, autograded/). Then nbgrader runs the
+# source (every test must pass with the solutions), generates the student
+# version in release/, and no solution or hidden test may be left in it.
+assignments: setup
+	@cd $(COURSE) && for a in $(ASSIGNMENTS); do \
+	  printf 'module eif-exercises/%s\n\ngo 1.26.8\n\nrequire github.com/eif-notebooks/eif-notebooks v0.0.0-00010101000000-000000000000\n\nreplace github.com/eif-notebooks/eif-notebooks => %s\n' \
+	    "$$a" "$(MODULE_DIR)" > source/$$a/go.mod; \
+	  echo "== validating source/$$a/$$a.ipynb"; \
+	  out=$$($(NBGRADER) validate source/$$a/$$a.ipynb 2>/dev/null); echo "$$out" | grep -v '^$$'; \
+	  echo "$$out" | grep -q '^Success! Your notebook passes all the tests.' || { echo "ERROR: source/$$a/$$a.ipynb fails its own tests" >&2; exit 1; }; \
+	  echo "== generating release/$$a"; \
+	  $(NBGRADER) generate_assignment $$a --force --log-level=WARN || exit 1; \
+	  if grep -l -E 'BEGIN SOLUTION|END SOLUTION|BEGIN HIDDEN TESTS|END HIDDEN TESTS' release/$$a/*.ipynb; then \
+	    echo "ERROR: release/$$a still holds solution or hidden-test text" >&2; exit 1; fi; \
+	done
+
+# Autograde every submission in exercises/submitted/STUDENT/ASSIGNMENT/, then
+# export the grades: grades.csv (nbgrader's table, one row per student and
+# assignment) and grades-by-part.csv (one row per graded cell).
+grade: setup
+	@if [ "$$(id -u)" -eq 0 ] && [ -z "$(GRADER_USER)" ]; then \
+	  echo "ERROR: make grade runs the students' code; as root, name an unprivileged user: make grade GRADER_USER=eif-grader (see docs/exercises.md)" >&2; exit 1; fi
+	@if [ -n "$(GRADER_USER)" ]; then exercises/grader-setup.sh "$(GRADER_USER)" "$(MODULE_DIR)" "$(VENV_ABS)" "$(GRADER_TOOLS)"; fi
+	@cd $(COURSE) && for a in $(ASSIGNMENTS); do \
+	  if ls -d submitted/*/$$a >/dev/null 2>&1; then \
+	    echo "== autograding $$a: $$(ls -d submitted/*/$$a | cut -d/ -f2 | tr '\n' ' ')"; \
+	    EIF_GRADER_KERNEL=$(if $(GRADER_USER),gonb-grader) $(NBGRADER) autograde $$a --force --log-level=WARN 2>&1 \
+	      | grep -E '^\[AutogradeApp' | grep -v "Attribute 'checksum' for cell"; \
+	    [ "$${PIPESTATUS[0]}" -eq 0 ] || exit 1; \
+	  fi; \
+	done
+	cd $(COURSE) && $(NBGRADER) export --to grades.csv --log-level=WARN
+	cd $(COURSE) && PYTHONPATH=$(CURDIR)/exercises $(NBGRADER) export --exporter=grades_by_part.PartsExportPlugin --to grades-by-part.csv --log-level=WARN
+	@echo "== grades: $(COURSE)/grades.csv, by part: $(COURSE)/grades-by-part.csv"

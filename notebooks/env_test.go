@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/eif-notebooks/eif-notebooks/internal/testenv"
 )
 
 // repoRoot is the repository root: the tests run in notebooks/.
@@ -23,16 +25,12 @@ var repoRoot = func() string {
 
 // inCI reports whether the tests run in CI (CI=true), where a missing
 // prerequisite is a failure and not a reason to skip.
-func inCI() bool { return os.Getenv("CI") == "true" }
+func inCI() bool { return testenv.InCI() }
 
 // skipOrFail skips the test with the message, or fails it in CI.
 func skipOrFail(t *testing.T, format string, args ...any) {
 	t.Helper()
-	msg := fmt.Sprintf(format, args...)
-	if inCI() {
-		t.Fatalf("%s (CI=true: prerequisites must be present)", msg)
-	}
-	t.Skip(msg)
+	testenv.SkipOrFail(t, format, args...)
 }
 
 // venv describes the project's Python virtual environment made by `make setup`.
@@ -45,53 +43,13 @@ type venv struct {
 // requireVenv returns the set-up virtual environment, or skips (fails in CI).
 func requireVenv(t *testing.T) venv {
 	t.Helper()
-	dir := filepath.Join(repoRoot, ".venv")
-	v := venv{dir: dir, python: filepath.Join(dir, "bin", "python"), bin: filepath.Join(dir, "bin")}
-	for _, need := range []string{
-		v.python,
-		filepath.Join(v.bin, "jupyter-lab"),
-		filepath.Join(v.bin, "gonb"),
-		filepath.Join(v.bin, "gopls"),
-		filepath.Join(v.bin, "goimports"),
-		filepath.Join(dir, "share", "jupyter", "kernels", "gonb", "kernel.json"),
-	} {
-		if _, err := os.Stat(need); err != nil {
-			skipOrFail(t, "the notebook environment is not set up (%s is missing): run `make setup`, or `make test`", need)
-		}
-	}
-	return v
+	v := testenv.RequireVenv(t, repoRoot)
+	return venv{dir: v.Dir, python: v.Python, bin: v.Bin}
 }
 
-// jupyterEnv is the environment for Jupyter processes: the venv first on PATH
-// and every Jupyter folder inside the venv, or inside dataDir/configDir when
-// given (the browser test uses temporary ones).
+// jupyterEnv is the environment for Jupyter processes (testenv.Venv.JupyterEnv).
 func (v venv) jupyterEnv(dataDir, configDir string) []string {
-	share := filepath.Join(v.dir, "share", "jupyter")
-	if dataDir == "" {
-		dataDir = share
-	}
-	if configDir == "" {
-		configDir = filepath.Join(v.dir, "etc", "jupyter")
-	}
-	set := map[string]string{
-		"PATH":                  v.bin + string(os.PathListSeparator) + os.Getenv("PATH"),
-		"JUPYTER_DATA_DIR":      dataDir,
-		"JUPYTER_PATH":          share,
-		"JUPYTER_CONFIG_DIR":    configDir,
-		"JUPYTER_RUNTIME_DIR":   filepath.Join(dataDir, "runtime"),
-		"JUPYTER_PLATFORM_DIRS": "1",
-		"IPYTHONDIR":            filepath.Join(v.dir, "etc", "ipython"),
-	}
-	var env []string
-	for _, kv := range os.Environ() {
-		if k, _, _ := strings.Cut(kv, "="); set[k] == "" {
-			env = append(env, kv)
-		}
-	}
-	for k, val := range set {
-		env = append(env, k+"="+val)
-	}
-	return env
+	return testenv.Venv{Dir: v.dir, Python: v.python, Bin: v.bin}.JupyterEnv(dataDir, configDir)
 }
 
 // notebookNames lists the notebooks of this folder (file names, sorted).
