@@ -55,7 +55,7 @@ help:
 	@sed -n '3,9p' Makefile | sed 's/^# \{0,1\}//'
 
 # ---------------------------------------------------------------- setup
-setup: prereqs $(STAMPS)/kernel
+setup: prereqs $(STAMPS)/kernel $(STAMPS)/jupyter
 
 # One clear message per missing prerequisite.
 prereqs:
@@ -83,6 +83,19 @@ $(STAMPS)/gotools: tools/gonb/go.mod tools/gonb/go.sum tools/gopls/go.mod tools/
 $(STAMPS)/kernel: $(STAMPS)/gotools $(STAMPS)/python scripts/install_kernel.py
 	@echo "== registering the GoNB kernel in $(VENV)/share/jupyter"
 	$(VPY) scripts/install_kernel.py
+	@touch $@
+
+# The project's Jupyter settings (jupyter/README.md), installed where every
+# Jupyter server and JupyterLab started from this venv reads them, however it
+# is started (make lab, the tests, a JupyterHub single-user server).
+JUPYTER_FILES := $(shell find jupyter -type f)
+$(STAMPS)/jupyter: $(JUPYTER_FILES) | $(STAMPS)/python
+	@echo "== installing the project's Jupyter settings into $(VENV)"
+	mkdir -p $(VENV)/share/jupyter/lab/settings $(VENV)/etc/jupyter $(VENV)/share/jupyter/labextensions
+	cp jupyter/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	cp jupyter/jupyter_server_config.json $(VENV)/etc/jupyter/jupyter_server_config.json
+	rm -rf $(VENV)/share/jupyter/labextensions/eif-notebooks-start
+	cp -R jupyter/labextensions/eif-notebooks-start $(VENV)/share/jupyter/labextensions/
 	@touch $@
 
 # ---------------------------------------------------------------- use
