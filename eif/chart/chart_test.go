@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -123,6 +124,19 @@ func TestHTML(t *testing.T) {
 				t.Errorf("snippet starts with %.60q", h)
 			}
 		})
+	}
+}
+
+// TestNotDrawnPlaceholder checks that a chart's container holds the "chart not drawn"
+// message, which is what shows where scripts do not run (an untrusted notebook).
+func TestNotDrawnPlaceholder(t *testing.T) {
+	h, err := XY("t", "x (a)", "y (b)", line("one", []float64{0, 1}, []float64{0, 1})).HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	div, _, _ := strings.Cut(h, "<script>")
+	if !strings.Contains(div, ">"+NotDrawn+"</div></div>") {
+		t.Errorf("the chart's container does not hold %q: %s", NotDrawn, div)
 	}
 }
 
@@ -413,6 +427,27 @@ func BenchmarkTraceHTML(b *testing.B) {
 	for b.Loop() {
 		if _, err := f.HTML(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestNiceRangeBounds checks that automatic bounds are round numbers, exactly as they
+// print: no 7.175000000000001.
+func TestNiceRangeBounds(t *testing.T) {
+	for _, tc := range []struct{ lo, hi, wantLo, wantHi float64 }{
+		{7.18, 7.29, 7.175, 7.3},
+		{-80.3, -29.7, -100, -20},
+		{0.0123, 0.0456, 0.01, 0.05},
+		{1e-7, 3.3e-7, 1e-7, 3.5e-7},
+	} {
+		r := niceRange(tc.lo, tc.hi)
+		if r.Min != tc.wantLo || r.Max != tc.wantHi {
+			t.Errorf("niceRange(%g, %g) = [%v, %v], want [%v, %v]", tc.lo, tc.hi, r.Min, r.Max, tc.wantLo, tc.wantHi)
+		}
+		for _, v := range []float64{r.Min, r.Max} {
+			if s := strconv.FormatFloat(v, 'g', -1, 64); len(s) > 8 {
+				t.Errorf("niceRange(%g, %g): bound %s is not round", tc.lo, tc.hi, s)
+			}
 		}
 	}
 }

@@ -168,7 +168,14 @@ func niceRange(lo, hi float64) Range {
 			break
 		}
 	}
-	return Range{math.Floor(lo/step) * step, math.Ceil(hi/step) * step}
+	return Range{onStep(math.Floor(lo/step), step), onStep(math.Ceil(hi/step), step)}
+}
+
+// onStep returns k·step rounded to the decimals of step, so a bound reads 7.175 and
+// not 7.175000000000001 (287 × 0.025 in floating point).
+func onStep(k, step float64) float64 {
+	p := math.Pow(10, math.Max(0, 1-math.Floor(math.Log10(step))))
+	return math.Round(k*step*p) / p
 }
 
 // withCrossings returns the curve (x, y = g(x)) with, between consecutive points on either
