@@ -49,13 +49,13 @@ LAB_KERNEL_FLAGS := --KernelSpecManager.allowed_kernelspecs=gonb \
 
 GO_FILES = $(shell find . -name '*.go' -not -path './.venv/*' -not -path './out/*' -not -path './.git/*' -not -path './bin/*')
 
-.PHONY: help setup prereqs lab run test fmt-check vet go-test strip clean
+.PHONY: help setup prereqs git-filter lab run test fmt-check vet go-test strip clean
 
 help:
 	@sed -n '3,9p' Makefile | sed 's/^# \{0,1\}//'
 
 # ---------------------------------------------------------------- setup
-setup: prereqs $(STAMPS)/kernel $(STAMPS)/jupyter
+setup: prereqs $(STAMPS)/kernel $(STAMPS)/jupyter git-filter
 
 # One clear message per missing prerequisite.
 prereqs:
@@ -97,6 +97,16 @@ $(STAMPS)/jupyter: $(JUPYTER_FILES) | $(STAMPS)/python
 	rm -rf $(VENV)/share/jupyter/labextensions/eif-notebooks-start
 	cp -R jupyter/labextensions/eif-notebooks-start $(VENV)/share/jupyter/labextensions/
 	@touch $@
+
+# The git filter named in .gitattributes: what git commits of a notebook has
+# no outputs (nbstripout), the working copy keeps them. It is set in this
+# clone's git config (the command is relative: git runs it at the top of the
+# working tree); outside a git checkout there is nothing to do.
+git-filter:
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	   git config filter.nbstripout.clean 'sh scripts/nbstripout-clean' && \
+	   git config filter.nbstripout.smudge cat; \
+	 fi
 
 # ---------------------------------------------------------------- use
 lab: setup
