@@ -65,6 +65,12 @@ type Settings struct {
 	// MaxSteps bounds the number of integration steps, rejected and replayed ones
 	// included; Simulate returns ErrTooManySteps beyond it. Default: 50 000 000.
 	MaxSteps int
+
+	// Progress, when not nil, is called during the run with the simulated time reached
+	// (ms), at most about 100 times, for a progress display (chart.Progress draws one in
+	// a notebook). It is called from the simulation's goroutine and must return quickly.
+	// With SpikesOnly it is called at spikes only.
+	Progress func(t float64)
 }
 
 var defaultSettings = Settings{
