@@ -114,6 +114,7 @@ lab: setup
 	   echo "ERROR: port $(LAB_PORT) on $(LAB_HOST) is in use; try: make lab LAB_PORT=8899" >&2; exit 1; fi
 	@echo
 	@echo "  JupyterLab: http://$(LAB_HOST):$(LAB_PORT)/lab?token=$(LAB_TOKEN)"
+	@echo "  Notebook 7: http://$(LAB_HOST):$(LAB_PORT)/tree?token=$(LAB_TOKEN)"
 	@echo "  (stop it with Ctrl-C)"
 	@echo
 	@echo "$(VENV)/bin/jupyter lab --notebook-dir=notebooks ..."

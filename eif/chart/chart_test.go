@@ -2,6 +2,7 @@ package chart
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -449,5 +450,29 @@ func TestNiceRangeBounds(t *testing.T) {
 				t.Errorf("niceRange(%g, %g): bound %s is not round", tc.lo, tc.hi, s)
 			}
 		}
+	}
+}
+
+// TestPhaseLineNamesPointsOffRange checks that a fixed point outside the plotted range is
+// named on the chart (A1 with Δ_T = 5 mV: u*₂ ≈ −29.55 mV, above −30 mV).
+func TestPhaseLineNamesPointsOffRange(t *testing.T) {
+	p := eif.Default()
+	p.DeltaT = 5
+	n := eif.MustNew(p)
+	fps := n.FixedPoints(0)
+	if len(fps) != 2 || fps[1].U <= -30 {
+		t.Fatalf("fixed points %v: want the second above -30 mV", fps)
+	}
+	f := PhaseLine("A1", n, 0, -80, -30)
+	want := fmt.Sprintf("u* = %.2f mV (unstable)", fps[1].U)
+	if !strings.Contains(f.Subtitle, want) || !strings.Contains(f.Subtitle, "off the chart") {
+		t.Errorf("subtitle %q does not name %q", f.Subtitle, want)
+	}
+	if g := PhaseLine("A1", eif.MustNew(eif.Default()), 0, -80, -30); g.Subtitle != "" {
+		t.Errorf("all fixed points in range, yet the subtitle says %q", g.Subtitle)
+	}
+	fam := Family("A2", -80, -30, Curve{Label: "Δ_T = 5 mV", Neuron: n})
+	if !strings.Contains(fam.Subtitle, want) {
+		t.Errorf("Family subtitle %q does not name %q", fam.Subtitle, want)
 	}
 }
