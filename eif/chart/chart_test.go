@@ -392,6 +392,19 @@ func TestLabelPositions(t *testing.T) {
 			break
 		}
 	}
+	// B1: u*₁ = −46 mV under θ_rh = −40 mV, whose label hangs below its line at the
+	// end: u*₁'s label goes to the start of its line, not onto θ_rh's.
+	got = labelPositions([]float64{-30, -36.49, -40, -46}, Range{-80, -20}, false, false)
+	if got[2] != "insideEndBottom" || got[3] != "insideStartTop" {
+		t.Errorf("B1 positions %v: θ_rh at %q, u*₁ at %q, want insideEndBottom and insideStartTop", got, got[2], got[3])
+	}
+	// B3: the marks at 6, 6.889 and 7.333 nA and I_rh = 7.25 nA on a 0…8 nA axis. The
+	// label of I_rh must not sit against the 6.889 line (left, at the end, as that
+	// line's own label) nor across the 7.333 line: it goes to the other end, on the left.
+	got = labelPositions([]float64{6, 6.888888888888889, 7.333333333333333, 7.25}, Range{0, 8}, false, true)
+	if got[3] != "insideStartTop" || got[1] != "insideEndTop" || got[2] != "insideEndBottom" {
+		t.Errorf("B3 positions %v, want 6.889 insideEndTop, 7.333 insideEndBottom, I_rh insideStartTop", got)
+	}
 }
 
 func TestThresholds(t *testing.T) {
