@@ -47,13 +47,13 @@ export PATH := $(VENV_ABS)/bin:$(PATH)
 
 GO_FILES = $(shell find . -name '*.go' -not -path './.venv/*' -not -path './out/*' -not -path './.git/*' -not -path './bin/*')
 
-.PHONY: help setup prereqs lab run test fmt-check vet go-test strip clean image docker-check hub-setup hub assignments grade
+.PHONY: help setup prereqs git-filter lab run test fmt-check vet go-test strip clean image docker-check hub-setup hub assignments grade
 
 help:
 	@sed -n '3,12p' Makefile | sed 's/^# \{0,1\}//'
 
 # ---------------------------------------------------------------- setup
-setup: prereqs $(STAMPS)/kernel
+setup: prereqs $(STAMPS)/kernel $(STAMPS)/jupyter git-filter
 
 # One clear message per missing prerequisite.
 prereqs:
@@ -89,6 +89,29 @@ $(STAMPS)/kernel: $(STAMPS)/gotools $(STAMPS)/python $(STAMPS)/modules scripts/i
 	@echo "== registering the GoNB kernel in $(VENV)/share/jupyter"
 	$(VPY) scripts/install_kernel.py
 	@touch $@
+
+# The project's Jupyter settings (jupyter/README.md), installed where every
+# Jupyter server and JupyterLab started from this venv reads them, however it
+# is started (make lab, the tests, a JupyterHub single-user server).
+JUPYTER_FILES := $(shell find jupyter -type f)
+$(STAMPS)/jupyter: $(JUPYTER_FILES) | $(STAMPS)/python
+	@echo "== installing the project's Jupyter settings into $(VENV)"
+	mkdir -p $(VENV)/share/jupyter/lab/settings $(VENV)/etc/jupyter $(VENV)/share/jupyter/labextensions
+	cp jupyter/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	cp jupyter/jupyter_server_config.json $(VENV)/etc/jupyter/jupyter_server_config.json
+	rm -rf $(VENV)/share/jupyter/labextensions/eif-notebooks-start
+	cp -R jupyter/labextensions/eif-notebooks-start $(VENV)/share/jupyter/labextensions/
+	@touch $@
+
+# The git filter named in .gitattributes: what git commits of a notebook has
+# no outputs (nbstripout), the working copy keeps them. It is set in this
+# clone's git config (the command is relative: git runs it at the top of the
+# working tree); outside a git checkout there is nothing to do.
+git-filter:
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	   git config filter.nbstripout.clean 'sh scripts/nbstripout-clean' && \
+	   git config filter.nbstripout.smudge cat; \
+	 fi
 
 # ---------------------------------------------------------------- use
 # JupyterLab's settings (offline, only the Go kernel) are in scripts/lab_config.py,

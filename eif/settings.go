@@ -74,6 +74,12 @@ type Settings struct {
 	// a few thousand points), so that a notebook cell with a few runs stays well under
 	// 500 MB.
 	MaxPoints int
+
+	// Progress, when not nil, is called during the run with the simulated time reached
+	// (ms), at most about 100 times, for a progress display (chart.Progress draws one in
+	// a notebook). It is called from the simulation's goroutine and must return quickly.
+	// With SpikesOnly it is called at spikes only.
+	Progress func(t float64)
 }
 
 // MinTol is the smallest tolerance Settings accepts: float64 cannot meet a smaller one,

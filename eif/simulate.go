@@ -111,6 +111,8 @@ type integrator struct {
 
 	maxSpikes int // stop at this spike, if > 0
 
+	nextProgress float64 // the simulated time of the next Settings.Progress call
+
 	segEnd float64 // end of the current smooth piece of the stimulus
 	nextK  int     // index of the next output grid point
 	hNext  float64 // adaptive step proposal
@@ -178,6 +180,10 @@ func (in *integrator) lastK() int {
 }
 
 func (in *integrator) emit(t, u float64) {
+	if in.cfg.Progress != nil && t >= in.nextProgress {
+		in.nextProgress = t + in.tEnd/100
+		in.cfg.Progress(t)
+	}
 	if in.cfg.SpikesOnly {
 		return
 	}

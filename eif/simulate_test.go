@@ -284,3 +284,34 @@ func TestHighCutoff(t *testing.T) {
 		}
 	}
 }
+
+// TestProgress checks that Settings.Progress sees the simulated time grow from 0 to the
+// duration, about every 1 %, and that it does not change the result.
+func TestProgress(t *testing.T) {
+	n := eif.MustNew(eif.Default())
+	const T = 2000.0
+	var seen []float64
+	set := &eif.Settings{Progress: func(t float64) { seen = append(seen, t) }}
+	r, err := n.Simulate(eif.Constant(10), -70, T, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := n.Simulate(eif.Constant(10), -70, T, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Spikes) != len(plain.Spikes) || r.Spikes[len(r.Spikes)-1] != plain.Spikes[len(plain.Spikes)-1] {
+		t.Errorf("with Progress: %d spikes, last %v; without: %d, last %v", len(r.Spikes), r.Spikes[len(r.Spikes)-1], len(plain.Spikes), plain.Spikes[len(plain.Spikes)-1])
+	}
+	if len(seen) < 90 || len(seen) > 101 {
+		t.Errorf("%d Progress calls, want about 100", len(seen))
+	}
+	for k := 1; k < len(seen); k++ {
+		if seen[k] < seen[k-1] || seen[k]-seen[k-1] < T/100*(1-1e-9) {
+			t.Fatalf("Progress times %v then %v: not increasing by ≥ 1 %% of %v ms", seen[k-1], seen[k], T)
+		}
+	}
+	if len(seen) > 0 && (seen[0] != 0 || seen[len(seen)-1] < 0.98*T) {
+		t.Errorf("Progress from %v to %v ms, want from 0 to about %v", seen[0], seen[len(seen)-1], T)
+	}
+}

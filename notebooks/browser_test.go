@@ -169,17 +169,16 @@ func startLab(t *testing.T, v venv, root, logPath string) *labServer {
 	token := randomHex(16)
 	dataDir, configDir := t.TempDir(), t.TempDir()
 	// Every cell rendered (no virtual scrolling), so every chart is in the
-	// page, and no news prompt.
+	// page. The project's settings (jupyter/overrides.json, in the venv) turn
+	// the news prompt off and start the kernel without asking.
 	writeLabSetting(t, configDir, "@jupyterlab/notebook-extension", "tracker", `{"windowingMode": "none"}`)
-	writeLabSetting(t, configDir, "@jupyterlab/apputils-extension", "notification",
-		`{"fetchNews": "false", "checkForUpdates": false}`)
 
 	logFile, err := os.Create(logPath)
 	if err != nil {
 		t.Fatal(err)
 	}
 	args := []string{
-		"--no-browser", "--expose-app-in-browser",
+		"--no-browser", "--expose-app-in-browser", "--JupyterNotebookApp.expose_app_in_browser=True",
 		"--ServerApp.ip=127.0.0.1",
 		fmt.Sprintf("--ServerApp.port=%d", port),
 		"--ServerApp.port_retries=0",
@@ -435,10 +434,11 @@ func labURL(u, server string) bool {
 // labPage is JupyterLab in the browser with one notebook open. browserSteps
 // (checks_test.go) get one.
 type labPage struct {
-	t    *testing.T
-	ctx  context.Context
-	name string
-	lab  *labServer
+	t         *testing.T
+	ctx       context.Context
+	name      string
+	lab       *labServer
+	notebook7 bool // open it in Notebook 7 (/notebooks/NAME) instead of JupyterLab
 }
 
 // eval evaluates a JavaScript expression in the page (awaiting a promise) and
@@ -609,15 +609,19 @@ func (p *labPage) screenshot(path string) error {
 func (p *labPage) open() error {
 	ctx, cancel := context.WithTimeout(p.ctx, openTimeout)
 	defer cancel()
-	if err := chromedp.Do(ctx, chromedp.Navigate(p.lab.notebookURL(p.name))); err != nil {
+	addr := p.lab.notebookURL(p.name)
+	if p.notebook7 {
+		addr = p.lab.notebook7URL(p.name)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(addr)); err != nil {
 		return fmt.Errorf("opening %s: %w", p.name, err)
 	}
 	if err := p.waitFor("notebook open with an idle kernel", openTimeout, p.jsReady()); err != nil {
 		return err
 	}
-	// Make it the current notebook, which commands act on, and give it more
-	// room in the screenshots.
-	return p.eval(`(window.jupyterapp.shell.activateById(`+jsNotebook+`.id), window.jupyterapp.shell.collapseLeft(), true)`, nil)
+	// Make it the current notebook, which commands act on. The file browser
+	// stays open, as in JupyterLab's default layout.
+	return p.eval(`(window.jupyterapp.shell.activateById(`+jsNotebook+`.id), true)`, nil)
 }
 
 // check runs the whole browser check of one notebook.
@@ -676,6 +680,9 @@ func (p *labPage) check(shotDir string) {
 		t.Fatalf("%s after run all: %v", p.name, err)
 	}
 	t.Logf("%s: %d chart(s) drawn", p.name, before.Count)
+	if err := p.checkLegends(); err != nil {
+		t.Errorf("%s: %v", p.name, err)
+	}
 
 	// Save, reload: the saved outputs must be trusted and draw again.
 	if err := p.eval(`window.jupyterapp.commands.execute("docmanager:save").then(() => true)`, nil); err != nil {

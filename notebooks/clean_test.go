@@ -1,33 +1,55 @@
 package notebooks_test
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// Committed notebooks carry no outputs and no execution counts (run
-// `make strip` to clear them), and no absolute paths of one machine.
+// committedForm returns what git would commit of the file name: the working
+// file passed through the filters of .gitattributes (the nbstripout filter
+// that `make setup` registers), as `git add` stores it. Outside a git
+// checkout it is the working file.
+func committedForm(name string) ([]byte, error) {
+	if err := exec.Command("git", "rev-parse", "--is-inside-work-tree").Run(); err != nil {
+		return os.ReadFile(name)
+	}
+	hash, err := exec.Command("git", "hash-object", "-w", "--path="+name, name).Output()
+	if err != nil {
+		return nil, fmt.Errorf("git hash-object %s: %w", name, err)
+	}
+	return exec.Command("git", "cat-file", "blob", string(bytes.TrimSpace(hash))).Output()
+}
+
+// Committed notebooks carry no outputs and no execution counts, and no
+// absolute paths of one machine. This checks what git would commit: the
+// nbstripout filter that `make setup` registers strips outputs on the way,
+// so a working copy with outputs is fine once it is set up.
 func TestNotebooksAreClean(t *testing.T) {
 	for _, name := range notebookNames(t) {
 		t.Run(name, func(t *testing.T) {
-			raw, err := os.ReadFile(name)
+			raw, err := committedForm(name)
 			if err != nil {
 				t.Fatal(err)
 			}
-			nb, err := readNotebook(name)
-			if err != nil {
-				t.Fatal(err)
+			var nb notebook
+			if err := json.Unmarshal(raw, &nb); err != nil {
+				t.Fatalf("%s as git would commit it: %v", name, err)
 			}
 			if len(nb.Cells) == 0 {
 				t.Error("the notebook has no cells")
 			}
 			for i, c := range nb.Cells {
 				if len(c.Outputs) > 0 {
-					t.Errorf("%s has %d output(s): run `make strip` before committing", nb.cellName(i), len(c.Outputs))
+					t.Errorf("%s has %d output(s): in what git would commit: run `make setup` (it registers the nbstripout git filter), or `make strip`", nb.cellName(i), len(c.Outputs))
 				}
 				if c.ExecutionCount != nil {
-					t.Errorf("%s has execution_count %d: run `make strip` before committing", nb.cellName(i), *c.ExecutionCount)
+					t.Errorf("%s has execution_count %d: in what git would commit: run `make setup` (nbstripout git filter), or `make strip`", nb.cellName(i), *c.ExecutionCount)
 				}
 			}
 			for _, p := range []string{"/work/", "/root/", "/tmp/", "/home/", "/Users/"} {
@@ -71,5 +93,44 @@ func TestCheckTablesNameNotebooks(t *testing.T) {
 	}
 	for n := range browserSteps {
 		check("browserSteps", n)
+	}
+}
+
+// The nbstripout filter, as `make setup` registers it, strips the outputs of a
+// notebook from what git would commit.
+func TestGitFilterStripsOutputs(t *testing.T) {
+	requireVenv(t)
+	if out, _ := exec.Command("git", "config", "filter.nbstripout.clean").Output(); len(out) == 0 {
+		skipOrFail(t, "the nbstripout git filter is not registered in this checkout: run `make setup`")
+	}
+	dir := filepath.Join(repoRoot, "out", "test")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.CreateTemp(dir, "filter-*.ipynb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.Remove(f.Name())
+	const withOutputs = `{"cells": [{"cell_type": "code", "id": "k-1", "metadata": {}, "execution_count": 3,
+ "outputs": [{"output_type": "stream", "name": "stdout", "text": ["u* = -70 mV\n"]}], "source": ["%%\nfmt.Println(1)"]}],
+ "metadata": {"kernelspec": {"name": "gonb", "display_name": "Go (gonb)", "language": "go"}}, "nbformat": 4, "nbformat_minor": 5}`
+	if _, err := f.WriteString(withOutputs); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	raw, err := committedForm(f.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var nb notebook
+	if err := json.Unmarshal(raw, &nb); err != nil {
+		t.Fatalf("filtered notebook: %v\n%s", err, raw)
+	}
+	if len(nb.Cells) != 1 || len(nb.Cells[0].Outputs) != 0 || nb.Cells[0].ExecutionCount != nil || nb.Cells[0].ID != "k-1" {
+		t.Errorf("the filter did not strip the outputs and execution count, keeping the cell id; git would commit:\n%s", raw)
+	}
+	if !strings.Contains(string(raw), "fmt.Println(1)") {
+		t.Errorf("the filter lost the cell's source:\n%s", raw)
 	}
 }

@@ -52,12 +52,25 @@ func jsMoveSlider(key string, k, pos int, attr, want string, retry bool) string 
 })()`, key, k, pos, attr, want, retry)
 }
 
-// exerciseExplorer is the browser step of 04-beyond-the-report.ipynb. The explorer's
-// sliders live only while its cell runs, so it runs that cell again, moves the I slider
+// exerciseExplorer is the browser step of 04-beyond-the-report.ipynb. It checks that
+// under Run All the explorer ended at once, leaving its picture. The explorer's
+// sliders live only while its cell runs, so it runs that cell alone, moves the I slider
 // to 12 nA (until the page is connected), then the Δ_T slider to 2 mV, timing that
 // second move from the input event to the new readout and charts in the page, presses
 // Done, and checks that the cell ends with the last picture in place.
 func exerciseExplorer(p *labPage) error {
+	// Under Run All the explorer ended at once (the later cells were waiting), and
+	// left its picture: the saved notebook shows it.
+	ranAll := `(() => {
+	` + jsExplorerCell + `
+	const end = cell.node.querySelector(".eif-explorer-ended");
+	if (!end) return "no end message of the explorer after Run All";
+	if (!end.textContent.includes("Run All went on")) return "the explorer did not end at once under Run All: " + end.textContent;
+	return cell.node.querySelectorAll(".eif-chart").length >= 2 ? "" : "no picture left by the explorer after Run All";
+})()`
+	if err := p.waitFor("explorer ended at once under Run All, picture kept", 10*time.Second, ranAll); err != nil {
+		return err
+	}
 	run := `(() => {
 	` + jsExplorerCell + `
 	w.content.activeCellIndex = w.content.widgets.indexOf(cell);
@@ -76,6 +89,13 @@ func exerciseExplorer(p *labPage) error {
 	if err := p.waitFor("explorer redrawn at Δ_T = 2 mV after moving the Δ_T slider", 30*time.Second,
 		jsMoveSlider("DeltaT", 1, 20, "deltat", "2.0", false)); err != nil {
 		return err
+	}
+	var values []string
+	if err := p.eval(`(() => { `+jsExplorerCell+` return Array.from(cell.node.querySelectorAll(".eif-slider-value")).map(e => e.textContent); })()`, &values); err != nil {
+		return err
+	}
+	if len(values) != 2 || values[0] != "I = 12.00 nA" || values[1] != "Δ_T = 2.0 mV" {
+		return fmt.Errorf("the values beside the sliders read %q, want I = 12.00 nA and Δ_T = 2.0 mV", values)
 	}
 	var ms struct{ Seen, Painted float64 }
 	if err := p.eval(`(() => { const s = window.__eifExplorer.DeltaT; return {seen: s.seen - s.sent, painted: s.painted - s.sent}; })()`, &ms); err != nil {

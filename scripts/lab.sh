@@ -79,8 +79,10 @@ root=()
 echo
 if [ -n "$token" ]; then
 	echo "  JupyterLab: http://$host:$port/lab?token=$token"
+	echo "  Notebook 7: http://$host:$port/tree?token=$token"
 else
 	echo "  JupyterLab: http://$host:$port/lab (no authentication)"
+	echo "  Notebook 7: http://$host:$port/tree (no authentication)"
 fi
 echo "  (stop it with Ctrl-C)"
 echo

@@ -143,9 +143,12 @@ func (f *Figure) xExtent() Range {
 }
 
 // labelPositions places the labels of reference lines at values vs on an axis spanning
-// r, so that labels of close lines do not overlap: the first at the end of its line,
-// above it (left of a vertical line); a line close to the previous one takes the next
-// place of: end below (right), start above (left), start below (right).
+// r, so that labels of close lines do not overlap. Each label takes the first of four
+// places that is free: at the end of its line, above it (left of a vertical line); end,
+// below (right); start, above (left); start, below (right). A label is taken to fill a
+// band of the axis beside its line, as thick as the label (see close); a place is free
+// when its band keeps half that thickness from the bands taken at the same end and
+// holds no other line.
 func labelPositions(vs []float64, r Range, log, vertical bool) []string {
 	places := []string{"insideEndTop", "insideEndBottom", "insideStartTop", "insideStartBottom"}
 	pos := make([]string, len(vs))
@@ -158,25 +161,63 @@ func labelPositions(vs []float64, r Range, log, vertical bool) []string {
 		scale = func(v float64) float64 { return math.Log10(math.Max(v, 1e-300)) }
 	}
 	span := scale(r.Max) - scale(r.Min)
-	// Horizontal lines from the top, whose labels are 14 px high on a panel of
-	// about 250 px; vertical ones from the left, with labels 14 px wide, rotated,
-	// on 500 to 1000 px: there the first label is on the left of its line, the second on
-	// the right.
-	close := 0.07
+	// Horizontal lines, from the top: labels 14 px high on a panel of about 250 px;
+	// "Top" is above the line. Vertical ones, from the left: labels 14 px wide, rotated,
+	// on 500 to 1000 px; "Top" is on the left of the line.
+	close, above := 0.07, 1.0
 	if vertical {
-		close = 0.045
+		close, above = 0.045, -1
 		slices.SortFunc(order, func(a, b int) int { return cmpFloat(vs[a], vs[b]) })
 	} else {
 		slices.SortFunc(order, func(a, b int) int { return -cmpFloat(vs[a], vs[b]) })
 	}
-	place := 0
-	for j, k := range order {
-		if j > 0 && math.Abs(scale(vs[order[j-1]])-scale(vs[k])) < close*span {
-			place = (place + 1) % len(places)
-		} else {
-			place = 0
+	type band struct{ lo, hi float64 }
+	taken := map[bool][]band{} // by end: true for the end of the lines, false for the start
+	h := close * span
+	// Labels at one end keep half a label's thickness apart, and a label does not
+	// cover another line. When no place is both, the first place clear of other labels
+	// is taken (or, failing that, the last).
+	clear := func(b band, own int) bool {
+		for j, w := range vs {
+			if x := scale(w); j != own && x > b.lo && x < b.hi {
+				return false
+			}
 		}
-		pos[k] = places[place]
+		return true
+	}
+	for _, k := range order {
+		v := scale(vs[k])
+		choice, fallback := -1, -1
+		bands := make([]band, len(places))
+		for i := range places {
+			end, top := i < 2, i%2 == 0
+			bands[i] = band{v, v + h}
+			if top != (above > 0) {
+				bands[i] = band{v - h, v}
+			}
+			free := true
+			for _, o := range taken[end] {
+				if bands[i].lo < o.hi+h/2 && o.lo-h/2 < bands[i].hi {
+					free = false
+					break
+				}
+			}
+			if free && fallback < 0 {
+				fallback = i
+			}
+			if free && clear(bands[i], k) {
+				choice = i
+				break
+			}
+		}
+		if choice < 0 {
+			choice = fallback
+		}
+		if choice < 0 {
+			choice = len(places) - 1
+		}
+		pos[k] = places[choice]
+		taken[choice < 2] = append(taken[choice < 2], bands[choice])
 	}
 	return pos
 }

@@ -178,6 +178,9 @@ func TestBrowser(t *testing.T) {
 	if got := strings.Count(dom, `class="eif-chart-error"`); got != 1 {
 		t.Errorf("%d error messages, want 1 (the empty figure):\n%s", got, regexp.MustCompile(`eif-chart-error[^>]*>[^<]*`).FindAllString(dom, -1))
 	}
+	if strings.Contains(dom, NotDrawn) {
+		t.Errorf("a drawn chart still shows %q", NotDrawn)
+	}
 	if !strings.Contains(dom, "loaded, version 5.6.0") {
 		t.Errorf("the init output does not say the library is loaded")
 	}

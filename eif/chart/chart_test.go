@@ -7,7 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"fmt"
 	"github.com/eif-notebooks/eif-notebooks/eif"
+	"strconv"
 )
 
 var optionRe = regexp.MustCompile(`(?s)\nvar option = (.*?);\nvar rows = `)
@@ -402,6 +404,19 @@ func TestLabelPositions(t *testing.T) {
 			break
 		}
 	}
+	// B1: u*₁ = −46 mV under θ_rh = −40 mV, whose label hangs below its line at the
+	// end: u*₁'s label goes to the start of its line, not onto θ_rh's.
+	got = labelPositions([]float64{-30, -36.49, -40, -46}, Range{-80, -20}, false, false)
+	if got[2] != "insideEndBottom" || got[3] != "insideStartTop" {
+		t.Errorf("B1 positions %v: θ_rh at %q, u*₁ at %q, want insideEndBottom and insideStartTop", got, got[2], got[3])
+	}
+	// B3: the marks at 6, 6.889 and 7.333 nA and I_rh = 7.25 nA on a 0…8 nA axis. The
+	// label of I_rh must not sit against the 6.889 line (left, at the end, as that
+	// line's own label) nor across the 7.333 line: it goes to the other end, on the left.
+	got = labelPositions([]float64{6, 6.888888888888889, 7.333333333333333, 7.25}, Range{0, 8}, false, true)
+	if got[3] != "insideStartTop" || got[1] != "insideEndTop" || got[2] != "insideEndBottom" {
+		t.Errorf("B3 positions %v, want 6.889 insideEndTop, 7.333 insideEndBottom, I_rh insideStartTop", got)
+	}
 }
 
 func TestThresholds(t *testing.T) {
@@ -472,5 +487,63 @@ func TestHugeValues(t *testing.T) {
 		if !okLo || !okHi || !(lo <= y[0] && y[1] <= hi) || math.IsInf(hi-lo, 0) {
 			t.Errorf("%v: y axis [%v, %v], want a finite range holding the values", y, path(axis, "min"), path(axis, "max"))
 		}
+	}
+}
+
+// TestNotDrawnPlaceholder checks that a chart's container holds the "chart not drawn"
+// message, which is what shows where scripts do not run (an untrusted notebook).
+func TestNotDrawnPlaceholder(t *testing.T) {
+	h, err := XY("t", "x (a)", "y (b)", line("one", []float64{0, 1}, []float64{0, 1})).HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	div, _, _ := strings.Cut(h, "<script>")
+	if !strings.Contains(div, ">"+NotDrawn+"</div></div>") {
+		t.Errorf("the chart's container does not hold %q: %s", NotDrawn, div)
+	}
+}
+
+// TestNiceRangeBounds checks that automatic bounds are round numbers, exactly as they
+// print: no 7.175000000000001.
+func TestNiceRangeBounds(t *testing.T) {
+	for _, tc := range []struct{ lo, hi, wantLo, wantHi float64 }{
+		{7.18, 7.29, 7.175, 7.3},
+		{-80.3, -29.7, -100, -20},
+		{0.0123, 0.0456, 0.01, 0.05},
+		{1e-7, 3.3e-7, 1e-7, 3.5e-7},
+	} {
+		r := niceRange(tc.lo, tc.hi)
+		if r.Min != tc.wantLo || r.Max != tc.wantHi {
+			t.Errorf("niceRange(%g, %g) = [%v, %v], want [%v, %v]", tc.lo, tc.hi, r.Min, r.Max, tc.wantLo, tc.wantHi)
+		}
+		for _, v := range []float64{r.Min, r.Max} {
+			if s := strconv.FormatFloat(v, 'g', -1, 64); len(s) > 8 {
+				t.Errorf("niceRange(%g, %g): bound %s is not round", tc.lo, tc.hi, s)
+			}
+		}
+	}
+}
+
+// TestPhaseLineNamesPointsOffRange checks that a fixed point outside the plotted range is
+// named on the chart (A1 with Δ_T = 5 mV: u*₂ ≈ −29.55 mV, above −30 mV).
+func TestPhaseLineNamesPointsOffRange(t *testing.T) {
+	p := eif.Default()
+	p.DeltaT = 5
+	n := eif.MustNew(p)
+	fps := n.FixedPoints(0)
+	if len(fps) != 2 || fps[1].U <= -30 {
+		t.Fatalf("fixed points %v: want the second above -30 mV", fps)
+	}
+	f := PhaseLine("A1", n, 0, -80, -30)
+	want := fmt.Sprintf("u* = %.2f mV (unstable)", fps[1].U)
+	if !strings.Contains(f.Subtitle, want) || !strings.Contains(f.Subtitle, "off the chart") {
+		t.Errorf("subtitle %q does not name %q", f.Subtitle, want)
+	}
+	if g := PhaseLine("A1", eif.MustNew(eif.Default()), 0, -80, -30); g.Subtitle != "" {
+		t.Errorf("all fixed points in range, yet the subtitle says %q", g.Subtitle)
+	}
+	fam := Family("A2", -80, -30, Curve{Label: "Δ_T = 5 mV", Neuron: n})
+	if !strings.Contains(fam.Subtitle, want) {
+		t.Errorf("Family subtitle %q does not name %q", fam.Subtitle, want)
 	}
 }

@@ -67,7 +67,9 @@ func ExplorerView(i, deltaT float64) string {
 // ExplorerView at every move. The sliders talk to the cell's Go program through GoNB's
 // connection to the page, so they live only while the cell runs: Explore returns when Done
 // is pressed, after idle without a move, or after wait when no page answers (a headless
-// run), and leaves the last picture in place. It prints how long the redraws took.
+// run), and leaves the last picture in place. Under Run All (later cells of the notebook
+// are waiting to run) it returns at once, so the run goes on; run the cell by itself for
+// live sliders. It prints how long the redraws took.
 func Explore(i, deltaT float64, idle, wait time.Duration) {
 	id := "eif_explorer_" + gonbui.UniqueId()
 	addr := "/eif/" + id // the page sends "I-position Δ_T-position done" here at every change
@@ -92,6 +94,9 @@ loop:
 				continue
 			}
 			status = "The explorer has ended" // the page answered: the sliders are live
+			if done == 2 {
+				status = "Run All went on without waiting for the sliders: run this cell by itself to explore"
+			}
 			if done != 0 {
 				break loop
 			}
@@ -115,23 +120,37 @@ loop:
 // state to the Go program through GoNB's connection to the page (globalThis.gonb_comm).
 func explorerControls(id, addr string, i, deltaT float64) string {
 	return fmt.Sprintf(`<div class="eif-explorer" id="%[1]s" style="font-family:sans-serif">
-<div class="eif-slider">current I (0–15 nA): <input type="range" min="0" max="300" value="%[3]d"></div>
-<div class="eif-slider">slope factor Δ_T (0.1–4 mV): <input type="range" min="1" max="40" value="%[4]d"></div>
+<div class="eif-slider">current I (0–15 nA): <input type="range" min="0" max="300" value="%[3]d"> <span class="eif-slider-value">I = %.2[5]f nA</span></div>
+<div class="eif-slider">slope factor Δ_T (0.1–4 mV): <input type="range" min="1" max="40" value="%[4]d"> <span class="eif-slider-value">Δ_T = %.1[6]f mV</span></div>
 <div class="eif-explorer-done"><button type="button">Done</button></div>
 <script>
 (function () {
   var root = document.getElementById("%[1]s"), start = Date.now(), done = 0;
+  // Under Run All the cells after this one wait, marked [*]: end at once so they run.
+  function underRunAll() {
+    var cell = root.closest(".jp-Cell");
+    for (var c = cell && cell.nextElementSibling; c; c = c.nextElementSibling) {
+      var prompt = c.querySelector(".jp-InputPrompt");
+      if (c.classList.contains("jp-CodeCell") && prompt && prompt.textContent.indexOf("*") >= 0) return true;
+    }
+    return false;
+  }
   function connect() {
     var comm = globalThis.gonb_comm;
     if (!root || !root.isConnected) return;
     if (!comm) { if (Date.now() - start < 20000) setTimeout(connect, 100); return; }
-    var sliders = root.querySelectorAll("input");
-    function send() { comm.send("%[2]s", sliders[0].value + " " + sliders[1].value + " " + done); }
+    var sliders = root.querySelectorAll("input"), shown = root.querySelectorAll(".eif-slider-value");
+    function show() {
+      shown[0].textContent = "I = " + (0.05 * sliders[0].value).toFixed(2) + " nA";
+      shown[1].textContent = "Δ_T = " + (0.1 * sliders[1].value).toFixed(1) + " mV";
+    }
+    function send() { show(); comm.send("%[2]s", sliders[0].value + " " + sliders[1].value + " " + done); }
+    if (underRunAll()) { done = 2; send(); return; }
     sliders.forEach(function (s) { s.addEventListener("input", send); });
     root.querySelector("button").addEventListener("click", function () { done = 1; send(); });
     send();
   }
   connect();
 })();
-</script></div>`, id, addr, int(math.Round(i/0.05)), int(math.Round(deltaT/0.1)))
+</script></div>`, id, addr, int(math.Round(i/0.05)), int(math.Round(deltaT/0.1)), i, deltaT)
 }

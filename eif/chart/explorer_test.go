@@ -35,7 +35,8 @@ func TestExplorerView(t *testing.T) {
 
 func TestExplorerControls(t *testing.T) {
 	h := explorerControls("eif_explorer_x", "/eif/eif_explorer_x", 7.25, 1)
-	for _, w := range []string{`id="eif_explorer_x"`, `value="145"`, `value="10"`, `comm.send("/eif/eif_explorer_x"`} {
+	for _, w := range []string{`id="eif_explorer_x"`, `value="145"`, `value="10"`, `comm.send("/eif/eif_explorer_x"`,
+		"I = 7.25 nA", "Δ_T = 1.0 mV", "underRunAll()"} {
 		if !strings.Contains(h, w) {
 			t.Errorf("no %q in the controls", w)
 		}

@@ -43,7 +43,7 @@ func (f *Figure) HTML() (string, error) {
 	b.WriteString(id)
 	b.WriteString(`" style="width:100%;min-width:320px;height:`)
 	b.WriteString(strconv.Itoa(l.height))
-	b.WriteString(`px;"></div>` + "\n<script>\n(function () {\n\"use strict\";\nvar id = \"")
+	b.WriteString(`px;">` + placeholderHTML + `</div>` + "\n<script>\n(function () {\n\"use strict\";\nvar id = \"")
 	b.WriteString(id)
 	b.WriteString("\";\nvar option = ")
 	b.Write(opt)
@@ -73,6 +73,16 @@ func (f *Figure) tooltipNames() []string {
 	}
 	return append(names, "") // the reference lines
 }
+
+// NotDrawn is the text a chart's container shows until its script draws the chart in
+// its place. Where scripts of outputs do not run (a notebook that is not trusted, a
+// viewer that runs no JavaScript), it is all that shows: the HTML sanitizer of
+// JupyterLab keeps text.
+const NotDrawn = "chart not drawn: run this cell, or trust the notebook (command palette → Trust Notebook)"
+
+// placeholderHTML holds NotDrawn in the chart's container, centred.
+const placeholderHTML = `<div class="eif-chart-placeholder" style="padding:2em 1em;text-align:center;` +
+	`color:#555;font:13px/1.4 sans-serif;border:1px dashed #bbb;border-radius:4px;">` + NotDrawn + `</div>`
 
 // newID returns a fresh element id that is also a JavaScript identifier.
 func newID() string { return "eifchart_" + rand.Text() }
@@ -128,8 +138,11 @@ function draw(el) {
   option.tooltip.axisPointer.label = { formatter: function (p) {
     return num(value(option[p.axisDimension + "Axis"][p.axisIndex], p.value));
   } };
+  // Labels of linear axes without floating-point noise (7.175, not 7.175000000000001).
+  function tick(v) { return String(parseFloat(v.toPrecision(12))); }
   [].concat(option.xAxis, option.yAxis).forEach(function (a) {
-    if (a.eifLog) { a.axisLabel = a.axisLabel || {}; a.axisLabel.formatter = decade; }
+    a.axisLabel = a.axisLabel || {};
+    a.axisLabel.formatter = a.eifLog ? decade : tick;
   });
   // Long titles end with "…" before the buttons, whatever the width.
   function fitTitle() {
@@ -140,8 +153,32 @@ function draw(el) {
       t.textStyle.overflow = "truncate";
     });
   }
+  // A legend too wide for one line wraps onto more: the panels move down by the
+  // extra lines and the chart grows by as much, so they keep their size.
+  var baseHeight = el.clientHeight;
+  var baseTops = [].concat(option.grid).map(function (g) { return parseFloat(g.top); });
+  function fitLegend() {
+    var lg = [].concat(option.legend)[0];
+    if (!lg || !lg.show || !lg.data) { return; }
+    var ctx = fitLegend.ctx || (fitLegend.ctx = document.createElement("canvas").getContext("2d"));
+    ctx.font = "12px " + ((option.textStyle && option.textStyle.fontFamily) || "sans-serif");
+    var avail = Math.max(el.clientWidth - parseFloat(lg.left) - parseFloat(lg.right), 100), rows = 1, x = 0;
+    lg.data.forEach(function (d) {
+      var w = (lg.itemWidth || 25) + 5 + ctx.measureText(d.name).width;
+      if (x > 0 && x + w > avail) { rows++; x = 0; }
+      x += w + 10;
+    });
+    var extra = (rows - 1) * 22;
+    [].concat(option.grid).forEach(function (g, i) { g.top = baseTops[i] + extra; });
+    el.style.height = (baseHeight + extra) + "px";
+  }
   fitTitle();
-  var chart = echarts.getInstanceByDom(el) || echarts.init(el, null, { renderer: "canvas" });
+  fitLegend();
+  var chart = echarts.getInstanceByDom(el);
+  if (!chart) {
+    el.textContent = ""; // the "chart not drawn" placeholder
+    chart = echarts.init(el, null, { renderer: "canvas" });
+  }
   chart.setOption(option, true);
   if (window.ResizeObserver) {
     var pending = false;
@@ -151,7 +188,8 @@ function draw(el) {
       window.requestAnimationFrame(function () {
         pending = false;
         fitTitle();
-        chart.setOption({ title: option.title });
+        fitLegend();
+        chart.setOption({ title: option.title, grid: option.grid });
         chart.resize();
       });
     }).observe(el);

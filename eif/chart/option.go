@@ -151,7 +151,7 @@ func (f *Figure) option() ([]byte, error) {
 		}),
 		charts.WithLegendOpts(opts.Legend{
 			Show:      opts.Bool(l.legend),
-			Type:      "scroll",
+			Type:      "plain", // wraps onto more lines (drawScript makes room), never pages
 			Top:       fmt.Sprint(l.legendTop),
 			Left:      fmt.Sprint(gridLeft - 8),
 			Right:     "80",

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/eif-notebooks/eif-notebooks/eif"
 )
@@ -31,6 +32,7 @@ func PhaseLine(title string, n *eif.Neuron, i, umin, umax float64) *Figure {
 	names := map[eif.Stability]string{eif.Stable: "stable", eif.Unstable: "unstable", eif.SaddleNode: "saddle-node"}
 	markers := map[eif.Stability]Marker{eif.Stable: Filled, eif.Unstable: Hollow, eif.SaddleNode: Half}
 	fps := n.FixedPoints(i)
+	f.Subtitle = offRange(fps, umin, umax)
 	for _, st := range []eif.Stability{eif.Stable, eif.Unstable, eif.SaddleNode} {
 		s := Series{Name: names[st], Points: true, Marker: markers[st], Size: 13, Color: "#222"}
 		for _, fp := range fps {
@@ -88,6 +90,11 @@ func Family(title string, umin, umax float64, curves ...Curve) *Figure {
 		return f
 	}
 	markers := map[eif.Stability]Marker{eif.Stable: Filled, eif.Unstable: Hollow, eif.SaddleNode: Half}
+	var off []eif.FixedPoint
+	for _, c := range curves {
+		off = append(off, c.Neuron.FixedPoints(c.I)...)
+	}
+	f.Subtitle = offRange(off, umin, umax)
 	for k, c := range curves {
 		for _, fp := range c.Neuron.FixedPoints(c.I) {
 			if fp.U >= umin && fp.U <= umax {
@@ -97,6 +104,21 @@ func Family(title string, umin, umax float64, curves ...Curve) *Figure {
 		}
 	}
 	return f
+}
+
+// offRange says which fixed points lie outside [umin, umax], so that a point the chart
+// cannot show is named on it rather than missing without a word; "" when all are in.
+func offRange(fps []eif.FixedPoint, umin, umax float64) string {
+	var out []string
+	for _, fp := range fps {
+		if fp.U < umin || fp.U > umax {
+			out = append(out, fmt.Sprintf("u* = %.2f mV (%v)", fp.U, fp.Stability))
+		}
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("off the chart (u from %g to %g mV): %s", umin, umax, strings.Join(out, ", "))
 }
 
 // phaseFigure draws the curves f(u) and the zero line, on a du/dt range that shows the
@@ -175,7 +197,14 @@ func niceRange(lo, hi float64) Range {
 			break
 		}
 	}
-	return Range{math.Floor(lo/step) * step, math.Ceil(hi/step) * step}
+	return Range{onStep(math.Floor(lo/step), step), onStep(math.Ceil(hi/step), step)}
+}
+
+// onStep returns k·step rounded to the decimals of step, so a bound reads 7.175 and
+// not 7.175000000000001 (287 × 0.025 in floating point).
+func onStep(k, step float64) float64 {
+	p := math.Pow(10, math.Max(0, 1-math.Floor(math.Log10(step))))
+	return math.Round(k*step*p) / p
 }
 
 // withCrossings returns the curve (x, y = g(x)) with, between consecutive points on either

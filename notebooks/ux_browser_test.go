@@ -1,0 +1,209 @@
+package notebooks_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/eif-notebooks/eif-notebooks/eif/chart"
+)
+
+// notebook7URL opens one notebook in Notebook 7, served by the same server.
+func (l *labServer) notebook7URL(name string) string {
+	return l.base + "/notebooks/" + url.PathEscape(name) + "?token=" + l.token
+}
+
+// checkLegends fails when a chart of the open notebook pages its legend ("1/2"
+// and arrows) instead of wrapping it onto more lines.
+func (p *labPage) checkLegends() error {
+	var paged []string
+	err := p.eval(`(() => {
+	const w = `+jsNotebook+`;
+	const out = [];
+	w.node.querySelectorAll(".jp-OutputArea-output .eif-chart").forEach((el, i) => {
+		const c = window.echarts && window.echarts.getInstanceByDom(el);
+		if (!c) return;
+		(c.getOption().legend || []).forEach(l => {
+			if (l.show !== false && l.type === "scroll") out.push("chart " + i + " (" + el.id + ")");
+		});
+	});
+	return out;
+})()`, &paged)
+	if err != nil {
+		return err
+	}
+	if len(paged) > 0 {
+		return fmt.Errorf("legends paged instead of wrapped: %v", paged)
+	}
+	return nil
+}
+
+// untrustedNotebook is an executed notebook as it arrives from elsewhere: its
+// chart output is saved, but the server holds no signature for it.
+func untrustedNotebook(t *testing.T) []byte {
+	h, err := chart.XY("A chart saved elsewhere", "t (ms)", "u (mV)",
+		chart.Series{Name: "u", X: []float64{0, 1, 2}, Y: []float64{-70, -65, -60}}).HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nb := map[string]any{
+		"nbformat": 4, "nbformat_minor": 5,
+		"metadata": map[string]any{
+			"kernelspec": map[string]any{"name": "gonb", "display_name": "Go (gonb)", "language": "go"},
+		},
+		"cells": []any{map[string]any{
+			"cell_type": "code", "id": "u-1", "metadata": map[string]any{}, "execution_count": 1,
+			"source":  "%%\nchart.Show(f)",
+			"outputs": []any{map[string]any{"output_type": "display_data", "metadata": map[string]any{}, "data": map[string]any{"text/html": h}}},
+		}},
+	}
+	b, _ := json.Marshal(nb)
+	return b
+}
+
+// TestNotebookExperience opens JupyterLab as a new user does: a fresh
+// browser, the default layout (file browser open) at 1400 px. It checks that
+// no "Jupyter news" prompt comes up (jupyter/overrides.json turns it off),
+// that an executed notebook that is not trusted shows, in place of each
+// chart, the message that says how to get it drawn, and that a notebook runs
+// in Notebook 7 as in JupyterLab (charts drawn, no error, again after save
+// and reload).
+func TestNotebookExperience(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: no browser test")
+	}
+	v := requireVenv(t)
+	chrome := findChromium()
+	if chrome == "" {
+		skipOrFail(t, "no Chromium found: on Debian, apt-get install chromium")
+	}
+	testDir := filepath.Join(repoRoot, "out", "test")
+	shotDir := filepath.Join(repoRoot, "out", "screenshots")
+	for _, d := range []string{testDir, filepath.Join(shotDir, "notebook7")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	root, err := os.MkdirTemp(testDir, "ux-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if !t.Failed() {
+			os.RemoveAll(root)
+		}
+	})
+	const nb7 = "03-part-b-lif-comparison.ipynb"
+	b, err := os.ReadFile(nb7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{nb7: b, "untrusted.ipynb": untrustedNotebook(t)} {
+		if err := os.WriteFile(filepath.Join(root, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lab := startLab(t, v, root, filepath.Join(testDir, "jupyterlab-ux.log"))
+	ctx := startBrowser(t, chrome)
+	rec := watchPage(ctx)
+
+	t.Run("no news prompt", func(t *testing.T) {
+		p := &labPage{t: t, ctx: ctx, lab: lab}
+		if err := chromedp.Do(ctx, chromedp.Navigate(lab.base+"/lab?reset&token="+lab.token)); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.waitFor("JupyterLab with its file browser", labStartTimeout,
+			`!!(window.jupyterapp && window.jupyterapp.shell && document.querySelector(".jp-DirListing-item"))`); err != nil {
+			t.Fatal(err)
+		}
+		// JupyterLab asks about news a few seconds after it starts.
+		time.Sleep(8 * time.Second)
+		var toasts []string
+		if err := p.eval(`Array.from(document.querySelectorAll(".Toastify__toast, .jp-Notification-Toast")).map(e => e.textContent)`, &toasts); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range toasts {
+			if strings.Contains(strings.ToLower(s), "news") {
+				t.Errorf("a news prompt came up: %q", s)
+			}
+		}
+		var sidebar bool
+		if err := p.eval(`!!document.querySelector(".jp-FileBrowser") && document.querySelector(".jp-FileBrowser").getBoundingClientRect().width > 0`, &sidebar); err != nil {
+			t.Fatal(err)
+		}
+		if !sidebar {
+			t.Error("the file browser is not open (JupyterLab's default layout)")
+		}
+	})
+
+	t.Run("untrusted notebook", func(t *testing.T) {
+		p := &labPage{t: t, ctx: ctx, name: "untrusted.ipynb", lab: lab}
+		if err := chromedp.Do(ctx, chromedp.Navigate(lab.notebookURL(p.name))); err != nil {
+			t.Fatal(err)
+		}
+		var st struct {
+			Text    string `json:"text"`
+			Visible bool   `json:"visible"`
+			Canvas  int    `json:"canvas"`
+			Trusted bool   `json:"trusted"`
+		}
+		js := fmt.Sprintf(`(() => {
+	window.eifNotebookPath = %q;
+	const w = window.jupyterapp && window.jupyterapp.shell && `+jsNotebook+`;
+	const el = w && w.node.querySelector(".jp-OutputArea-output");
+	if (!el) return "";
+	const r = el.getBoundingClientRect();
+	return {text: el.innerText, visible: r.width > 0 && r.height > 0, canvas: el.querySelectorAll("canvas").length,
+		trusted: w.content.widgets[0].model.trusted};
+})()`, p.name)
+		deadline := time.Now().Add(openTimeout)
+		for {
+			if err := p.eval(js, &st); err == nil && st.Text != "" {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("the notebook's output did not show within %v", openTimeout)
+			}
+			time.Sleep(500 * time.Millisecond)
+		}
+		if st.Trusted {
+			t.Fatal("the copied notebook is trusted: the test shows nothing")
+		}
+		if !strings.Contains(st.Text, chart.NotDrawn) || !st.Visible {
+			t.Errorf("the untrusted chart output shows %q (visible %v), want the message %q", st.Text, st.Visible, chart.NotDrawn)
+		}
+		if st.Canvas != 0 {
+			t.Errorf("an untrusted output drew %d canvas(es): its script ran", st.Canvas)
+		}
+		if err := p.screenshot(filepath.Join(shotDir, "untrusted.png")); err != nil {
+			t.Error(err)
+		}
+		// Leave the page without its "unsaved changes" prompt.
+		_ = p.eval(`(async () => { const w = `+jsNotebook+`; await w.sessionContext.shutdown(); w.context.model.dirty = false; w.dispose(); return true; })()`, nil)
+		_ = chromedp.Do(ctx, chromedp.Navigate("about:blank"))
+	})
+
+	t.Run("Notebook 7", func(t *testing.T) {
+		p := &labPage{t: t, ctx: ctx, name: nb7, lab: lab, notebook7: true}
+		rec.take()
+		p.check(filepath.Join(shotDir, "notebook7"))
+		for _, problem := range rec.take() {
+			switch {
+			case strings.Contains(problem, gonbCommFlake) && !t.Failed():
+			case strings.Contains(problem, "/static/notebook/notebook_core."):
+				// Notebook 7.6.5's own page code ("reading 'schema'"; it comes
+				// without this project's settings and plugin too).
+				t.Logf("Notebook 7's own console error, not failed: %s", problem)
+			default:
+				t.Errorf("%s in Notebook 7: %s", nb7, problem)
+			}
+		}
+	})
+}
