@@ -62,6 +62,10 @@ func TestNotebooksAreClean(t *testing.T) {
 			if ks["name"] != "gonb" {
 				t.Errorf("metadata.kernelspec.name is %v, want \"gonb\" (the GoNB kernel)", ks["name"])
 			}
+			li, _ := nb.Metadata["language_info"].(map[string]any)
+			if li["pygments_lexer"] != "go" {
+				t.Errorf(`metadata.language_info.pygments_lexer is %v, want "go" (Go highlighting in exports and nbviewer)`, li["pygments_lexer"])
+			}
 		})
 	}
 }

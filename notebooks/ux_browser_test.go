@@ -112,7 +112,7 @@ func TestNotebookExperience(t *testing.T) {
 	}
 	lab := startLab(t, v, root, filepath.Join(testDir, "jupyterlab-ux.log"))
 	ctx := startBrowser(t, chrome)
-	rec := watchPage(ctx)
+	rec := watchPage(ctx, lab.base)
 
 	t.Run("no news prompt", func(t *testing.T) {
 		p := &labPage{t: t, ctx: ctx, lab: lab}
