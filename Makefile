@@ -94,13 +94,9 @@ $(STAMPS)/kernel: $(STAMPS)/gotools $(STAMPS)/python $(STAMPS)/modules scripts/i
 # Jupyter server and JupyterLab started from this venv reads them, however it
 # is started (make lab, the tests, a JupyterHub single-user server).
 JUPYTER_FILES := $(shell find jupyter -type f)
-$(STAMPS)/jupyter: $(JUPYTER_FILES) | $(STAMPS)/python
+$(STAMPS)/jupyter: $(JUPYTER_FILES) scripts/install_jupyter_settings.sh | $(STAMPS)/python
 	@echo "== installing the project's Jupyter settings into $(VENV)"
-	mkdir -p $(VENV)/share/jupyter/lab/settings $(VENV)/etc/jupyter $(VENV)/share/jupyter/labextensions
-	cp jupyter/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
-	cp jupyter/jupyter_server_config.json $(VENV)/etc/jupyter/jupyter_server_config.json
-	rm -rf $(VENV)/share/jupyter/labextensions/eif-notebooks-start
-	cp -R jupyter/labextensions/eif-notebooks-start $(VENV)/share/jupyter/labextensions/
+	scripts/install_jupyter_settings.sh $(VENV)
 	@touch $@
 
 # The git filter named in .gitattributes: what git commits of a notebook has

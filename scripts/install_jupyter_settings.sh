@@ -1,0 +1,12 @@
+#!/bin/sh
+# install_jupyter_settings.sh VENV: put the project's Jupyter settings (jupyter/README.md)
+# where every Jupyter server and JupyterLab started from the virtual environment VENV
+# reads them: `make setup` (VENV = .venv) and the container image (deploy/Dockerfile).
+set -eu
+venv=${1:?usage: install_jupyter_settings.sh VENV}
+here=$(cd "$(dirname "$0")/.." && pwd)
+mkdir -p "$venv/share/jupyter/lab/settings" "$venv/etc/jupyter" "$venv/share/jupyter/labextensions"
+cp "$here/jupyter/overrides.json" "$venv/share/jupyter/lab/settings/overrides.json"
+cp "$here/jupyter/jupyter_server_config.json" "$venv/etc/jupyter/jupyter_server_config.json"
+rm -rf "$venv/share/jupyter/labextensions/eif-notebooks-start"
+cp -R "$here/jupyter/labextensions/eif-notebooks-start" "$venv/share/jupyter/labextensions/"
