@@ -58,29 +58,13 @@ func TestNotebooksInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: no browser test")
 	}
-	v := requireVenv(t)
-	chrome := findChromium()
-	if chrome == "" {
-		skipOrFail(t, "no Chromium found (looked for $CHROMIUM, /usr/bin/chromium, chromium, chromium-browser, google-chrome): on Debian, apt-get install chromium")
-	}
+	v, chrome, root := browserTestDir(t, "browser-")
 	names := notebookNames(t)
-
 	testDir := filepath.Join(repoRoot, "out", "test")
 	shotDir := filepath.Join(repoRoot, "out", "screenshots")
-	for _, d := range []string{testDir, shotDir} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	root, err := os.MkdirTemp(testDir, "browser-")
-	if err != nil {
+	if err := os.MkdirAll(shotDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() {
-		if !t.Failed() {
-			os.RemoveAll(root)
-		}
-	})
 	if err := copyNotebookFolder(".", root); err != nil {
 		t.Fatal(err)
 	}
@@ -363,6 +347,31 @@ func (w *pageWatch) take() []string {
 	p := w.problems
 	w.problems = nil
 	return p
+}
+
+// browserTestDir returns what a browser test needs, or skips (fails with
+// CI=true): the venv, the Chromium to run and a new folder under out/test named
+// prefix…, for the lab server's notebooks, removed when the test passes.
+func browserTestDir(t *testing.T, prefix string) (v venv, chrome, root string) {
+	t.Helper()
+	v = requireVenv(t)
+	if chrome = findChromium(); chrome == "" {
+		skipOrFail(t, "no Chromium found (looked for $CHROMIUM, /usr/bin/chromium, chromium, chromium-browser, google-chrome): on Debian, apt-get install chromium")
+	}
+	testDir := filepath.Join(repoRoot, "out", "test")
+	if err := os.MkdirAll(testDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	root, err := os.MkdirTemp(testDir, prefix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if !t.Failed() {
+			os.RemoveAll(root)
+		}
+	})
+	return v, chrome, root
 }
 
 // watchPage watches the page of ctx; server is the lab server's address

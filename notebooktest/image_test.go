@@ -88,21 +88,6 @@ func TestImageRunsNotebooksOffline(t *testing.T) {
 	}
 }
 
-// checkExecutedNotebook checks an executed notebook: no error output, every
-// code cell executed, and the printedNumbers of that notebook.
-func checkExecutedNotebook(t *testing.T, name string, nb *notebook) {
-	t.Helper()
-	for _, p := range nb.problems() {
-		t.Errorf("%s: %s", name, p)
-	}
-	for i, c := range nb.Cells {
-		if c.CellType == "code" && strings.TrimSpace(string(c.Source)) != "" && c.ExecutionCount == nil {
-			t.Errorf("%s: %s was not executed", name, nb.cellName(i))
-		}
-	}
-	checkNumbers(t, name, nb)
-}
-
 // TestImageServesJupyterLab starts the image as `docker run` does (its CMD),
 // and checks that JupyterLab answers with a token, offers only the Go kernel
 // and shows the notebooks. The test's daemon has no bridge network, so the
