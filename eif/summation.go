@@ -44,50 +44,6 @@ func (n *Neuron) PairThreshold(width, sep float64, set *SearchSettings) (float64
 	if err != nil {
 		return 0, err
 	}
-	s := spikesOnly(c.Sim)
-	var r Result
-	fires := func(amp float64) (bool, error) { // stops at the first spike, as PulseThreshold does
-		err := n.simulate(&r, PulsePair(amp, width, sep), n.p.Rest, sep+width+c.After, &s, 1)
-		return len(r.Spikes) > 0, err
-	}
-	return bisectAmplitude(fires, math.Max(n.Rheobase(), c.Tol), c.Tol, c.MaxAmp)
-}
-
-// bisectAmplitude returns the smallest amplitude at which fires is true, to within tol/2:
-// 0 if it fires without current, else it doubles from start until it fires (giving up
-// with ErrNoSpike above maxAmp) and bisects the bracket to a width tol, or to adjacent
-// floating-point numbers.
-func bisectAmplitude(fires func(amp float64) (bool, error), start, tol, maxAmp float64) (float64, error) {
-	if fired, err := fires(0); err != nil || fired {
-		return 0, err
-	}
-	lo, hi := 0.0, start
-	for {
-		fired, err := fires(hi)
-		if err != nil {
-			return 0, err
-		}
-		if fired {
-			break
-		}
-		if lo, hi = hi, 2*hi; hi > maxAmp {
-			return 0, fmt.Errorf("%w up to SearchSettings.MaxAmp = %g nA", ErrNoSpike, maxAmp)
-		}
-	}
-	for hi-lo > tol {
-		mid := lo + (hi-lo)/2
-		if mid == lo || mid == hi {
-			break
-		}
-		fired, err := fires(mid)
-		if err != nil {
-			return 0, err
-		}
-		if fired {
-			hi = mid
-		} else {
-			lo = mid
-		}
-	}
-	return lo + (hi-lo)/2, nil
+	stim := func(amp float64) Stimulus { return PulsePair(amp, width, sep) }
+	return n.threshold(stim, sep+width+c.After, &c, fmt.Sprintf("two %g ms pulses %g ms apart", width, sep))
 }

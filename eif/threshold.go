@@ -1,7 +1,6 @@
 package eif
 
 import (
-	"errors"
 	"fmt"
 	"math"
 )
@@ -56,18 +55,6 @@ func (s *SearchSettings) withDefaults(tau float64) (SearchSettings, error) {
 	return c, err
 }
 
-// spikes reports whether a square pulse of amplitude amp (nA) and the given duration
-// (ms), starting at t = 0 from rest, makes the neuron spike.
-func (n *Neuron) spikes(amp, duration float64, c *SearchSettings, r *Result) (bool, error) {
-	s := spikesOnly(c.Sim)
-	s.MaxSteps = c.left
-	err := n.simulate(r, Pulse{Amp: amp, T1: 0, T2: duration}, n.p.Rest, duration+c.After, &s, 1)
-	if c.left -= r.Steps + r.Rejected; c.left <= 0 || errors.Is(err, ErrTooManySteps) {
-		return false, fmt.Errorf("%w: the search for the threshold of a %g ms pulse ran out of Settings.MaxSteps, which bounds all its simulations together", ErrTooManySteps, duration)
-	}
-	return len(r.Spikes) > 0, err
-}
-
 // PulseThreshold returns the smallest amplitude (nA) of a square pulse of the given
 // duration (ms), applied at t = 0 to the neuron at rest, that makes it spike during the
 // pulse or in the SearchSettings.After that follow. It brackets the threshold by doubling
@@ -94,42 +81,8 @@ func (n *Neuron) PulseThreshold(duration float64, set *SearchSettings) (float64,
 	if duration+c.After > MaxTime {
 		return 0, &ParamError{Field: "SearchSettings.After", Value: c.After, Rule: fmt.Sprintf("must be ≤ MaxTime − duration = %g ms (0 means 20·τ)", MaxTime-duration)}
 	}
-	var r Result
-	lo, hi := 0.0, math.Min(math.Max(n.Rheobase(), c.Tol), c.MaxAmp)
-	if fired, err := n.spikes(0, duration, &c, &r); err != nil {
-		return 0, err
-	} else if fired {
-		return 0, nil // fires without current, as an EIF whose rest lies above θ_I=0 would
-	}
-	for {
-		fired, err := n.spikes(hi, duration, &c, &r)
-		if err != nil {
-			return 0, err
-		}
-		if fired {
-			break
-		}
-		if hi >= c.MaxAmp {
-			return 0, fmt.Errorf("%w up to SearchSettings.MaxAmp = %g nA for a %g ms pulse", ErrNoSpike, c.MaxAmp, duration)
-		}
-		lo, hi = hi, math.Min(2*hi, c.MaxAmp)
-	}
-	for hi-lo > c.Tol {
-		mid := lo + (hi-lo)/2
-		if mid == lo || mid == hi {
-			break // the bracket is down to adjacent floating-point numbers
-		}
-		fired, err := n.spikes(mid, duration, &c, &r)
-		if err != nil {
-			return 0, err
-		}
-		if fired {
-			hi = mid
-		} else {
-			lo = mid
-		}
-	}
-	return lo + (hi-lo)/2, nil
+	pulse := func(amp float64) Stimulus { return Pulse{Amp: amp, T1: 0, T2: duration} }
+	return n.threshold(pulse, duration+c.After, &c, fmt.Sprintf("a %g ms pulse", duration))
 }
 
 // StrengthDuration returns PulseThreshold for each of the durations (ms).

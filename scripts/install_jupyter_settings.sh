@@ -5,8 +5,9 @@
 set -eu
 venv=${1:?usage: install_jupyter_settings.sh VENV}
 here=$(cd "$(dirname "$0")/.." && pwd)
-mkdir -p "$venv/share/jupyter/lab/settings" "$venv/etc/jupyter" "$venv/share/jupyter/labextensions"
+mkdir -p "$venv/share/jupyter/lab/settings" "$venv/share/jupyter/labextensions"
+# an earlier set-up put the server part here; it is in scripts/lab_config.py now
+rm -f "$venv/etc/jupyter/jupyter_server_config.json"
 cp "$here/jupyter/overrides.json" "$venv/share/jupyter/lab/settings/overrides.json"
-cp "$here/jupyter/jupyter_server_config.json" "$venv/etc/jupyter/jupyter_server_config.json"
 rm -rf "$venv/share/jupyter/labextensions/eif-notebooks-start"
 cp -R "$here/jupyter/labextensions/eif-notebooks-start" "$venv/share/jupyter/labextensions/"

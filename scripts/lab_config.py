@@ -10,6 +10,11 @@
   give a Python kernel running as this user. GoOnlyKernelSpecManager knows no other
   kernel, and GoOnlyKernelManager answers such a request (or a session asking for
   another kernel) with 403 and a message, before anything starts.
+- The kernel's status from the start: jupyter_server's untracked_message_types, less
+  kernel_info_request. JupyterLab ignores status messages whose parent is untracked, and
+  GoNB sends none but those of kernel_info requests before the first cell runs, so the
+  status bar read "Unknown" until then; now it reads Idle as soon as the kernel is up.
+  (jupyter/README.md has the rest of the Run-All-at-start fix.)
 """
 
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
@@ -49,3 +54,10 @@ c.ServerApp.kernel_manager_class = GoOnlyKernelManager
 c.KernelSpecManager.allowed_kernelspecs = KERNELS
 c.KernelSpecManager.ensure_native_kernel = False
 c.MappingKernelManager.default_kernel_name = "gonb"
+c.MappingKernelManager.untracked_message_types = [
+    "comm_info_request", "comm_info_reply", "kernel_info_reply", "shutdown_request",
+    "shutdown_reply", "interrupt_request", "interrupt_reply", "debug_request",
+    "debug_reply", "stream", "display_data", "update_display_data",
+    "execute_input", "execute_result", "error", "status",
+    "clear_output", "debug_event", "input_request", "input_reply",
+]

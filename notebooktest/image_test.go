@@ -1,4 +1,4 @@
-package notebooks_test
+package notebooktest_test
 
 import (
 	"context"
@@ -86,21 +86,6 @@ func TestImageRunsNotebooksOffline(t *testing.T) {
 		}
 		checkExecutedNotebook(t, name, nb)
 	}
-}
-
-// checkExecutedNotebook checks an executed notebook: no error output, every
-// code cell executed, and the printedNumbers of that notebook.
-func checkExecutedNotebook(t *testing.T, name string, nb *notebook) {
-	t.Helper()
-	for _, p := range nb.problems() {
-		t.Errorf("%s: %s", name, p)
-	}
-	for i, c := range nb.Cells {
-		if c.CellType == "code" && strings.TrimSpace(string(c.Source)) != "" && c.ExecutionCount == nil {
-			t.Errorf("%s: %s was not executed", name, nb.cellName(i))
-		}
-	}
-	checkNumbers(t, name, nb)
 }
 
 // TestImageServesJupyterLab starts the image as `docker run` does (its CMD),

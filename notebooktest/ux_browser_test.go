@@ -1,4 +1,4 @@
-package notebooks_test
+package notebooktest_test
 
 import (
 	"encoding/json"
@@ -79,27 +79,12 @@ func TestNotebookExperience(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: no browser test")
 	}
-	v := requireVenv(t)
-	chrome := findChromium()
-	if chrome == "" {
-		skipOrFail(t, "no Chromium found: on Debian, apt-get install chromium")
-	}
+	v, chrome, root := browserTestDir(t, "ux-")
 	testDir := filepath.Join(repoRoot, "out", "test")
 	shotDir := filepath.Join(repoRoot, "out", "screenshots")
-	for _, d := range []string{testDir, filepath.Join(shotDir, "notebook7")} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	root, err := os.MkdirTemp(testDir, "ux-")
-	if err != nil {
+	if err := os.MkdirAll(filepath.Join(shotDir, "notebook7"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() {
-		if !t.Failed() {
-			os.RemoveAll(root)
-		}
-	})
 	const nb7 = "03-part-b-lif-comparison.ipynb"
 	b, err := os.ReadFile(nb7)
 	if err != nil {

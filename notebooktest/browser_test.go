@@ -1,4 +1,4 @@
-package notebooks_test
+package notebooktest_test
 
 import (
 	"context"
@@ -58,29 +58,13 @@ func TestNotebooksInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: no browser test")
 	}
-	v := requireVenv(t)
-	chrome := findChromium()
-	if chrome == "" {
-		skipOrFail(t, "no Chromium found (looked for $CHROMIUM, /usr/bin/chromium, chromium, chromium-browser, google-chrome): on Debian, apt-get install chromium")
-	}
+	v, chrome, root := browserTestDir(t, "browser-")
 	names := notebookNames(t)
-
 	testDir := filepath.Join(repoRoot, "out", "test")
 	shotDir := filepath.Join(repoRoot, "out", "screenshots")
-	for _, d := range []string{testDir, shotDir} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	root, err := os.MkdirTemp(testDir, "browser-")
-	if err != nil {
+	if err := os.MkdirAll(shotDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() {
-		if !t.Failed() {
-			os.RemoveAll(root)
-		}
-	})
 	if err := copyNotebookFolder(".", root); err != nil {
 		t.Fatal(err)
 	}
@@ -365,8 +349,39 @@ func (w *pageWatch) take() []string {
 	return p
 }
 
+// browserTestDir returns what a browser test needs, or skips (fails with
+// CI=true): the venv, the Chromium to run and a new folder under out/test named
+// prefix…, for the lab server's notebooks, removed when the test passes.
+func browserTestDir(t *testing.T, prefix string) (v venv, chrome, root string) {
+	t.Helper()
+	v = requireVenv(t)
+	if chrome = findChromium(); chrome == "" {
+		skipOrFail(t, "no Chromium found (looked for $CHROMIUM, /usr/bin/chromium, chromium, chromium-browser, google-chrome): on Debian, apt-get install chromium")
+	}
+	testDir := filepath.Join(repoRoot, "out", "test")
+	if err := os.MkdirAll(testDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	root, err := os.MkdirTemp(testDir, prefix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if !t.Failed() {
+			os.RemoveAll(root)
+		}
+	})
+	return v, chrome, root
+}
+
 // watchPage watches the page of ctx; server is the lab server's address
 // (http://127.0.0.1:PORT), the only one the page may connect to.
+// beforeUnloadNotice starts the message Chromium logs when the test leaves a
+// notebook whose outputs changed after its last save (notebook 04's live
+// explorer redraws after the browser step), and JupyterLab asks, through
+// beforeunload, to confirm: a page without a user gesture may not ask.
+const beforeUnloadNotice = "Blocked attempt to show a 'beforeunload' confirmation panel"
+
 func watchPage(ctx context.Context, server string) *pageWatch {
 	w := &pageWatch{}
 	console := chromedp.Console(ctx)
@@ -378,6 +393,9 @@ func watchPage(ctx context.Context, server string) *pageWatch {
 				return
 			}
 			if m.IsException() || m.Type == chromedp.ConsoleError {
+				if strings.HasPrefix(m.Text, beforeUnloadNotice) {
+					continue // the browser's note on leaving a page with unsaved edits: no JavaScript error
+				}
 				where := m.URL
 				if where != "" {
 					where = fmt.Sprintf(" (at %s:%d)", m.URL, m.Line+1)

@@ -1,4 +1,4 @@
-package notebooks_test
+package notebooktest_test
 
 import (
 	"context"
@@ -75,15 +75,7 @@ func TestNotebooksExecute(t *testing.T) {
 			if err != nil {
 				t.Fatalf("no executed notebook: %v", err)
 			}
-			for _, p := range nb.problems() {
-				t.Errorf("%s: %s", name, p)
-			}
-			for i, c := range nb.Cells {
-				if c.CellType == "code" && strings.TrimSpace(string(c.Source)) != "" && c.ExecutionCount == nil {
-					t.Errorf("%s: %s was not executed", name, nb.cellName(i))
-				}
-			}
-			checkNumbers(t, name, nb)
+			checkExecutedNotebook(t, name, nb)
 
 			html, err := os.ReadFile(filepath.Join(outDir, strings.TrimSuffix(name, ".ipynb")+".html"))
 			if err != nil {
@@ -205,4 +197,19 @@ func checkNumbers(t *testing.T, name string, nb *notebook) {
 			t.Logf("%s: %q printed %v (want %v ± %v)", name, num.Pattern, got, num.Want, num.Tol)
 		}
 	}
+}
+
+// checkExecutedNotebook checks an executed notebook: no error output, every
+// code cell executed, and the printedNumbers of that notebook.
+func checkExecutedNotebook(t *testing.T, name string, nb *notebook) {
+	t.Helper()
+	for _, p := range nb.problems() {
+		t.Errorf("%s: %s", name, p)
+	}
+	for i, c := range nb.Cells {
+		if c.CellType == "code" && strings.TrimSpace(string(c.Source)) != "" && c.ExecutionCount == nil {
+			t.Errorf("%s: %s was not executed", name, nb.cellName(i))
+		}
+	}
+	checkNumbers(t, name, nb)
 }

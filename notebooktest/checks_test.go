@@ -1,4 +1,4 @@
-package notebooks_test
+package notebooktest_test
 
 // This file is the one that notebook authors edit. It says, per notebook file
 // name, what the tests must find. Every table key must be the file name of a

@@ -1,4 +1,4 @@
-package notebooks_test
+package notebooktest_test
 
 import (
 	"encoding/json"
@@ -73,24 +73,8 @@ func TestRunAllAtStart(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: no browser test")
 	}
-	v := requireVenv(t)
-	chrome := findChromium()
-	if chrome == "" {
-		skipOrFail(t, "no Chromium found: on Debian, apt-get install chromium")
-	}
+	v, chrome, root := browserTestDir(t, "start-")
 	testDir := filepath.Join(repoRoot, "out", "test")
-	if err := os.MkdirAll(testDir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	root, err := os.MkdirTemp(testDir, "start-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if !t.Failed() {
-			os.RemoveAll(root)
-		}
-	})
 	if err := os.WriteFile(filepath.Join(root, "start.ipynb"), startNotebook(), 0o644); err != nil {
 		t.Fatal(err)
 	}
