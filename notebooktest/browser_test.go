@@ -514,9 +514,9 @@ func (p *labPage) jsReady() string {
 	const s = w.sessionContext && w.sessionContext.session;
 	if (!s || !s.kernel) return "no kernel";
 	if (s.kernel.connectionStatus !== "connected") return "kernel " + s.kernel.connectionStatus;
-	// The kernel's info, but not forever: a kernel_info reply that does not come (GoNB
-	// answers with the client's session id, and one in some thirty opens went unanswered)
-	// blocks nothing a student does, since the page sends cells once it is connected.
+	// The kernel's info, but not forever: in one of some thirty opens in CI the reply to
+	// the page's kernel_info request never came (GoNB answers with the client's session
+	// id; not understood further). The check that matters follows: connected and idle.
 	await Promise.race([s.kernel.info, new Promise(done => setTimeout(done, 10000))]);
 	// GoNB reports no status until its first execution: "unknown" is idle.
 	if (s.kernel.status !== "idle" && s.kernel.status !== "unknown") return "kernel " + s.kernel.status;
