@@ -27,7 +27,7 @@ func (n *Neuron) Bifurcation(iMin, iMax float64, num int) (stable, unstable Bran
 		return stable, unstable, &ParamError{Field: "num", Value: float64(num), Rule: "must be between 2 and 1e6"}
 	}
 	irh := n.Rheobase()
-	addSN := n.p.Model == EIF && n.p.DeltaT > 0 && irh >= iMin && irh <= iMax
+	addSN := !n.p.Linear() && irh >= iMin && irh <= iMax
 	for k := 0; k < num; k++ {
 		i := iMin + (iMax-iMin)*float64(k)/float64(num-1)
 		if addSN && i >= irh {

@@ -57,7 +57,7 @@ func (n *Neuron) FixedPoints(i float64) []FixedPoint {
 	}
 	p := n.p
 	uinf := p.Rest + p.R*i
-	if p.Model == LIF || p.DeltaT == 0 {
+	if p.Linear() {
 		// u_rest + R·i, written as θ + R·(i − I_rh) so that it lies on the side of the
 		// threshold θ that i − Rheobase() says, as in Period.
 		irh := n.Rheobase()
@@ -107,7 +107,7 @@ func (n *Neuron) EffectiveThreshold(i float64) (float64, error) {
 	if err := checkCurrent("i", i); err != nil {
 		return 0, err
 	}
-	if n.p.Model == LIF || n.p.DeltaT == 0 {
+	if n.p.Linear() {
 		if i >= n.Rheobase() {
 			return 0, ErrNoFixedPoint
 		}
@@ -131,11 +131,8 @@ func (n *Neuron) Rheobase() float64 {
 		return 0
 	}
 	p := n.p
-	switch {
-	case p.Model == LIF:
-		return (p.Cutoff - p.Rest) / p.R
-	case p.DeltaT == 0:
-		return (p.ThetaRh - p.Rest) / p.R
+	if p.Linear() {
+		return (p.threshold() - p.Rest) / p.R // the fixed point u_rest + R·I reaches θ
 	}
 	return (p.ThetaRh - p.Rest - p.DeltaT) / p.R
 }

@@ -209,3 +209,23 @@ func TestReplayedIsPerRun(t *testing.T) {
 		}
 	}
 }
+
+// TestLinear checks the one rule for a linear right-hand side: the LIF, and the EIF with
+// Δ_T = 0, have no exponential term, so f″ = 0 everywhere below the cut-off.
+func TestLinear(t *testing.T) {
+	hard := eif.Default()
+	hard.DeltaT = 0
+	for _, tc := range []struct {
+		name string
+		p    eif.Params
+		want bool
+	}{{"EIF", eif.Default(), false}, {"LIF", eif.DefaultLIF(), true}, {"EIF with DeltaT = 0", hard, true}} {
+		if got := tc.p.Linear(); got != tc.want {
+			t.Errorf("%s: Linear() = %v, want %v", tc.name, got, tc.want)
+		}
+		n := eif.MustNew(tc.p)
+		if curved := n.Curvature(-45) != 0; curved == tc.want {
+			t.Errorf("%s: Curvature(−45 mV) = %g, but Linear() = %v", tc.name, n.Curvature(-45), tc.want)
+		}
+	}
+}

@@ -36,7 +36,7 @@ func (n *Neuron) Period(i float64) (float64, error) {
 	p := n.p
 	thr := p.threshold()
 	di := i - n.Rheobase() // exact near the rheobase (Sterbenz)
-	if p.Model == LIF || p.DeltaT == 0 {
+	if p.Linear() {
 		// f(θ) = R·(i − I_rh)/τ and f decreases with u: the neuron fires iff i > I_rh.
 		if di <= 0 {
 			return 0, ErrNoSpike

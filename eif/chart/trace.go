@@ -90,7 +90,7 @@ func Thresholds(n *eif.Neuron) []Ref {
 		return nil
 	}
 	p := n.Params()
-	if p.Model == eif.LIF || p.DeltaT == 0 {
+	if p.Linear() {
 		return []Ref{{n.Threshold(), fmt.Sprintf("θ = %.4g mV", n.Threshold())}}
 	}
 	refs := []Ref{
