@@ -229,3 +229,22 @@ func TestLinear(t *testing.T) {
 		}
 	}
 }
+
+func TestPiecewiseConstant(t *testing.T) {
+	c, p, s := eif.Constant(3), eif.Pulse{Amp: 1, T1: 2, T2: 3}, eif.Steps{Times: []float64{1}, Amps: []float64{2}}
+	for _, tc := range []struct {
+		name string
+		s    eif.Stimulus
+		want bool
+	}{
+		{"Constant", c, true}, {"*Constant", &c, true},
+		{"Pulse", p, true}, {"*Pulse", &p, true},
+		{"Steps", s, true}, {"*Steps", &s, true},
+		{"Func", eif.Func{F: func(float64) float64 { return 1 }}, false},
+		{"nil", nil, false},
+	} {
+		if got := eif.PiecewiseConstant(tc.s); got != tc.want {
+			t.Errorf("PiecewiseConstant(%s) = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
