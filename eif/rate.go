@@ -190,7 +190,9 @@ func spikeRate(spikes []float64) float64 {
 
 // SimulatedFICurve returns SimulatedRate at each current of currents. The currents are
 // simulated in parallel, on up to GOMAXPROCS goroutines; the rates are bit for bit those
-// of one goroutine, and an error is that of the first current that fails.
+// of one goroutine, and an error is that of the first current that fails. A
+// Settings.Progress is called by those goroutines one at a time, each call with the time
+// reached in the run of one current.
 func (n *Neuron) SimulatedFICurve(currents []float64, duration float64, set *Settings) ([]float64, error) {
 	if err := n.check(); err != nil {
 		return nil, err
@@ -205,6 +207,7 @@ func (n *Neuron) SimulatedFICurve(currents []float64, duration float64, set *Set
 	}
 	rates := make([]float64, len(currents))
 	s := spikesOnly(set)
+	s.Progress = oneAtATime(s.Progress)
 	err := sweep(len(currents), func() func(k int) error {
 		var (
 			r Result

@@ -57,3 +57,17 @@ func sweep(n int, newWorker func() func(k int) error) error {
 	running.Wait()
 	return lowErr
 }
+
+// oneAtATime returns progress wrapped so that the goroutines of a sweep call it one at a
+// time: a Settings.Progress written for one run needs no locking of its own. nil stays nil.
+func oneAtATime(progress func(t float64)) func(t float64) {
+	if progress == nil {
+		return nil
+	}
+	var mu sync.Mutex
+	return func(t float64) {
+		mu.Lock()
+		defer mu.Unlock()
+		progress(t)
+	}
+}

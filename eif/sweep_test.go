@@ -143,3 +143,23 @@ func BenchmarkBifurcationSmall(b *testing.B) {
 		}
 	}
 }
+
+// TestSweepProgress checks that a Settings.Progress that keeps unguarded state, as one
+// written for a single run does, is called during a parallel sweep (run with -race to see
+// that the calls never overlap).
+func TestSweepProgress(t *testing.T) {
+	n := eif.MustNew(eif.Default())
+	calls := 0
+	count := func(float64) { calls++ }
+	withProcs(4, func() {
+		if _, err := n.SimulatedFICurve([]float64{8, 10, 12, 14, 16}, 200, &eif.Settings{Progress: count}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := n.StrengthDuration([]float64{1, 2, 3, 4}, &eif.SearchSettings{Sim: &eif.Settings{Progress: count}}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if calls == 0 {
+		t.Error("Settings.Progress was never called")
+	}
+}

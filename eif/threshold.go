@@ -103,7 +103,8 @@ func (n *Neuron) PulseThreshold(duration float64, set *SearchSettings) (float64,
 
 // StrengthDuration returns PulseThreshold for each of the durations (ms). The searches run
 // in parallel, on up to GOMAXPROCS goroutines; the thresholds are bit for bit those of one
-// goroutine, and an error is that of the first duration that fails.
+// goroutine, and an error is that of the first duration that fails. A Progress in
+// SearchSettings.Sim is called by those goroutines one at a time.
 func (n *Neuron) StrengthDuration(durations []float64, set *SearchSettings) ([]float64, error) {
 	if err := n.check(); err != nil {
 		return nil, err
@@ -112,6 +113,12 @@ func (n *Neuron) StrengthDuration(durations []float64, set *SearchSettings) ([]f
 		if checkDuration("duration", d) != nil { // named only then, as in SimulatedFICurve
 			return nil, checkDuration(fmt.Sprintf("durations[%d]", k), d)
 		}
+	}
+	if set != nil && set.Sim != nil && set.Sim.Progress != nil {
+		c, sim := *set, *set.Sim
+		sim.Progress = oneAtATime(sim.Progress)
+		c.Sim = &sim
+		set = &c
 	}
 	out := make([]float64, len(durations))
 	err := sweep(len(durations), func() func(k int) error {
