@@ -44,7 +44,7 @@ func (n *Neuron) Bifurcation(iMin, iMax float64, num int) (stable, unstable Bran
 	su, uu := make([]float64, m), make([]float64, m)
 	has := make([]uint8, m) // bit 0: a stable point, bit 1: an unstable one
 	chunks := (m + bifurcationChunk - 1) / bifurcationChunk
-	_ = sweep(chunks, func() func(c int) error {
+	_ = sweep(chunks, 0, func() func(c int) error {
 		var buf [2]FixedPoint
 		return func(c int) error {
 			for k := c * bifurcationChunk; k < min(m, (c+1)*bifurcationChunk); k++ {

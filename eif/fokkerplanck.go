@@ -51,9 +51,11 @@ func (n *Neuron) StationaryRate(i, sigma float64) (float64, error) {
 // for bit.
 func (n *Neuron) StationaryFICurve(currents []float64, sigma float64) ([]float64, error) {
 	rates := make([]float64, len(currents))
-	err := parallel(len(currents), 0, func(k int) (err error) {
-		rates[k], err = n.StationaryRate(currents[k], sigma)
-		return err
+	err := sweep(len(currents), 0, func() func(k int) error {
+		return func(k int) (err error) {
+			rates[k], err = n.StationaryRate(currents[k], sigma)
+			return err
+		}
 	})
 	if err != nil {
 		return nil, err

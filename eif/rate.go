@@ -208,7 +208,7 @@ func (n *Neuron) SimulatedFICurve(currents []float64, duration float64, set *Set
 	rates := make([]float64, len(currents))
 	s := spikesOnly(set)
 	s.Progress = oneAtATime(s.Progress)
-	err := sweep(len(currents), func() func(k int) error {
+	err := sweep(len(currents), 0, func() func(k int) error {
 		var (
 			r Result
 			c Constant

@@ -6,7 +6,8 @@ import (
 	"sync/atomic"
 )
 
-// sweep computes the n independent points of a sweep, on up to GOMAXPROCS goroutines.
+// sweep computes the n independent points of a sweep, on up to workers goroutines
+// (GOMAXPROCS when workers ≤ 0).
 // newWorker makes the state of one goroutine (a Result to reuse, say) and returns the
 // function that computes point k with it, writing its result into the caller's slot k.
 // Each point is computed by the same code from the same inputs whatever goroutine runs
@@ -15,8 +16,11 @@ import (
 // On failure sweep returns the error of the lowest k that failed, the one a serial loop
 // would stop at: points are handed out in increasing k, and no point above a failed one
 // is started, so every point below it has been computed and has not failed.
-func sweep(n int, newWorker func() func(k int) error) error {
-	workers := min(runtime.GOMAXPROCS(0), n)
+func sweep(n, workers int, newWorker func() func(k int) error) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, n)
 	if workers <= 1 {
 		do := newWorker()
 		for k := range n {

@@ -121,7 +121,7 @@ func (n *Neuron) StrengthDuration(durations []float64, set *SearchSettings) ([]f
 		set = &c
 	}
 	out := make([]float64, len(durations))
-	err := sweep(len(durations), func() func(k int) error {
+	err := sweep(len(durations), 0, func() func(k int) error {
 		return func(k int) (err error) {
 			out[k], err = n.PulseThreshold(durations[k], set)
 			return err

@@ -24,9 +24,11 @@ func (n *Neuron) Trials(z Noise, duration float64, trials int, set *NoiseSetting
 		return nil, &ParamError{Field: "trials", Value: float64(trials), Rule: fmt.Sprintf("record more than %g points in all; raise NoiseSettings.Record", float64(maxNoisePoints))}
 	}
 	out := make([]*NoisyResult, trials)
-	err = parallel(trials, cfg.Workers, func(k int) error {
-		out[k] = new(NoisyResult)
-		return n.runNoise(out[k], z, duration, cfg, newGauss(cfg.Seed, k))
+	err = sweep(trials, cfg.Workers, func() func(k int) error {
+		return func(k int) error {
+			out[k] = new(NoisyResult)
+			return n.runNoise(out[k], z, duration, cfg, newGauss(cfg.Seed, k))
+		}
 	})
 	if err != nil {
 		return nil, err
