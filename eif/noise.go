@@ -123,8 +123,8 @@ func (n *Neuron) noiseConfig(z Noise, duration float64, set *NoiseSettings) (Noi
 	if err := orDefault("NoiseSettings.Step", &c.Step, 0.01); err != nil {
 		return c, err
 	}
-	if math.IsNaN(duration) || math.IsInf(duration, 0) || duration <= 0 || duration > MaxTime {
-		return c, &ParamError{Field: "duration", Value: duration, Rule: fmt.Sprintf("must be > 0 and ≤ %g ms", float64(MaxTime))}
+	if err := checkDuration("duration", duration); err != nil {
+		return c, err
 	}
 	if duration/c.Step > maxNoiseSteps {
 		return c, &ParamError{Field: "NoiseSettings.Step", Value: c.Step, Rule: fmt.Sprintf("needs more than %g steps for %g ms", float64(maxNoiseSteps), duration)}
