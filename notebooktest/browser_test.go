@@ -20,9 +20,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+
+	"github.com/eif-notebooks/eif-notebooks/internal/browser"
 )
 
 // Browser test sizes and limits.
@@ -98,19 +99,6 @@ func TestNotebooksInBrowser(t *testing.T) {
 // gonbCommFlake is the console message of GoNB's page script when the kernel is slow to
 // acknowledge its connection (gonb v0.11.5, a 500 ms limit).
 const gonbCommFlake = "comm_open_ack not received in time"
-
-func findChromium() string {
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		p, _ = exec.LookPath(p)
-		return p
-	}
-	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
 
 // copyNotebookFolder copies the notebooks and any data files beside them,
 // but no Go files (a Go file under out/ would become a package of the module).
@@ -290,39 +278,11 @@ func randomHex(n int) string {
 
 // ---------------------------------------------------------------- browser
 
-// startBrowser starts headless Chromium with a fresh profile and the flags
-// that keep it quiet on a closed network. It stops at cleanup.
+// startBrowser starts headless Chromium at the test's viewport size
+// (internal/browser). It stops at cleanup.
 func startBrowser(t *testing.T, chrome string) context.Context {
 	t.Helper()
-	home := t.TempDir()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chrome),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		// Chromium writes crash-report settings under $HOME/.config and a dconf
-		// cache under $HOME/.cache even with its own profile folder: keep them
-		// in a temporary home too.
-		chromedp.Env("HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "XDG_CACHE_HOME="+filepath.Join(home, ".cache")),
-		chromedp.WindowSize(viewportWidth, viewportHeight),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(allocCtx)
-	t.Cleanup(func() { cancel(); cancelAlloc() })
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(viewportWidth, viewportHeight)); err != nil {
-		t.Fatalf("starting Chromium (%s): %v", chrome, err)
-	}
-	// A headless page never has the focus, and JupyterLab's "current
-	// notebook" (which commands act on) follows the focus.
-	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
-		t.Fatalf("Chromium focus emulation: %v", err)
-	}
-	return ctx
+	return browser.Start(t, chrome, viewportWidth, viewportHeight)
 }
 
 // pageWatch collects what the page must not do: JavaScript exceptions,
@@ -355,9 +315,7 @@ func (w *pageWatch) take() []string {
 func browserTestDir(t *testing.T, prefix string) (v venv, chrome, root string) {
 	t.Helper()
 	v = requireVenv(t)
-	if chrome = findChromium(); chrome == "" {
-		skipOrFail(t, "no Chromium found (looked for $CHROMIUM, /usr/bin/chromium, chromium, chromium-browser, google-chrome): on Debian, apt-get install chromium")
-	}
+	chrome = browser.Require(t)
 	testDir := filepath.Join(repoRoot, "out", "test")
 	if err := os.MkdirAll(testDir, 0o755); err != nil {
 		t.Fatal(err)

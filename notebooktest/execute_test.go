@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/eif-notebooks/eif-notebooks/internal/browser"
 )
 
 // TestNotebooksExecute runs every notebook headless through the real GoNB
@@ -97,19 +99,12 @@ func TestNotebooksExecute(t *testing.T) {
 // copy beside the file.
 func checkExportOffline(t *testing.T, name, file string) {
 	t.Helper()
-	chrome := findChromium()
-	if chrome == "" {
-		skipOrFail(t, "no Chromium: the HTML export of %s was not opened", name)
-	}
-	home := t.TempDir()
+	chrome := browser.Require(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, chrome, "--headless", "--no-sandbox", "--disable-gpu",
-		"--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-		"--proxy-server=127.0.0.1:9", "--user-data-dir="+filepath.Join(home, "profile"),
+	cmd := browser.Command(ctx, t, chrome, "file://"+file,
 		"--enable-logging=stderr", "--v=0", // the page's console messages, on stderr
-		"--virtual-time-budget=20000", "--dump-dom", "file://"+file)
-	cmd.Env = append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+home, "XDG_CACHE_HOME="+home)
+		"--virtual-time-budget=20000", "--dump-dom")
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
