@@ -257,7 +257,16 @@ func (l *labServer) shutdownKernels() {
 // notebookURL opens one notebook in a fresh workspace (?reset), so Lab does
 // not reopen the notebooks of earlier steps.
 func (l *labServer) notebookURL(name string) string {
-	return l.base + "/lab/tree/" + url.PathEscape(name) + "?reset&token=" + l.token
+	return l.base + "/lab/tree/" + escapePath(name) + "?reset&token=" + l.token
+}
+
+// escapePath escapes each part of a slash-separated path for a URL.
+func escapePath(name string) string {
+	parts := strings.Split(name, "/")
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
+	}
+	return strings.Join(parts, "/")
 }
 
 func freePort(t *testing.T) int {
@@ -607,6 +616,9 @@ func (p *labPage) open() error {
 func (p *labPage) check(shotDir string) {
 	t := p.t
 	shot := filepath.Join(shotDir, strings.TrimSuffix(p.name, ".ipynb")+".png")
+	if err := os.MkdirAll(filepath.Dir(shot), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	defer func() {
 		if err := p.screenshot(shot); err != nil {
 			t.Errorf("screenshot: %v", err)
@@ -650,10 +662,7 @@ func (p *labPage) check(shotDir string) {
 		t.Fatalf("%s: %d code cell(s) were not run", p.name, st.Todo)
 	}
 
-	want := defaultMinCharts
-	if n, ok := minCharts[p.name]; ok {
-		want = n
-	}
+	want := wantCharts(p.name)
 	before, err := p.waitCharts(want)
 	if err != nil {
 		t.Fatalf("%s after run all: %v", p.name, err)

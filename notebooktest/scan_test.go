@@ -32,7 +32,7 @@ func TestScanOfExecutedNotebooks(t *testing.T) {
 	if err := json.Unmarshal([]byte(executed), &nb); err != nil {
 		t.Fatal(err)
 	}
-	problems := nb.problems()
+	problems := nb.Problems()
 	want := []string{
 		`cell 2 (code cell #2, starts "%%"): stderr: ./main.go:12:13: undefined: undefinedThing`,
 		`cell 2 (code cell #2, starts "%%"): error output: ERROR: failed to run go build`,

@@ -3,7 +3,6 @@ package notebooktest_test
 import (
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,7 +16,7 @@ import (
 
 // notebook7URL opens one notebook in Notebook 7, served by the same server.
 func (l *labServer) notebook7URL(name string) string {
-	return l.base + "/notebooks/" + url.PathEscape(name) + "?token=" + l.token
+	return l.base + "/notebooks/" + escapePath(name) + "?token=" + l.token
 }
 
 // checkLegends fails when a chart of the open notebook pages its legend ("1/2"

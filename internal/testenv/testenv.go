@@ -31,6 +31,37 @@ type Venv struct {
 	Dir    string // .venv
 	Python string // .venv/bin/python
 	Bin    string // .venv/bin
+
+	env []envVar // scripts/jupyter.env
+}
+
+// envVar is one line of scripts/jupyter.env: NAME=VALUE, where VALUE may
+// name ${VENV} and ${PATH}.
+type envVar struct{ name, value string }
+
+// EnvFile is the file, relative to the repository's root, that says the
+// environment of Jupyter processes; the Makefile and the scripts read it too.
+const EnvFile = "scripts/jupyter.env"
+
+// readEnvFile reads the NAME=VALUE lines of EnvFile.
+func readEnvFile(root string) ([]envVar, error) {
+	b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(EnvFile)))
+	if err != nil {
+		return nil, err
+	}
+	var env []envVar
+	for n, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, value, ok := strings.Cut(line, "=")
+		if !ok || name == "" {
+			return nil, fmt.Errorf("%s:%d: want NAME=VALUE, got %q", EnvFile, n+1, line)
+		}
+		env = append(env, envVar{name, value})
+	}
+	return env, nil
 }
 
 // RequireVenv returns the set-up virtual environment of the repository at
@@ -55,28 +86,37 @@ func RequireVenv(t testing.TB, root string, more ...string) Venv {
 			SkipOrFail(t, "the notebook environment is not set up (%s is missing): run `make setup`, or `make test`", p)
 		}
 	}
+	env, err := readEnvFile(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.env = env
 	return v
 }
 
-// JupyterEnv is the environment for Jupyter processes: the venv first on PATH
-// and every Jupyter folder inside the venv, or inside dataDir/configDir when
-// given (the browser test uses temporary ones).
+// JupyterEnv is the environment for Jupyter processes: this process's, with
+// the variables of scripts/jupyter.env (the venv first on PATH, every Jupyter
+// folder inside the venv), but with Jupyter's data and config folders in
+// dataDir and configDir when given (the browser test uses temporary ones).
 func (v Venv) JupyterEnv(dataDir, configDir string) []string {
-	share := filepath.Join(v.Dir, "share", "jupyter")
-	if dataDir == "" {
-		dataDir = share
+	set := map[string]string{}
+	for _, kv := range v.env {
+		set[kv.name] = os.Expand(kv.value, func(name string) string {
+			switch name {
+			case "VENV":
+				return v.Dir
+			case "PATH":
+				return os.Getenv("PATH")
+			}
+			return "${" + name + "}"
+		})
 	}
-	if configDir == "" {
-		configDir = filepath.Join(v.Dir, "etc", "jupyter")
+	if dataDir != "" {
+		set["JUPYTER_DATA_DIR"] = dataDir
+		set["JUPYTER_RUNTIME_DIR"] = filepath.Join(dataDir, "runtime")
 	}
-	set := map[string]string{
-		"PATH":                  v.Bin + string(os.PathListSeparator) + os.Getenv("PATH"),
-		"JUPYTER_DATA_DIR":      dataDir,
-		"JUPYTER_PATH":          share,
-		"JUPYTER_CONFIG_DIR":    configDir,
-		"JUPYTER_RUNTIME_DIR":   filepath.Join(dataDir, "runtime"),
-		"JUPYTER_PLATFORM_DIRS": "1",
-		"IPYTHONDIR":            filepath.Join(v.Dir, "etc", "ipython"),
+	if configDir != "" {
+		set["JUPYTER_CONFIG_DIR"] = configDir
 	}
 	var env []string
 	for _, kv := range os.Environ() {
