@@ -23,18 +23,7 @@ func (l *labServer) notebook7URL(name string) string {
 // and arrows) instead of wrapping it onto more lines.
 func (p *labPage) checkLegends() error {
 	var paged []string
-	err := p.eval(`(() => {
-	const w = `+jsNotebook+`;
-	const out = [];
-	w.node.querySelectorAll(".jp-OutputArea-output .eif-chart").forEach((el, i) => {
-		const c = window.echarts && window.echarts.getInstanceByDom(el);
-		if (!c) return;
-		(c.getOption().legend || []).forEach(l => {
-			if (l.show !== false && l.type === "scroll") out.push("chart " + i + " (" + el.id + ")");
-		});
-	});
-	return out;
-})()`, &paged)
+	err := p.eval(jsCall("legends"), &paged)
 	if err != nil {
 		return err
 	}
@@ -104,7 +93,7 @@ func TestNotebookExperience(t *testing.T) {
 			t.Fatal(err)
 		}
 		if err := p.waitFor("JupyterLab with its file browser", labStartTimeout,
-			`!!(window.jupyterapp && window.jupyterapp.shell && document.querySelector(".jp-DirListing-item"))`); err != nil {
+			jsCall("lab_started")); err != nil {
 			t.Fatal(err)
 		}
 		// JupyterLab asks about news a few seconds after it starts.
@@ -138,15 +127,7 @@ func TestNotebookExperience(t *testing.T) {
 			Canvas  int    `json:"canvas"`
 			Trusted bool   `json:"trusted"`
 		}
-		js := fmt.Sprintf(`(() => {
-	window.eifNotebookPath = %q;
-	const w = window.jupyterapp && window.jupyterapp.shell && `+jsNotebook+`;
-	const el = w && w.node.querySelector(".jp-OutputArea-output");
-	if (!el) return "";
-	const r = el.getBoundingClientRect();
-	return {text: el.innerText, visible: r.width > 0 && r.height > 0, canvas: el.querySelectorAll("canvas").length,
-		trusted: w.content.widgets[0].model.trusted};
-})()`, p.name)
+		js := jsCall("untrusted", p.name)
 		deadline := time.Now().Add(openTimeout)
 		for {
 			if err := p.eval(js, &st); err == nil && st.Text != "" {
@@ -170,7 +151,7 @@ func TestNotebookExperience(t *testing.T) {
 			t.Error(err)
 		}
 		// Leave the page without its "unsaved changes" prompt.
-		_ = p.eval(`(async () => { const w = `+jsNotebook+`; await w.sessionContext.shutdown(); w.context.model.dirty = false; w.dispose(); return true; })()`, nil)
+		_ = p.eval(jsCall("close_notebook"), nil)
 		_ = chromedp.Do(ctx, chromedp.Navigate("about:blank"))
 	})
 
