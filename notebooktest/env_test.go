@@ -1,22 +1,14 @@
 package notebooktest_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/eif-notebooks/eif-notebooks/internal/notebooks"
 	"github.com/eif-notebooks/eif-notebooks/internal/testenv"
 )
 
-// repoRoot is the repository root: the tests run in notebooks/.
-var repoRoot = func() string {
-	wd, err := os.Getwd()
-	if err != nil {
-		panic(err)
-	}
-	return filepath.Dir(wd)
-}()
+// repoRoot is the repository root (the tests run in notebooks/, see main_test.go).
+var repoRoot = testenv.RepoRoot()
 
 // inCI reports whether the tests run in CI (CI=true), where a missing
 // prerequisite is a failure and not a reason to skip.

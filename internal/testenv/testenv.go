@@ -1,12 +1,16 @@
-// Package testenv is the shared test tooling for tests that need the
-// project's Python virtual environment (.venv, made by `make setup`): where it
-// is, the environment Jupyter processes get, and the rule for a missing
-// prerequisite (skip, or fail with CI=true).
+// Package testenv is the shared test tooling of the project's test packages
+// (notebooktest, exercises): the repository's root, the Python virtual
+// environment (.venv, made by `make setup`) and the environment Jupyter
+// processes get (scripts/jupyter.env), the rule for a missing prerequisite
+// (skip, or fail with CI=true), and running a command or copying a file with
+// the failure said in full.
 package testenv
 
 import (
+	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -128,4 +132,56 @@ func (v Venv) JupyterEnv(dataDir, configDir string) []string {
 		env = append(env, k+"="+val)
 	}
 	return env
+}
+
+// RepoRoot is the repository's root: the nearest folder above the working
+// directory (a test's package folder) that holds go.mod.
+func RepoRoot() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		panic("testenv: " + err.Error())
+	}
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			panic("testenv: no go.mod above " + dir)
+		}
+	}
+}
+
+// Run runs the program name with args in the folder dir ("": the working
+// directory) with the environment env (nil: this process's), and returns
+// its output, standard output and error together. It fails the test with
+// the command and the end of that output if the program fails.
+func Run(t testing.TB, dir string, env []string, name string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir, cmd.Env = dir, env
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil {
+		s := out.String()
+		if len(s) > 6000 {
+			s = "…" + s[len(s)-6000:]
+		}
+		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, s)
+	}
+	return out.String()
+}
+
+// CopyFile copies the file from to the path to (mode 0644), making its folder.
+func CopyFile(t testing.TB, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
