@@ -132,6 +132,8 @@ func TestEditionDiffsCatchEdits(t *testing.T) {
 			t.Errorf("%s: the report names no cell: %v", what, d)
 		} else if what != "the language line missing" && !strings.Contains(d[0], wantCell) {
 			t.Errorf("%s: the report names %q, want %s", what, d[0], wantCell)
+		} else {
+			t.Logf("%s: %s", what, d[0])
 		}
 	}
 	dropped := clone(t, fr)
