@@ -28,6 +28,27 @@ if (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null; then
 	exit 1
 fi
 
+lang=()
+start=lab
+tree=tree
+case "${LAB_LANG:-en}" in
+en | "") ;;
+fr)
+	settings=${JUPYTER_DATA_DIR:?JUPYTER_DATA_DIR is not set: start this with make lab}/lab/settings-fr
+	if [ ! -f "$settings/overrides.d/eif-lang-fr.json" ]; then
+		echo "ERROR: $settings is missing: run make setup (scripts/install_jupyter_settings.sh makes it)" >&2
+		exit 1
+	fi
+	lang=(--LabApp.app_settings_dir="$settings" --LabApp.default_url=/lab/tree/fr)
+	start=lab/tree/fr
+	tree=tree/fr
+	;;
+*)
+	echo "ERROR: LAB_LANG=$LAB_LANG: the editions are en (notebooks/) and fr (notebooks/fr/)" >&2
+	exit 1
+	;;
+esac
+
 auth=()
 token=
 if [ "${LAB_NO_AUTH:-}" = 1 ]; then
@@ -82,26 +103,6 @@ fi
 root=()
 [ "$(id -u)" -eq 0 ] && root=(--allow-root)
 
-lang=()
-start=lab
-tree=tree
-case "${LAB_LANG:-en}" in
-en | "") ;;
-fr)
-	settings=${JUPYTER_DATA_DIR:?JUPYTER_DATA_DIR is not set: start this with make lab}/lab/settings-fr
-	if [ ! -f "$settings/overrides.d/eif-lang-fr.json" ]; then
-		echo "ERROR: $settings is missing: run make setup (scripts/install_jupyter_settings.sh makes it)" >&2
-		exit 1
-	fi
-	lang=(--LabApp.app_settings_dir="$settings" --ServerApp.default_url=/lab/tree/fr)
-	start=lab/tree/fr
-	tree=tree/fr
-	;;
-*)
-	echo "ERROR: LAB_LANG=$LAB_LANG: the editions are en (notebooks/) and fr (notebooks/fr/)" >&2
-	exit 1
-	;;
-esac
 
 echo
 if [ -n "$token" ]; then
