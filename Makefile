@@ -1,6 +1,6 @@
 # EIF Notebooks: one entry point for people and CI.
 #
-#   make lab     JupyterLab on notebooks/ (sets everything up first)
+#   make lab     JupyterLab on notebooks/ (sets everything up first; LAB_LANG=fr: the French edition)
 #   make test    gofmt, go vet, go test ./... (notebooks, browser, image and class tests)
 #   make run     execute every notebook headless into out/ (.ipynb + offline .html; French: out/fr/)
 #   make setup   only the set-up: .venv, pinned Go tools, GoNB kernel
@@ -34,7 +34,7 @@ LAB_PORT ?= 8888
 ifneq ($(origin LAB_TOKEN),undefined)
 export LAB_TOKEN
 endif
-export LAB_TOKEN_FILE LAB_NO_AUTH
+export LAB_TOKEN_FILE LAB_NO_AUTH LAB_LANG
 GO_TEST_FLAGS ?= -count=1 -timeout 45m
 
 # The Jupyter environment (Jupyter's folders in the venv, its bin/ first on PATH) is

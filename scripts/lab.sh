@@ -4,6 +4,12 @@
 #
 #   scripts/lab.sh HOST PORT [extra jupyter lab arguments]
 #
+# LAB_LANG=fr opens the French edition (notebooks/fr/) with JupyterLab's interface in
+# French: the settings folder .venv/share/jupyter/lab/settings-fr/ (made by
+# scripts/install_jupyter_settings.sh), whose default language is fr_FR. A language a user
+# picked in Settings → Language is their own setting and wins. LAB_LANG, not LANG: LANG is
+# the system's locale, which every program the server starts would inherit.
+#
 # The access token never appears on a command line, where any local user could read it
 # (`ps`): it is made here (16 random bytes), or read from the file LAB_TOKEN_FILE, or
 # taken from the environment variable LAB_TOKEN, then written to a file readable only by
@@ -21,6 +27,27 @@ if (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null; then
 	echo "ERROR: port $port on $host is in use; try: make lab LAB_PORT=8899" >&2
 	exit 1
 fi
+
+lang=()
+start=lab
+tree=tree
+case "${LAB_LANG:-en}" in
+en | "") ;;
+fr)
+	settings=${JUPYTER_DATA_DIR:?JUPYTER_DATA_DIR is not set: start this with make lab}/lab/settings-fr
+	if [ ! -f "$settings/overrides.d/eif-lang-fr.json" ]; then
+		echo "ERROR: $settings is missing: run make setup (scripts/install_jupyter_settings.sh makes it)" >&2
+		exit 1
+	fi
+	lang=(--LabApp.app_settings_dir="$settings" --LabApp.default_url=/lab/tree/fr)
+	start=lab/tree/fr
+	tree=tree/fr
+	;;
+*)
+	echo "ERROR: LAB_LANG=$LAB_LANG: the editions are en (notebooks/) and fr (notebooks/fr/)" >&2
+	exit 1
+	;;
+esac
 
 auth=()
 token=
@@ -76,13 +103,14 @@ fi
 root=()
 [ "$(id -u)" -eq 0 ] && root=(--allow-root)
 
+
 echo
 if [ -n "$token" ]; then
-	echo "  JupyterLab: http://$host:$port/lab?token=$token"
-	echo "  Notebook 7: http://$host:$port/tree?token=$token"
+	echo "  JupyterLab: http://$host:$port/$start?token=$token"
+	echo "  Notebook 7: http://$host:$port/$tree?token=$token"
 else
-	echo "  JupyterLab: http://$host:$port/lab (no authentication)"
-	echo "  Notebook 7: http://$host:$port/tree (no authentication)"
+	echo "  JupyterLab: http://$host:$port/$start (no authentication)"
+	echo "  Notebook 7: http://$host:$port/$tree (no authentication)"
 fi
 echo "  (stop it with Ctrl-C)"
 echo
@@ -90,4 +118,4 @@ echo "jupyter lab --notebook-dir=notebooks --config=scripts/lab_config.py ..."
 # Not exec: the trap removes the token file when the server ends.
 jupyter lab --notebook-dir=notebooks --config="$here/lab_config.py" \
 	--ServerApp.ip="$host" --ServerApp.port="$port" --ServerApp.port_retries=0 \
-	"${auth[@]}" "${root[@]}" "$@"
+	"${auth[@]}" "${root[@]}" "${lang[@]}" "$@"

@@ -1,0 +1,262 @@
+package notebooktest_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"go/scanner"
+	"go/token"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The French edition (notebooks/fr/) is kept in step with the English one:
+// each French notebook has an English twin of the same name, with the same
+// cells in the same order and of the same types, and each code cell is the
+// same program. Code cells are compared as Go token streams (go/scanner, which
+// also reads GoNB's `!` shell and `%` magic lines well enough to compare them),
+// so they may differ only in:
+//
+//   - comments, which the scanner skips, and spacing;
+//   - string literals ("…" and `…`), compared by kind only: printed labels,
+//     chart titles, axis names and the setup cell's shell message are
+//     translated;
+//   - lines `%env EIF_LANG …`, left out on both sides: the French setup cell
+//     sets the language of the labels eif/chart writes itself (see chart's
+//     doc). A French setup cell must have the line `%env EIF_LANG fr`, an
+//     English one must not.
+//
+// Everything else, numbers included, is compared exactly.
+
+// frDir is the French edition's folder, relative to notebooks/.
+const frDir = "fr"
+
+// langLine is a GoNB magic line that sets EIF_LANG.
+var langLine = regexp.MustCompile(`(?m)^[ \t]*%env[ \t]+EIF_LANG([ \t=].*)?$`)
+
+func TestFrenchEditionInStep(t *testing.T) {
+	english := notebookNames(t)
+	french, err := filepath.Glob(filepath.Join(frDir, "*.ipynb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, f := range french {
+		have[filepath.Base(f)] = true
+	}
+	for _, name := range english {
+		if !have[name] {
+			t.Errorf("notebooks/%s has no French twin notebooks/%s/%s", name, frDir, name)
+		}
+	}
+	for _, f := range french {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			en, err := readNotebook(name)
+			if err != nil {
+				t.Fatalf("notebooks/%s/%s has no English twin: %v", frDir, name, err)
+			}
+			fr, err := readNotebook(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range editionDiffs(*en, *fr, "notebooks/"+f, "notebooks/"+name) {
+				t.Error(d)
+			}
+		})
+	}
+}
+
+// A test of the test: a French notebook edited in its code (a number, an
+// identifier, a line more) or in its cell list fails and names the cell; one
+// edited only in a string literal or a comment passes.
+func TestEditionDiffsCatchEdits(t *testing.T) {
+	french, _ := filepath.Glob(filepath.Join(frDir, "*.ipynb"))
+	if len(french) == 0 {
+		t.Fatalf("no French notebooks in notebooks/%s", frDir)
+	}
+	name := filepath.Base(french[0])
+	enp, err := readNotebook(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	frp, err := readNotebook(french[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, fr := *enp, *frp
+	if d := editionDiffs(en, fr, "fr", "en"); len(d) > 0 {
+		t.Fatalf("the unmodified pair differs already: %v", d)
+	}
+	last := -1 // the last code cell that has a number, a string and a comment
+	for i, c := range fr.Cells {
+		s := string(c.Source)
+		if c.CellType == "code" && regexp.MustCompile(`\b[0-9]+\b`).MatchString(s) && strings.Contains(s, `"`) && strings.Contains(s, "//") {
+			last = i
+		}
+	}
+	if last < 0 {
+		t.Fatalf("%s has no code cell with a number, a string and a comment", name)
+	}
+	src := string(fr.Cells[last].Source)
+	edit := func(f func(s string) string) notebook {
+		c := clone(t, fr)
+		c.Cells[last].Source = multiline(f(src))
+		return c
+	}
+	wantCell := fmt.Sprintf("cell %d", last)
+	for what, nb := range map[string]notebook{
+		"a number changed": edit(func(s string) string {
+			return regexp.MustCompile(`\b[0-9]+\b`).ReplaceAllStringFunc(s, func(d string) string { return d + "1" })
+		}),
+		"a line added": edit(func(s string) string { return s + "\nfmt.Println()" }),
+		"an identifier renamed": edit(func(s string) string {
+			return regexp.MustCompile(`\bfmt\b`).ReplaceAllString(s, "fmtx")
+		}),
+		"the language line missing": func() notebook {
+			c := clone(t, fr)
+			for i := range c.Cells {
+				if c.Cells[i].CellType == "code" { // the setup cell
+					c.Cells[i].Source = multiline(langLine.ReplaceAllString(string(c.Cells[i].Source), ""))
+					break
+				}
+			}
+			return c
+		}(),
+	} {
+		d := editionDiffs(en, nb, "fr", "en")
+		if len(d) == 0 {
+			t.Errorf("%s: no difference reported", what)
+		} else if !strings.Contains(strings.Join(d, "\n"), "cell ") {
+			t.Errorf("%s: the report names no cell: %v", what, d)
+		} else if what != "the language line missing" && !strings.Contains(d[0], wantCell) {
+			t.Errorf("%s: the report names %q, want %s", what, d[0], wantCell)
+		} else {
+			t.Logf("%s: %s", what, d[0])
+		}
+	}
+	dropped := clone(t, fr)
+	dropped.Cells = append(dropped.Cells[:last:last], dropped.Cells[last+1:]...)
+	if d := editionDiffs(en, dropped, "fr", "en"); len(d) == 0 {
+		t.Error("a cell removed: no difference reported")
+	}
+	retyped := clone(t, fr)
+	retyped.Cells[0].CellType = "raw"
+	if d := editionDiffs(en, retyped, "fr", "en"); len(d) == 0 || !strings.Contains(d[0], "cell 0") {
+		t.Errorf("a cell's type changed: got %v, want a report naming cell 0", d)
+	}
+	translated := edit(func(s string) string {
+		s = regexp.MustCompile(`"[^"\n]*"`).ReplaceAllString(s, `"autre texte, 7,25"`)
+		return strings.ReplaceAll(s, "//", "// commentaire traduit,")
+	})
+	if d := editionDiffs(en, translated, "fr", "en"); len(d) > 0 {
+		t.Errorf("only strings and comments changed, yet: %v", d)
+	}
+}
+
+func clone(t *testing.T, nb notebook) notebook {
+	t.Helper()
+	raw, err := json.Marshal(nb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c notebook
+	if err := json.Unmarshal(raw, &c); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// editionDiffs lists how the French notebook fr (named frName) departs from
+// its English twin en (enName), one message per cell.
+func editionDiffs(en, fr notebook, frName, enName string) []string {
+	var diffs []string
+	if len(fr.Cells) != len(en.Cells) {
+		diffs = append(diffs, fmt.Sprintf("%s has %d cells, %s has %d", frName, len(fr.Cells), enName, len(en.Cells)))
+	}
+	firstCode := true
+	for i := range min(len(fr.Cells), len(en.Cells)) {
+		f, e := fr.Cells[i], en.Cells[i]
+		where := fmt.Sprintf("%s cell %d (%s, id %q)", frName, i, f.CellType, f.ID)
+		if f.CellType != e.CellType {
+			diffs = append(diffs, fmt.Sprintf("%s: the English twin's cell %d is %s: insert or remove the same cells in both editions", where, i, e.CellType))
+			break // the cells after it are out of step too
+		}
+		if f.CellType != "code" {
+			continue
+		}
+		fs, es := string(f.Source), string(e.Source)
+		if firstCode {
+			firstCode = false
+			if !regexp.MustCompile(`(?m)^[ \t]*%env[ \t]+EIF_LANG[ \t]+fr[ \t]*$`).MatchString(fs) {
+				diffs = append(diffs, fmt.Sprintf("%s: the French setup cell needs the line `%%env EIF_LANG fr` (French labels from eif/chart)", where))
+			}
+			if langLine.MatchString(es) {
+				diffs = append(diffs, fmt.Sprintf("%s: the English setup cell sets EIF_LANG (%s cell %d)", where, enName, i))
+			}
+		}
+		if d := tokenDiff(langLine.ReplaceAllString(es, ""), langLine.ReplaceAllString(fs, "")); d != "" {
+			diffs = append(diffs, fmt.Sprintf("%s differs from %s cell %d in its code: %s", where, enName, i, d))
+		}
+	}
+	return diffs
+}
+
+// tok is one token of a cell: its kind, its text (empty for string literals,
+// which may be translated), and its line in the cell.
+type tok struct {
+	kind token.Token
+	lit  string
+	line int
+}
+
+func (k tok) String() string {
+	switch {
+	case k.kind == token.EOF:
+		return "the end of the cell"
+	case k.kind == token.STRING:
+		return "a string literal"
+	case k.lit != "":
+		return fmt.Sprintf("%q", k.lit)
+	}
+	return fmt.Sprintf("%q", k.kind.String())
+}
+
+// tokens scans src as Go. Comments are skipped. GoNB's shell and magic lines
+// (`!…`, `%…`) are not Go; the scanner still cuts them into tokens (with
+// errors, ignored), which is enough to compare them.
+func tokens(src string) []tok {
+	fset := token.NewFileSet()
+	file := fset.AddFile("cell", -1, len(src))
+	var s scanner.Scanner
+	s.Init(file, []byte(src), func(token.Position, string) {}, 0)
+	var out []tok
+	for {
+		pos, kind, lit := s.Scan()
+		t := tok{kind: kind, line: fset.Position(pos).Line}
+		switch {
+		case kind == token.STRING:
+		case kind == token.SEMICOLON && lit == "\n":
+			t.lit = "newline"
+		case kind.IsLiteral() || kind == token.ILLEGAL:
+			t.lit = lit
+		}
+		out = append(out, t)
+		if kind == token.EOF {
+			return out
+		}
+	}
+}
+
+// tokenDiff describes the first token where fr departs from en, or returns "".
+func tokenDiff(en, fr string) string {
+	e, f := tokens(en), tokens(fr)
+	for k := range min(len(e), len(f)) {
+		if e[k].kind != f[k].kind || e[k].lit != f[k].lit {
+			return fmt.Sprintf("token %d, on line %d of the French cell, is %v; on line %d of the English cell it is %v (only string literals and comments may differ)",
+				k+1, f[k].line, f[k], e[k].line, e[k])
+		}
+	}
+	return ""
+}
