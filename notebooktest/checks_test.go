@@ -45,102 +45,102 @@ var printedNumbers = map[string][]Number{
 	"01-part-a-no-current.ipynb": {
 		{Pattern: `u\*_1 = (\S+) mV`, Want: -70.0, Tol: 1e-6},
 		{Pattern: `u\*_2 = (\S+) mV`, Want: -36.48809938192191, Tol: 1e-6},
-		{Pattern: `f''\(θ_rh\) analytic = (\S+) 1/\(mV·ms\)`, Want: 0.1, Tol: 1e-9},
-		{Pattern: `f''\(θ_rh\) finite differences = (\S+) 1/\(mV·ms\)`, Want: 0.1, Tol: 1e-6},
-		{Pattern: `f''\(θ_rh\) in SI units = (\S+) 1/\(V·s\)`, Want: 1e5, Tol: 1},
-		{Pattern: `effective threshold θ_I=0 = (\S+) mV`, Want: -36.48809938192191, Tol: 1e-6},
+		{Pattern: `f''\(θ_rh\) analytic = (\S+) 1/\(mV·ms\)`, FR: `f''\(θ_rh\) analytique = (\S+) 1/\(mV·ms\)`, Want: 0.1, Tol: 1e-9},
+		{Pattern: `f''\(θ_rh\) finite differences = (\S+) 1/\(mV·ms\)`, FR: `f''\(θ_rh\) différences finies = (\S+) 1/\(mV·ms\)`, Want: 0.1, Tol: 1e-6},
+		{Pattern: `f''\(θ_rh\) in SI units = (\S+) 1/\(V·s\)`, FR: `f''\(θ_rh\) en unités SI = (\S+) 1/\(V·s\)`, Want: 1e5, Tol: 1},
+		{Pattern: `effective threshold θ_I=0 = (\S+) mV`, FR: `seuil effectif θ_I=0 = (\S+) mV`, Want: -36.48809938192191, Tol: 1e-6},
 		// issue 15: references from mpmath (30 digits): the constant-speed climb 5/f(−35 mV),
 		// the blow-up time ∫ du/f from −35 mV to +∞, and the leak at θ_I=0
-		{Pattern: `climb to θ_pa would take (\S+) ms`, Want: 0.44086594885146854, Tol: 1e-4},
-		{Pattern: `blow-up time (\S+) ms`, Want: 0.07698999137724351, Tol: 2e-6},
-		{Pattern: `-36\.4881 mV: leak \(u − u_r\)/R =\s+(\S+) nA`, Want: 8.377975154519523, Tol: 1e-4},
-		{Pattern: `-36\.4881 mV: leak .*exponential current =\s+(\S+) nA`, Want: 8.377975154519523, Tol: 1e-3},
-		{Pattern: `grows tenfold every Δ_T·ln 10 = (\S+) mV`, Want: 2.302585092994046, Tol: 1e-4},
+		{Pattern: `climb to θ_pa would take (\S+) ms`, FR: `montée jusqu'à θ_pa prendrait (\S+) ms`, Want: 0.44086594885146854, Tol: 1e-4},
+		{Pattern: `blow-up time (\S+) ms`, FR: `instant d'explosion (\S+) ms`, Want: 0.07698999137724351, Tol: 2e-6},
+		{Pattern: `-36\.4881 mV: leak \(u − u_r\)/R =\s+(\S+) nA`, FR: `-36\.4881 mV\x{a0}: fuite \(u − u_r\)/R =\s+(\S+) nA`, Want: 8.377975154519523, Tol: 1e-4},
+		{Pattern: `-36\.4881 mV: leak .*exponential current =\s+(\S+) nA`, FR: `-36\.4881 mV\x{a0}: fuite .*courant exponentiel =\s+(\S+) nA`, Want: 8.377975154519523, Tol: 1e-3},
+		{Pattern: `grows tenfold every Δ_T·ln 10 = (\S+) mV`, FR: `multiplié par dix tous les Δ_T·ln 10 = (\S+) mV`, Want: 2.302585092994046, Tol: 1e-4},
 	},
 	"02-part-b-current.ipynb": {
-		{Pattern: `B1: u\(t2\) = (\S+) mV`, Want: -45.99751508066485, Tol: 1e-6},
+		{Pattern: `B1: u\(t2\) = (\S+) mV`, FR: `B1\x{a0}: u\(t2\) = (\S+) mV`, Want: -45.99751508066485, Tol: 1e-6},
 		{Pattern: `u\*_1 = (\S+) mV`, Want: -45.99751508066485, Tol: 1e-6},
 		{Pattern: `u\*_2 = (\S+) mV`, Want: -37.90928259484451, Tol: 1e-6},
 		{Pattern: `f'\(u\*_1\) = (\S+) 1/ms`, Want: -0.09975150806648506, Tol: 1e-7},
 		{Pattern: `f'\(u\*_2\) = (\S+) 1/ms`, Want: 0.7090717405155484, Tol: 1e-7},
-		{Pattern: `report's u is grid point (\S+)\n`, Want: 200, Tol: 1e-6},
-		{Pattern: `saddle-node: I = (\S+) nA`, Want: 7.25, Tol: 1e-9},
-		{Pattern: `rheobase current I_rh = (\S+) nA`, Want: 7.25, Tol: 1e-9},
-		{Pattern: `I = 7.3 nA: (\S+) spikes in 2000 ms`, Want: 17, Tol: 0},
-		{Pattern: `pulse of  2000 ms: threshold (\S+) nA`, Want: 7.250126, Tol: 1e-5},
-		{Pattern: `θ_I at I = 0 nA: (\S+) mV`, Want: -36.48809938192191, Tol: 1e-6},
+		{Pattern: `report's u is grid point (\S+)\n`, FR: `le u du rapport est le point de grille (\S+)\n`, Want: 200, Tol: 1e-6},
+		{Pattern: `saddle-node: I = (\S+) nA`, FR: `col-nœud\x{a0}: I = (\S+) nA`, Want: 7.25, Tol: 1e-9},
+		{Pattern: `rheobase current I_rh = (\S+) nA`, FR: `courant rhéobase I_rh = (\S+) nA`, Want: 7.25, Tol: 1e-9},
+		{Pattern: `I = 7.3 nA: (\S+) spikes in 2000 ms`, FR: `I = 7.3 nA\x{a0}: (\S+) PA en 2000 ms`, Want: 17, Tol: 0},
+		{Pattern: `pulse of  2000 ms: threshold (\S+) nA`, FR: `impulsion de  2000 ms\x{a0}: seuil (\S+) nA`, Want: 7.250126, Tol: 1e-5},
+		{Pattern: `θ_I at I = 0 nA: (\S+) mV`, FR: `θ_I à I = 0 nA\x{a0}: (\S+) mV`, Want: -36.48809938192191, Tol: 1e-6},
 		// issue 15: the decay after the pulse has the time constant τ (95 % in τ·ln 20), like the rise
-		{Pattern: `B1: decay: time constant 1/\|f'\(u_r\)\| = (\S+) ms`, Want: 10, Tol: 1e-4},
-		{Pattern: `B1: decay: .*95 % of the way in (\S+) ms`, Want: 29.957322735539908, Tol: 0.02},
-		{Pattern: `B1: rise: .*95 % of the way in (\S+) ms`, Want: 29.96, Tol: 0.1},
-		{Pattern: `limit Δ_T → 0 \(a wall at θ_rh\): rheobase \(θ_rh − u_r\)/R = (\S+) nA`, Want: 7.5, Tol: 1e-9},
-		{Pattern: `without the exponential term \(the LIF, fires at θ_pa\): rheobase \(θ_pa − u_r\)/R = (\S+) nA`, Want: 10, Tol: 1e-9},
+		{Pattern: `B1: decay: time constant 1/\|f'\(u_r\)\| = (\S+) ms`, FR: `B1\x{a0}: descente\x{a0}: constante de temps 1/\|f'\(u_r\)\| = (\S+) ms`, Want: 10, Tol: 1e-4},
+		{Pattern: `B1: decay: .*95 % of the way in (\S+) ms`, FR: `B1\x{a0}: descente\x{a0}: .*95 % du chemin en (\S+) ms`, Want: 29.957322735539908, Tol: 0.02},
+		{Pattern: `B1: rise: .*95 % of the way in (\S+) ms`, FR: `B1\x{a0}: montée\x{a0}: .*95 % du chemin en (\S+) ms`, Want: 29.96, Tol: 0.1},
+		{Pattern: `limit Δ_T → 0 \(a wall at θ_rh\): rheobase \(θ_rh − u_r\)/R = (\S+) nA`, FR: `limite Δ_T → 0 \(un mur en θ_rh\)\x{a0}: rhéobase \(θ_rh − u_r\)/R = (\S+) nA`, Want: 7.5, Tol: 1e-9},
+		{Pattern: `without the exponential term \(the LIF, fires at θ_pa\): rheobase \(θ_pa − u_r\)/R = (\S+) nA`, FR: `sans le terme exponentiel \(le LIF, déclenche en θ_pa\)\x{a0}: rhéobase \(θ_pa − u_r\)/R = (\S+) nA`, Want: 10, Tol: 1e-9},
 		// crossing θ_rh at I = 0 is no bifurcation: starts between θ_rh and θ_I=0 return to rest
-		{Pattern: `u\(0\) = -39\.5 mV \(θ_rh[^)]*\): (\d+) spikes`, Want: 0, Tol: 0},
-		{Pattern: `u\(0\) = -36\.6 mV \(θ_rh[^)]*\): (\d+) spikes`, Want: 0, Tol: 0},
+		{Pattern: `u\(0\) = -39\.5 mV \(θ_rh[^)]*\): (\d+) spikes`, FR: `u\(0\) = -39\.5 mV \(θ_rh[^)]*\)\x{a0}: (\d+) PA`, Want: 0, Tol: 0},
+		{Pattern: `u\(0\) = -36\.6 mV \(θ_rh[^)]*\): (\d+) spikes`, FR: `u\(0\) = -36\.6 mV \(θ_rh[^)]*\)\x{a0}: (\d+) PA`, Want: 0, Tol: 0},
 		// bistability, reset −37.8 mV at 6 nA: interval ∫ du/f from −37.8 to −30 mV (mpmath), ⌊100/3.0869⌋ = 32
-		{Pattern: `interval from u_reset to θ_pa: (\S+) ms`, Want: 3.0869338564360967, Tol: 1e-6},
-		{Pattern: `reset above θ_I, start at rest \(u\(0\) = \S+ mV\): (\d+) spike`, Want: 0, Tol: 0},
-		{Pattern: `reset above θ_I, start at u_reset \(u\(0\) = \S+ mV\): (\d+) spike`, Want: 32, Tol: 0},
-		{Pattern: `report's reset u_r, start at u_reset \(u\(0\) = \S+ mV\): (\d+) spike`, Want: 1, Tol: 0},
+		{Pattern: `interval from u_reset to θ_pa: (\S+) ms`, FR: `intervalle de u_reset à θ_pa\x{a0}: (\S+) ms`, Want: 3.0869338564360967, Tol: 1e-6},
+		{Pattern: `reset above θ_I, start at rest \(u\(0\) = \S+ mV\): (\d+) spike`, FR: `réinit\. au-dessus de θ_I, départ au repos \(u\(0\) = \S+ mV\)\x{a0}: (\d+) PA`, Want: 0, Tol: 0},
+		{Pattern: `reset above θ_I, start at u_reset \(u\(0\) = \S+ mV\): (\d+) spike`, FR: `réinit\. au-dessus de θ_I, départ en u_reset \(u\(0\) = \S+ mV\)\x{a0}: (\d+) PA`, Want: 32, Tol: 0},
+		{Pattern: `report's reset u_r, start at u_reset \(u\(0\) = \S+ mV\): (\d+) spike`, FR: `réinit\. du rapport u_r, départ en u_reset \(u\(0\) = \S+ mV\)\x{a0}: (\d+) PA`, Want: 1, Tol: 0},
 	},
 	"03-part-b-lif-comparison.ipynb": {
-		{Pattern: `LIF: u\(t2\) = (\S+) mV`, Want: -46, Tol: 1e-6},
-		{Pattern: `LIF threshold of the 300 ms pulse = (\S+) nA`, Want: 10.000000000001, Tol: 1e-5},
-		{Pattern: `analytic LIF rheobase \(θ_pa − u_r\)/R = (\S+) nA`, Want: 10, Tol: 1e-9},
-		{Pattern: `would have rheobase \(θ_rh − u_r\)/R = (\S+) nA`, Want: 7.5, Tol: 1e-9},
-		{Pattern: `EIF rheobase = (\S+) nA, LIF rheobase`, Want: 7.25, Tol: 1e-9},
+		{Pattern: `LIF: u\(t2\) = (\S+) mV`, FR: `LIF\x{a0}: u\(t2\) = (\S+) mV`, Want: -46, Tol: 1e-6},
+		{Pattern: `LIF threshold of the 300 ms pulse = (\S+) nA`, FR: `seuil du LIF pour l'impulsion de 300 ms = (\S+) nA`, Want: 10.000000000001, Tol: 1e-5},
+		{Pattern: `analytic LIF rheobase \(θ_pa − u_r\)/R = (\S+) nA`, FR: `rhéobase analytique du LIF \(θ_pa − u_r\)/R = (\S+) nA`, Want: 10, Tol: 1e-9},
+		{Pattern: `would have rheobase \(θ_rh − u_r\)/R = (\S+) nA`, FR: `aurait pour rhéobase \(θ_rh − u_r\)/R = (\S+) nA`, Want: 7.5, Tol: 1e-9},
+		{Pattern: `EIF rheobase = (\S+) nA, LIF rheobase`, FR: `rhéobase de l'EIF = (\S+) nA, rhéobase du LIF`, Want: 7.25, Tol: 1e-9},
 		// issue 15: no spontaneous spike from rest; the one account of the EIF–LIF gap
-		{Pattern: `EIF without current from u\(0\) = -70 mV: (\d+) spike`, Want: 0, Tol: 0},
-		{Pattern: `EIF without current from u\(0\) = -35 mV: (\d+) spike`, Want: 1, Tol: 0},
-		{Pattern: `rheobase gap LIF − EIF = (\S+) nA`, Want: 2.75, Tol: 1e-9},
-		{Pattern: `rheobase gap LIF − EIF = \S+ nA = (\S+) nA \(position θ_rh\)`, Want: 2.5, Tol: 1e-9},
-		{Pattern: `\+ (\S+) nA \(softness Δ_T/R\)`, Want: 0.25, Tol: 1e-9},
-		{Pattern: `softness raises the charge from (\S+) pC`, Want: 75, Tol: 6e-3},
-		{Pattern: `pC \(wall\) to (\S+) pC \(EIF\)`, Want: 83.77975154519523, Tol: 6e-3}, // C·(θ_I=0 − u_r)
+		{Pattern: `EIF without current from u\(0\) = -70 mV: (\d+) spike`, FR: `EIF sans courant depuis u\(0\) = -70 mV\x{a0}: (\d+) PA`, Want: 0, Tol: 0},
+		{Pattern: `EIF without current from u\(0\) = -35 mV: (\d+) spike`, FR: `EIF sans courant depuis u\(0\) = -35 mV\x{a0}: (\d+) PA`, Want: 1, Tol: 0},
+		{Pattern: `rheobase gap LIF − EIF = (\S+) nA`, FR: `écart de rhéobase LIF − EIF = (\S+) nA`, Want: 2.75, Tol: 1e-9},
+		{Pattern: `rheobase gap LIF − EIF = \S+ nA = (\S+) nA \(position θ_rh\)`, FR: `écart de rhéobase LIF − EIF = \S+ nA = (\S+) nA \(position θ_rh\)`, Want: 2.5, Tol: 1e-9},
+		{Pattern: `\+ (\S+) nA \(softness Δ_T/R\)`, FR: `\+ (\S+) nA \(douceur Δ_T/R\)`, Want: 0.25, Tol: 1e-9},
+		{Pattern: `softness raises the charge from (\S+) pC`, FR: `la douceur relève la charge de (\S+) pC`, Want: 75, Tol: 6e-3},
+		{Pattern: `pC \(wall\) to (\S+) pC \(EIF\)`, FR: `pC \(mur\) à (\S+) pC \(EIF\)`, Want: 83.77975154519523, Tol: 6e-3}, // C·(θ_I=0 − u_r)
 	},
 	"04-beyond-the-report.ipynb": {
-		{Pattern: `EIF rate at I = 10 nA with t_ref = 0 ms: (\S+) Hz`, Want: 61.05598954, Tol: 1e-4},
-		{Pattern: `LIF chronaxie τ·ln 2 = (\S+) ms`, Want: 10 * 0.6931471805599453, Tol: 1e-6},
-		{Pattern: `Euler order p = (\S+) \(spike interpolated\)`, Want: 1, Tol: 0.2},
-		{Pattern: `RK4 order p = (\S+) \(spike interpolated\)`, Want: 3.75, Tol: 0.75}, // 3 ≤ p ≤ 4.5
+		{Pattern: `EIF rate at I = 10 nA with t_ref = 0 ms: (\S+) Hz`, FR: `fréquence du EIF à I = 10 nA avec t_ref = 0 ms\x{a0}: (\S+) Hz`, Want: 61.05598954, Tol: 1e-4},
+		{Pattern: `LIF chronaxie τ·ln 2 = (\S+) ms`, FR: `chronaxie du LIF τ·ln 2 = (\S+) ms`, Want: 10 * 0.6931471805599453, Tol: 1e-6},
+		{Pattern: `Euler order p = (\S+) \(spike interpolated\)`, FR: `ordre d'Euler p = (\S+) \(PA interpolé\)`, Want: 1, Tol: 0.2},
+		{Pattern: `RK4 order p = (\S+) \(spike interpolated\)`, FR: `ordre de RK4 p = (\S+) \(PA interpolé\)`, Want: 3.75, Tol: 0.75}, // 3 ≤ p ≤ 4.5
 		// issue 15. QIF fixed points at I = 0: θ_rh − √(2Δ_T·R·I_rh); its tails outside [u_r, θ_pa]
 		// ≈ 2τΔ_T(1/30 + 1/10) mV⁻¹·ms at I − I_rh = 1e-4 nA
-		{Pattern: `at I = 0: QIF fixed points (\S+) and`, Want: -47.61577310586391, Tol: 1e-3},
-		{Pattern: `QIF tails outside \[u_r, θ_pa\] = .* = (\S+) ms; regular`, Want: 2.6667, Tol: 2e-3},
+		{Pattern: `at I = 0: QIF fixed points (\S+) and`, FR: `à I = 0\x{a0}: points fixes du QIF (\S+) et`, Want: -47.61577310586391, Tol: 1e-3},
+		{Pattern: `QIF tails outside \[u_r, θ_pa\] = .* = (\S+) ms; regular`, FR: `queues du QIF hors de \[u_r, θ_pa\] = .* = (\S+) ms\x{202f}; reste régulier`, Want: 2.6667, Tol: 2e-3},
 		// the strength–duration approach: the threshold T at which u reaches θ_I=0 when the pulse
 		// ends, solved with mpmath (∫ du/f from u_r to θ_I=0 = T), against 2π²τ²Δ_T/(R·T²)
-		{Pattern: `EIF, T = 2000 ms: I_th − I_rh = (\S+) nA computed`, Want: 1.254554444662055e-4, Tol: 2e-8},
-		{Pattern: `EIF, T = 2000 ms: .*R·T²\) = (\S+) nA predicted`, Want: 1.2337005501361698e-4, Tol: 1e-9},
-		{Pattern: `a 100 ms pulse: the EIF threshold is (\S+) % above`, Want: 0.9063457630272169, Tol: 1e-3},
-		{Pattern: `a 100 ms pulse: .*the LIF's (\S+) %`, Want: 0.004540199100968777, Tol: 1e-5},
+		{Pattern: `EIF, T = 2000 ms: I_th − I_rh = (\S+) nA computed`, FR: `EIF, T = 2000 ms\x{a0}: I_th − I_rh = (\S+) nA calculé`, Want: 1.254554444662055e-4, Tol: 2e-8},
+		{Pattern: `EIF, T = 2000 ms: .*R·T²\) = (\S+) nA predicted`, FR: `EIF, T = 2000 ms\x{a0}: .*R·T²\) = (\S+) nA prédit`, Want: 1.2337005501361698e-4, Tol: 1e-9},
+		{Pattern: `a 100 ms pulse: the EIF threshold is (\S+) % above`, FR: `une impulsion de 100 ms\x{a0}: le seuil de l'EIF est (\S+) % au-dessus`, Want: 0.9063457630272169, Tol: 1e-3},
+		{Pattern: `a 100 ms pulse: .*the LIF's (\S+) %`, FR: `une impulsion de 100 ms\x{a0}: .*celui du LIF (\S+) %`, Want: 0.004540199100968777, Tol: 1e-5},
 		// temporal summation, two 0.5 ms pulses Δt apart: EIF from an independent RK4 (h = 5e-4 ms)
 		// and bisection on u(end) = θ_I=0; LIF from 40/(R(1 − e^(−w/τ))(1 + e^(−Δt/τ)))
-		{Pattern: `Δt =\s+1 ms: EIF threshold\s+(\S+) nA`, Want: 89.92110002045592, Tol: 1e-3},
-		{Pattern: `Δt =\s+5 ms: EIF threshold\s+(\S+) nA`, Want: 106.66847385791698, Tol: 1e-3},
-		{Pattern: `Δt =\s+20 ms: EIF threshold\s+(\S+) nA`, Want: 151.03571702866248, Tol: 1e-3},
-		{Pattern: `Δt =\s+1 ms: .*LIF threshold\s+(\S+) nA`, Want: 107.64260665462639, Tol: 1e-3},
-		{Pattern: `Δt =\s+5 ms: .*LIF threshold\s+(\S+) nA`, Want: 127.63009762125272, Tol: 1e-3},
-		{Pattern: `Δt =\s+20 ms: .*LIF threshold\s+(\S+) nA`, Want: 180.60009933464443, Tol: 1e-3},
+		{Pattern: `Δt =\s+1 ms: EIF threshold\s+(\S+) nA`, FR: `Δt =\s+1 ms\x{a0}: seuil de l'EIF\s+(\S+) nA`, Want: 89.92110002045592, Tol: 1e-3},
+		{Pattern: `Δt =\s+5 ms: EIF threshold\s+(\S+) nA`, FR: `Δt =\s+5 ms\x{a0}: seuil de l'EIF\s+(\S+) nA`, Want: 106.66847385791698, Tol: 1e-3},
+		{Pattern: `Δt =\s+20 ms: EIF threshold\s+(\S+) nA`, FR: `Δt =\s+20 ms\x{a0}: seuil de l'EIF\s+(\S+) nA`, Want: 151.03571702866248, Tol: 1e-3},
+		{Pattern: `Δt =\s+1 ms: .*LIF threshold\s+(\S+) nA`, FR: `Δt =\s+1 ms\x{a0}: .*seuil du LIF\s+(\S+) nA`, Want: 107.64260665462639, Tol: 1e-3},
+		{Pattern: `Δt =\s+5 ms: .*LIF threshold\s+(\S+) nA`, FR: `Δt =\s+5 ms\x{a0}: .*seuil du LIF\s+(\S+) nA`, Want: 127.63009762125272, Tol: 1e-3},
+		{Pattern: `Δt =\s+20 ms: .*LIF threshold\s+(\S+) nA`, FR: `Δt =\s+20 ms\x{a0}: .*seuil du LIF\s+(\S+) nA`, Want: 180.60009933464443, Tol: 1e-3},
 		// no adaptation: ⌊500/16.3784⌋ = 30 spikes with equal intervals
-		{Pattern: `I = 10 nA, (\d+) spikes in 500 ms`, Want: 30, Tol: 0},
-		{Pattern: `spread (\S+) ms`, Want: 0, Tol: 1e-9},
+		{Pattern: `I = 10 nA, (\d+) spikes in 500 ms`, FR: `I = 10 nA, (\d+) PA en 500 ms`, Want: 30, Tol: 0},
+		{Pattern: `spread (\S+) ms`, FR: `dispersion (\S+) ms`, Want: 0, Tol: 1e-9},
 	},
 	"05-noise.ipynb": {
-		{Pattern: `rheobase I_rh = (\S+) nA: below it`, Want: 7.25, Tol: 1e-4},
-		{Pattern: `exact rate at I = 7 nA, σ = 0 mV: (\S+) Hz`, Want: 0, Tol: 1e-9},
+		{Pattern: `rheobase I_rh = (\S+) nA: below it`, FR: `rhéobase I_rh = (\S+) nA\x{a0}: en dessous`, Want: 7.25, Tol: 1e-4},
+		{Pattern: `exact rate at I = 7 nA, σ = 0 mV: (\S+) Hz`, FR: `fréquence exacte à I = 7 nA, σ = 0 mV\x{a0}: (\S+) Hz`, Want: 0, Tol: 1e-9},
 		// eif/testdata/stationary_rate.py (mpmath, 20 digits): 10.032359274729325897 Hz.
-		{Pattern: `exact rate at I = 7 nA, σ = 2 mV: (\S+) Hz`, Want: 10.032359274729326, Tol: 1e-6},
-		{Pattern: `largest \|simulated − exact\| over the noisy points: (\S+) standard errors`, Want: 2, Tol: 2}, // ≤ 4 SE
-		{Pattern: `simulated rate = (\S+) ±`, Want: 10.032359274729326, Tol: 0.45},                               // 4 SE of 0.105 Hz
-		{Pattern: `ISI CV = (\S+) \(exact`, Want: 0.6457, Tol: 0.05},                                             // exact 0.6457 (StationaryCV); 4 SE ≈ 0.05
-		{Pattern: `ISI CV = \S+ \(exact (\S+)\)`, Want: 0.64572, Tol: 1e-4},                                      // StationaryCV, checked against Brunel's formula in eif
-		{Pattern: `∫P du = (\S+) \(no refractory`, Want: 1, Tol: 1e-4},
-		{Pattern: `mean u: simulated (\S+) ±`, Want: -44.911, Tol: 0.21}, // exact −44.911 mV; 4 SE of 0.051 mV
-		{Pattern: `fitted τ = (\S+) ±`, Want: 10, Tol: 0.25},             // 4 SE at 40 s
-		{Pattern: `fitted Δ_T = (\S+) ±`, Want: 1, Tol: 0.15},
-		{Pattern: `fitted θ_rh = (\S+) ±`, Want: -40, Tol: 0.4},
-		{Pattern: `95 % interval of θ_rh, 5 s → 80 s: (\S+) times narrower`, Want: 5.5, Tol: 2.5}, // at least ~1/√T (4)
+		{Pattern: `exact rate at I = 7 nA, σ = 2 mV: (\S+) Hz`, FR: `fréquence exacte à I = 7 nA, σ = 2 mV\x{a0}: (\S+) Hz`, Want: 10.032359274729326, Tol: 1e-6},
+		{Pattern: `largest \|simulated − exact\| over the noisy points: (\S+) standard errors`, FR: `plus grand \|simulé − exact\| sur les points bruités\x{a0}: (\S+) erreurs standard`, Want: 2, Tol: 2}, // ≤ 4 SE
+		{Pattern: `simulated rate = (\S+) ±`, FR: `fréquence simulée = (\S+) ±`, Want: 10.032359274729326, Tol: 0.45},                                                                                      // 4 SE of 0.105 Hz
+		{Pattern: `ISI CV = (\S+) \(exact`, FR: `CV des ISI = (\S+) \(exact`, Want: 0.6457, Tol: 0.05},                                                                                                     // exact 0.6457 (StationaryCV); 4 SE ≈ 0.05
+		{Pattern: `ISI CV = \S+ \(exact (\S+)\)`, FR: `CV des ISI = \S+ \(exact (\S+)\)`, Want: 0.64572, Tol: 1e-4},                                                                                        // StationaryCV, checked against Brunel's formula in eif
+		{Pattern: `∫P du = (\S+) \(no refractory`, FR: `∫P du = (\S+) \(pas de période réfractaire`, Want: 1, Tol: 1e-4},
+		{Pattern: `mean u: simulated (\S+) ±`, FR: `u moyen\x{a0}: simulé (\S+) ±`, Want: -44.911, Tol: 0.21}, // exact −44.911 mV; 4 SE of 0.051 mV
+		{Pattern: `fitted τ = (\S+) ±`, FR: `τ ajusté = (\S+) ±`, Want: 10, Tol: 0.25},                        // 4 SE at 40 s
+		{Pattern: `fitted Δ_T = (\S+) ±`, FR: `Δ_T ajusté = (\S+) ±`, Want: 1, Tol: 0.15},
+		{Pattern: `fitted θ_rh = (\S+) ±`, FR: `θ_rh ajusté = (\S+) ±`, Want: -40, Tol: 0.4},
+		{Pattern: `95 % interval of θ_rh, 5 s → 80 s: (\S+) times narrower`, FR: `intervalle à 95 % de θ_rh, 5 s → 80 s\x{a0}: (\S+) fois plus étroit`, Want: 5.5, Tol: 2.5}, // at least ~1/√T (4)
 	},
 }
 
