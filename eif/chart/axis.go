@@ -94,11 +94,11 @@ func (f *Figure) checkSpans(l Lang) error {
 	wide := func(axis string, values bool, r Range) error {
 		if values {
 			return errorf(l, "chart: figure %q: %s values from %g to %g: too wide for an axis (its span would exceed the float64 range); scale the values",
-				"chart : figure %q : valeurs %s de %g à %g : trop étendues pour un axe (leur étendue dépasserait celle des float64) ; changez d'échelle",
+				"chart: figure %q : valeurs %s de %g à %g : trop étendues pour un axe (leur étendue dépasserait celle des float64) ; changez d'échelle",
 				f.Title, axis, r.Min, r.Max)
 		}
 		return errorf(l, "chart: figure %q: %s range from %g to %g: too wide for an axis (its span would exceed the float64 range); scale the values",
-			"chart : figure %q : intervalle %s de %g à %g : trop étendu pour un axe (son étendue dépasserait celle des float64) ; changez d'échelle",
+			"chart: figure %q : intervalle %s de %g à %g : trop étendu pour un axe (son étendue dépasserait celle des float64) ; changez d'échelle",
 			f.Title, axis, r.Min, r.Max)
 	}
 	x := f.xExtent()

@@ -22,7 +22,7 @@ func checkColor(c string) *text {
 	m := rgbColor.FindStringSubmatch(c)
 	if m == nil {
 		t := text{"is not a colour: use #rgb, #rrggbb, rgb(r, g, b), rgba(r, g, b, a) or a CSS colour name",
-			"n'est pas une couleur : écrivez #rgb, #rrggbb, rgb(r, g, b), rgba(r, g, b, a) ou un nom de couleur CSS"}
+			"n'est pas une couleur : écrivez #rgb, #rrggbb, rgb(r, g, b), rgba(r, g, b, a) ou un nom de couleur CSS"}
 		return &t
 	}
 	parts := strings.Split(m[2], ",")

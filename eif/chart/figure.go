@@ -124,16 +124,16 @@ var palette = []string{
 // check reports the first problem that prevents drawing f, in the language l.
 func (f *Figure) check(l Lang) error {
 	if f == nil {
-		return errorf(l, "chart: nil figure", "chart : figure nil (aucune figure)")
+		return errorf(l, "chart: nil figure", "chart: figure nil (aucune figure)")
 	}
 	if f.err != nil {
 		return localize(f.err, l)
 	}
 	if len(f.Series) == 0 {
-		return errorf(l, "chart: figure %q has no series", "chart : la figure %q n'a aucune série", f.Title)
+		return errorf(l, "chart: figure %q has no series", "chart: la figure %q n'a aucune série", f.Title)
 	}
 	if f.Height < 0 {
-		return errorf(l, "chart: figure %q: height %d px is negative", "chart : figure %q : la hauteur %d px est négative", f.Title, f.Height)
+		return errorf(l, "chart: figure %q: height %d px is negative", "chart: figure %q : la hauteur %d px est négative", f.Title, f.Height)
 	}
 	for _, r := range []struct {
 		name string
@@ -141,33 +141,33 @@ func (f *Figure) check(l Lang) error {
 		log  bool
 	}{{"X", f.X, f.LogX}, {"Y", f.Y, f.LogY}} {
 		if !finite(r.r.Min) || !finite(r.r.Max) {
-			return errorf(l, "chart: figure %q: %s range [%g, %g] is not finite", "chart : figure %q : l'intervalle %s [%g, %g] n'est pas fini", f.Title, r.name, r.r.Min, r.r.Max)
+			return errorf(l, "chart: figure %q: %s range [%g, %g] is not finite", "chart: figure %q : l'intervalle %s [%g, %g] n'est pas fini", f.Title, r.name, r.r.Min, r.r.Max)
 		}
 		if r.log && r.r.fixed() && r.r.Min <= 0 {
-			return errorf(l, "chart: figure %q: logarithmic %s range [%g, %g] must be positive", "chart : figure %q : l'intervalle logarithmique %s [%g, %g] doit être positif", f.Title, r.name, r.r.Min, r.r.Max)
+			return errorf(l, "chart: figure %q: logarithmic %s range [%g, %g] must be positive", "chart: figure %q : l'intervalle logarithmique %s [%g, %g] doit être positif", f.Title, r.name, r.r.Min, r.r.Max)
 		}
 	}
 	for _, refs := range [][]Ref{f.HLines, f.VLines} {
 		for _, r := range refs {
 			if !finite(r.Value) {
-				return errorf(l, "chart: figure %q: reference line %q at %g is not finite", "chart : figure %q : la ligne de référence %q en %g n'est pas finie", f.Title, r.Label, r.Value)
+				return errorf(l, "chart: figure %q: reference line %q at %g is not finite", "chart: figure %q : la ligne de référence %q en %g n'est pas finie", f.Title, r.Label, r.Value)
 			}
 		}
 	}
 	drawable := false
 	for _, s := range f.Series {
 		if len(s.X) != len(s.Y) {
-			return errorf(l, "chart: series %q: X has %d points, Y has %d", "chart : série %q : X a %d points, Y en a %d", s.Name, len(s.X), len(s.Y))
+			return errorf(l, "chart: series %q: X has %d points, Y has %d", "chart: série %q : X a %d points, Y en a %d", s.Name, len(s.X), len(s.Y))
 		}
 		if len(s.X) == 0 {
-			return errorf(l, "chart: series %q has no points", "chart : la série %q n'a aucun point", s.Name)
+			return errorf(l, "chart: series %q has no points", "chart: la série %q n'a aucun point", s.Name)
 		}
 		if s.Marker < NoMarker || s.Marker > Diamond {
-			return errorf(l, "chart: series %q: unknown marker %d", "chart : série %q : marqueur %d inconnu", s.Name, s.Marker)
+			return errorf(l, "chart: series %q: unknown marker %d", "chart: série %q : marqueur %d inconnu", s.Name, s.Marker)
 		}
 		if s.Color != "" {
 			if err := checkColor(s.Color); err != nil {
-				return errorf(l, "chart: series %q: Color %q %s", "chart : série %q : la couleur (Color) %q %s", s.Name, s.Color, err.in(l))
+				return errorf(l, "chart: series %q: Color %q %s", "chart: série %q : la couleur (Color) %q %s", s.Name, s.Color, err.in(l))
 			}
 		}
 		for k := range s.X {
@@ -178,7 +178,7 @@ func (f *Figure) check(l Lang) error {
 		}
 	}
 	if !drawable {
-		return errorf(l, "chart: figure %q has no finite point to draw", "chart : la figure %q n'a aucun point fini à tracer", f.Title)
+		return errorf(l, "chart: figure %q has no finite point to draw", "chart: la figure %q n'a aucun point fini à tracer", f.Title)
 	}
 	return f.checkSpans(l)
 }

@@ -35,7 +35,7 @@ func (f *Figure) HTML() (string, error) {
 	}
 	if len(opt) > maxHTML {
 		return "", errorf(lang, "chart: figure %q would write %.1f MB of HTML, more than %d MB: draw fewer series",
-			"chart : la figure %q écrirait %.1f Mo de HTML, plus de %d Mo : tracez moins de séries", f.Title, float64(len(opt))/(1<<20), maxHTML>>20)
+			"chart: la figure %q écrirait %.1f Mo de HTML, plus de %d Mo : tracez moins de séries", f.Title, float64(len(opt))/(1<<20), maxHTML>>20)
 	}
 	rows, err := json.Marshal(f.tooltipNames(l))
 	if err != nil {

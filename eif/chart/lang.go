@@ -109,9 +109,12 @@ type words struct {
 	SavePNG    string
 	BoxZoom    string
 	UndoZoom   string
-	InitWait   string // the status line of Init, before its script ran
+	InitCopy   string // the status line of Init: what the library is
+	InitWait   string // …before its script ran
 	InitLoaded string // …after; the version follows
 	InitFailed string
+	Progress   string // a progress bar: label, percentage and time
+	Done       string // …at the end: label and time
 }
 
 var wordsIn = map[Lang]words{
@@ -123,21 +126,27 @@ var wordsIn = map[Lang]words{
 		SavePNG:    "save PNG",
 		BoxZoom:    "box zoom",
 		UndoZoom:   "undo zoom",
+		InitCopy:   "offline copy",
 		InitWait:   "not loaded; scripts do not run here (is the notebook trusted?)",
 		InitLoaded: "loaded, version ",
 		InitFailed: "failed to load",
+		Progress:   "%s: %.0f %%, %.1f s",
+		Done:       "%s: done in %.1f s",
 	},
 	French: {
-		NotDrawn:   "graphique non tracé : exécutez cette cellule, ou faites confiance au notebook (palette de commandes → Trust Notebook)",
-		NoLibrary:  "chart : la bibliothèque echarts n'est pas chargée : exécutez la cellule de configuration, qui appelle chart.Init()",
-		CannotDraw: "chart : impossible de tracer : ",
+		NotDrawn:   "graphique non tracé : exécutez cette cellule, ou faites confiance au notebook (Palette de commandes → Faire confiance au notebook)",
+		NoLibrary:  "chart: la bibliothèque echarts n'est pas chargée : exécutez la cellule de configuration, qui appelle chart.Init()",
+		CannotDraw: "chart: impossible de tracer : ",
 		Reset:      "réinitialiser",
 		SavePNG:    "enregistrer en PNG",
 		BoxZoom:    "zoom sur une zone",
 		UndoZoom:   "annuler le zoom",
-		InitWait:   "non chargée ; les scripts ne s'exécutent pas ici (le notebook est-il de confiance ?)",
+		InitCopy:   "copie hors ligne",
+		InitWait:   "non chargée ; les scripts ne s'exécutent pas ici (le notebook est-il de confiance ?)",
 		InitLoaded: "chargée, version ",
 		InitFailed: "échec du chargement",
+		Progress:   "%s : %.0f %%, %.1f s",
+		Done:       "%s : terminé en %.1f s",
 	},
 }
 
