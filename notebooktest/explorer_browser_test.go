@@ -9,8 +9,8 @@ import (
 // interactive explorer, as `cell` (or returns a string saying it is missing).
 const jsExplorerCell = `const w = window.jupyterapp.shell.currentWidget;
 	const cell = w.content.widgets.find(c => c.model.type === "code" &&
-		c.model.sharedModel.getSource().includes("chart.Explore(I, DeltaT, idle, wait)"));
-	if (!cell) return "no cell calls chart.Explore(I, DeltaT, idle, wait)";`
+		c.model.sharedModel.getSource().includes("explore.Run(I, DeltaT,"));
+	if (!cell) return "no cell calls explore.Run(I, DeltaT, …)";`
 
 // jsMoveSlider returns a JavaScript expression for waitFor that moves slider k of the
 // explorer (0: I, 1: Δ_T) to position pos, as a user does (an input event), and is done
@@ -65,7 +65,7 @@ func exerciseExplorer(p *labPage) error {
 	` + jsExplorerCell + `
 	const end = cell.node.querySelector(".eif-explorer-ended");
 	if (!end) return "no end message of the explorer after Run All";
-	if (!end.textContent.includes("Run All went on")) return "the explorer did not end at once under Run All: " + end.textContent;
+	if (end.dataset.end !== "runall") return "the explorer did not end at once under Run All: " + end.textContent;
 	return cell.node.querySelectorAll(".eif-chart").length >= 2 ? "" : "no picture left by the explorer after Run All";
 })()`
 	if err := p.waitFor("explorer ended at once under Run All, picture kept", 10*time.Second, ranAll); err != nil {
@@ -115,7 +115,7 @@ func exerciseExplorer(p *labPage) error {
 	if (prompt && prompt.textContent.includes("*")) return "cell still running";
 	const r = out.querySelector(".eif-explorer-readout");
 	if (!r || r.dataset.i !== "12.00" || r.dataset.deltat !== "2.0") return "final readout not at I = 12 nA, Δ_T = 2 mV";
-	if (!r.textContent.includes("no fixed point")) return "final readout at 12 nA shows fixed points: " + r.textContent;
+	if (r.dataset.fixedPoints !== "0") return "final readout at 12 nA shows fixed points: " + r.textContent;
 	return out.querySelectorAll(".eif-chart").length >= 2 ? "" : "final picture has fewer than 2 charts";
 })()`
 	return p.waitFor("explorer ended by its Done button", 60*time.Second, done)

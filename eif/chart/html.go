@@ -107,8 +107,9 @@ var drawJS string
 // newID returns a fresh element id that is also a JavaScript identifier.
 func newID() string { return "eifchart_" + rand.Text() }
 
-// errorHTML shows err in red where the chart would be.
-func errorHTML(err error) string {
+// ErrorHTML shows err in red where a chart would be, as Show does for a figure that
+// cannot be drawn.
+func ErrorHTML(err error) string {
 	return `<div class="eif-chart-error" style="color:#b00020;background:#fdecea;border:1px solid #f5c2c0;` +
 		`border-radius:4px;padding:8px 12px;font:13px/1.4 monospace;white-space:pre-wrap;">` +
 		html.EscapeString(err.Error()) + "</div>\n"

@@ -156,3 +156,7 @@ func (l Lang) words() words { return wordsIn[l.known()] }
 // NotDrawn returns, in the language l, the text a chart's container shows until its script
 // draws the chart (see the constant NotDrawn, the English one).
 func (l Lang) NotDrawn() string { return l.words().NotDrawn }
+
+// Stability names the stability of a fixed point in the language l, as the charts do:
+// stable, unstable, saddle-node; in French stable, instable, col-nœud.
+func (l Lang) Stability(s eif.Stability) string { return stabilityText(s).in(l) }

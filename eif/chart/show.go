@@ -23,7 +23,7 @@ var echartsJS string
 func Show(f *Figure) error {
 	h, err := f.HTML()
 	if err != nil {
-		h = errorHTML(err)
+		h = ErrorHTML(err)
 	}
 	output(h, err, func(h string) { gonbui.DisplayHTML(h) })
 	return err
@@ -39,7 +39,7 @@ func Show(f *Figure) error {
 func Update(displayID string, f *Figure) error {
 	h, err := f.HTML()
 	if err != nil {
-		h = errorHTML(err)
+		h = ErrorHTML(err)
 	}
 	output(h, err, func(h string) { gonbui.UpdateHTML(displayID, h) })
 	return err
