@@ -109,7 +109,7 @@ type words struct {
 	SavePNG    string
 	BoxZoom    string
 	UndoZoom   string
-	InitCopy   string // the status line of Init: what the library is
+	InitLine   string // the status line of Init: the library and its version, then its state
 	InitWait   string // …before its script ran
 	InitLoaded string // …after; the version follows
 	InitFailed string
@@ -126,7 +126,7 @@ var wordsIn = map[Lang]words{
 		SavePNG:    "save PNG",
 		BoxZoom:    "box zoom",
 		UndoZoom:   "undo zoom",
-		InitCopy:   "offline copy",
+		InitLine:   "ECharts %s (offline copy, Apache-2.0):",
 		InitWait:   "not loaded; scripts do not run here (is the notebook trusted?)",
 		InitLoaded: "loaded, version ",
 		InitFailed: "failed to load",
@@ -141,7 +141,7 @@ var wordsIn = map[Lang]words{
 		SavePNG:    "enregistrer en PNG",
 		BoxZoom:    "zoom sur une zone",
 		UndoZoom:   "annuler le zoom",
-		InitCopy:   "copie hors ligne",
+		InitLine:   "ECharts %s (copie hors ligne, Apache-2.0) :",
 		InitWait:   "non chargée ; les scripts ne s'exécutent pas ici (le notebook est-il de confiance ?)",
 		InitLoaded: "chargée, version ",
 		InitFailed: "échec du chargement",

@@ -63,7 +63,7 @@ func InitHTML() string {
 	var b strings.Builder
 	b.Grow(len(echartsJS) + 1024)
 	b.WriteString(`<div class="eif-chart-init" id="` + id + `" style="font:12px sans-serif;color:#777;">`)
-	b.WriteString(`ECharts ` + echartsVersion + ` (` + html.EscapeString(w.InitCopy) + `, Apache-2.0): <span>` + html.EscapeString(w.InitWait) + `</span></div>` + "\n")
+	b.WriteString(html.EscapeString(fmt.Sprintf(w.InitLine, echartsVersion)) + ` <span>` + html.EscapeString(w.InitWait) + `</span></div>` + "\n")
 	// The wrapper hides AMD and CommonJS loaders (RequireJS in classic Jupyter),
 	// so the library defines the global window.echarts.
 	b.WriteString("<script>\n(function (define, exports, module) {\n")
