@@ -28,7 +28,8 @@ type Figure struct {
 	Height int
 
 	// Lang is the language of the words the chart writes itself (see Lang); "" means the
-	// one named by the environment variable EIF_LANG when the figure is drawn.
+	// one named by the environment variable EIF_LANG when the figure is drawn, and a
+	// language chart does not know means English.
 	Lang Lang
 
 	subtitle text  // the Subtitle a helper wrote, in each language
