@@ -2,7 +2,7 @@
 #
 #   make lab     JupyterLab on notebooks/ (sets everything up first)
 #   make test    gofmt, go vet, go test ./... (notebooks, browser, image and class tests)
-#   make run     execute every notebook headless into out/ (.ipynb + offline .html)
+#   make run     execute every notebook headless into out/ (.ipynb + offline .html; French: out/fr/)
 #   make setup   only the set-up: .venv, pinned Go tools, GoNB kernel
 #   make strip   remove outputs from notebooks/*.ipynb before committing
 #   make image   build the container image eif-notebooks:latest (deploy/Dockerfile)
@@ -37,13 +37,13 @@ endif
 export LAB_TOKEN_FILE LAB_NO_AUTH
 GO_TEST_FLAGS ?= -count=1 -timeout 45m
 
-export JUPYTER_DATA_DIR    := $(VENV_ABS)/share/jupyter
-export JUPYTER_PATH        := $(VENV_ABS)/share/jupyter
-export JUPYTER_CONFIG_DIR  := $(VENV_ABS)/etc/jupyter
-export JUPYTER_RUNTIME_DIR := $(VENV_ABS)/share/jupyter/runtime
-export JUPYTER_PLATFORM_DIRS := 1
-export IPYTHONDIR          := $(VENV_ABS)/etc/ipython
-export PATH := $(VENV_ABS)/bin:$(PATH)
+# The Jupyter environment (Jupyter's folders in the venv, its bin/ first on PATH) is
+# written once, in scripts/jupyter.env, which the scripts and the tests read too:
+# each NAME=VALUE line is exported here, ${VENV} and ${PATH} replaced.
+JUPYTER_ENV := $(shell sed -e '/^[[:space:]]*\#/d' -e '/^[[:space:]]*$$/d' scripts/jupyter.env)
+jupyter_env_name = $(firstword $(subst =, ,$(1)))
+jupyter_env_value = $(subst $${PATH},$(PATH),$(subst $${VENV},$(VENV_ABS),$(patsubst $(call jupyter_env_name,$(1))=%,%,$(1))))
+$(foreach kv,$(JUPYTER_ENV),$(eval export $(call jupyter_env_name,$(kv)) := $(call jupyter_env_value,$(kv))))
 
 GO_FILES = $(shell find . -name '*.go' -not -path './.venv/*' -not -path './out/*' -not -path './.git/*' -not -path './bin/*')
 
@@ -116,7 +116,7 @@ lab: setup
 	@scripts/lab.sh $(LAB_HOST) $(LAB_PORT) $(LAB_ARGS)
 
 run: setup
-	$(VPY) scripts/run_notebooks.py --out out
+	go run ./internal/cmd/runnotebooks -out out -python $(VPY)
 
 # ---------------------------------------------------------------- checks
 test: setup fmt-check vet go-test
@@ -133,7 +133,7 @@ go-test:
 
 # Clear outputs and execution counts, as committed notebooks must be.
 strip: setup
-	$(VENV)/bin/jupyter nbconvert --clear-output --inplace notebooks/*.ipynb
+	$(VENV)/bin/jupyter nbconvert --clear-output --inplace $(wildcard notebooks/*.ipynb notebooks/fr/*.ipynb)
 
 clean:
 	rm -rf $(VENV) $(HUB_VENV) out bin

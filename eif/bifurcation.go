@@ -6,10 +6,16 @@ type Branch struct {
 	I, U []float64
 }
 
+// bifurcationChunk is the number of currents one goroutine takes at a time: a diagram of
+// the usual few hundred currents is computed on one, without the cost of starting others.
+const bifurcationChunk = 4096
+
 // Bifurcation sweeps num currents evenly over [iMin, iMax] (nA) and returns the stable and
 // the unstable branch of fixed points u*(I), for the bifurcation diagram. When the
 // saddle-node point (I_rh, θ_rh) lies in the range it ends both branches, so they meet.
-// Currents without a fixed point are left out. num must be between 2 and 10⁶.
+// Currents without a fixed point are left out. num must be between 2 and 10⁶. Beyond a
+// few thousand currents the fixed points are computed in parallel, on up to GOMAXPROCS
+// goroutines, with bit for bit the results of one.
 func (n *Neuron) Bifurcation(iMin, iMax float64, num int) (stable, unstable Branch, err error) {
 	if err = n.check(); err != nil {
 		return
@@ -26,20 +32,48 @@ func (n *Neuron) Bifurcation(iMin, iMax float64, num int) (stable, unstable Bran
 	if num < 2 || num > 1_000_000 {
 		return stable, unstable, &ParamError{Field: "num", Value: float64(num), Rule: "must be between 2 and 1e6"}
 	}
+	current := func(k int) float64 { return iMin + (iMax-iMin)*float64(k)/float64(num-1) }
 	irh := n.Rheobase()
-	addSN := n.p.Model == EIF && n.p.DeltaT > 0 && irh >= iMin && irh <= iMax
-	for k := 0; k < num; k++ {
-		i := iMin + (iMax-iMin)*float64(k)/float64(num-1)
-		if addSN && i >= irh {
-			break // the saddle-node point is added exactly below
+	addSN := !n.p.Linear() && irh >= iMin && irh <= iMax
+	m := num // the currents swept: those below the saddle-node, which is added exactly below
+	if addSN {
+		for m = 0; m < num && current(m) < irh; m++ {
 		}
-		for _, fp := range n.FixedPoints(i) {
-			switch fp.Stability {
-			case Stable:
-				stable.I, stable.U = append(stable.I, i), append(stable.U, fp.U)
-			case Unstable:
-				unstable.I, unstable.U = append(unstable.I, i), append(unstable.U, fp.U)
+	}
+	// The fixed points at each current, at most one stable and one unstable.
+	su, uu := make([]float64, m), make([]float64, m)
+	has := make([]uint8, m) // bit 0: a stable point, bit 1: an unstable one
+	chunks := (m + bifurcationChunk - 1) / bifurcationChunk
+	_ = sweep(chunks, 0, func() func(c int) error {
+		var buf [2]FixedPoint
+		return func(c int) error {
+			for k := c * bifurcationChunk; k < min(m, (c+1)*bifurcationChunk); k++ {
+				for _, fp := range n.fixedPoints(current(k), &buf) {
+					switch fp.Stability {
+					case Stable:
+						su[k], has[k] = fp.U, has[k]|1
+					case Unstable:
+						uu[k], has[k] = fp.U, has[k]|2
+					}
+				}
 			}
+			return nil
+		}
+	})
+	var ns, nu int
+	for _, h := range has {
+		ns, nu = ns+int(h&1), nu+int(h>>1)
+	}
+	if addSN {
+		ns, nu = ns+1, nu+1
+	}
+	stable, unstable = newBranch(ns), newBranch(nu)
+	for k, h := range has {
+		if h&1 != 0 {
+			stable.I, stable.U = append(stable.I, current(k)), append(stable.U, su[k])
+		}
+		if h&2 != 0 {
+			unstable.I, unstable.U = append(unstable.I, current(k)), append(unstable.U, uu[k])
 		}
 	}
 	if addSN {
@@ -48,4 +82,12 @@ func (n *Neuron) Bifurcation(iMin, iMax float64, num int) (stable, unstable Bran
 		unstable.I, unstable.U = append(unstable.I, irh), append(unstable.U, u)
 	}
 	return stable, unstable, nil
+}
+
+// newBranch returns an empty branch with room for n points, or the zero Branch for none.
+func newBranch(n int) Branch {
+	if n == 0 {
+		return Branch{}
+	}
+	return Branch{I: make([]float64, 0, n), U: make([]float64, 0, n)}
 }

@@ -20,7 +20,8 @@
 // capacitances in nF and rates in Hz. Default returns the parameters of the course report:
 // τ = 10 ms, u_rest = u_reset = −70 mV, R = 4 MΩ, Δ_T = 1 mV, θ_rh = −40 mV,
 // θ_pa = −30 mV. Δ_T = 0 is allowed: it is the hard-threshold limit, a LIF that fires
-// at θ_rh.
+// at θ_rh. Params.Linear tells the two linear models (the LIF, and the EIF with Δ_T = 0)
+// from the EIF proper.
 //
 // # What it computes
 //
@@ -40,6 +41,11 @@
 //     soon; PairThreshold (with PulsePair) does it for two pulses, for temporal summation;
 //   - QIF and QIFTime give the quadratic integrate-and-fire normal form near the
 //     saddle-node and its closed-form passage time, which the bottleneck law uses.
+//
+// The sweeps (SimulatedFICurve, StrengthDuration, and Bifurcation over many currents)
+// compute their points in parallel, on up to GOMAXPROCS goroutines. Each point is computed
+// by the same code whatever goroutine runs it, so the results are bit for bit those of
+// GOMAXPROCS = 1, and a failing sweep reports the error of its first failing point.
 //
 // No exported function panics (but MustNew on invalid parameters), hangs, or returns NaN
 // or ±Inf for finite input: invalid input gives an error, a *ParamError that names the

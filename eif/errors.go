@@ -5,14 +5,22 @@ import (
 	"fmt"
 )
 
-// ParamError reports a parameter that breaks a rule.
+// ParamError reports a parameter that breaks a rule, or an argument that is nil.
 type ParamError struct {
-	Field string  // the name of the field, as in Params, Settings or a stimulus
-	Value float64 // the offending value
-	Rule  string  // the rule it breaks
+	Field string  // the name of the field or argument, as in Params, Settings or a stimulus
+	Value float64 // the offending value; none when Nil
+	Rule  string  // the rule it breaks; for a nil argument, what to pass instead
+	Nil   bool    // the argument is nil, so it has no value to report
 }
 
+// Error reads "eif: Field = Value: Rule", or "eif: Field is nil: Rule" for a nil argument.
 func (e *ParamError) Error() string {
+	switch {
+	case e.Nil && e.Rule == "":
+		return fmt.Sprintf("eif: %s is nil", e.Field)
+	case e.Nil:
+		return fmt.Sprintf("eif: %s is nil: %s", e.Field, e.Rule)
+	}
 	return fmt.Sprintf("eif: %s = %g: %s", e.Field, e.Value, e.Rule)
 }
 

@@ -55,15 +55,24 @@ func (n *Neuron) FixedPoints(i float64) []FixedPoint {
 	if n.check() != nil || checkCurrent("i", i) != nil {
 		return nil
 	}
+	var buf [2]FixedPoint
+	if fps := n.fixedPoints(i, &buf); len(fps) > 0 {
+		return append([]FixedPoint(nil), fps...)
+	}
+	return nil
+}
+
+// fixedPoints is FixedPoints for a valid neuron and current, written into buf.
+func (n *Neuron) fixedPoints(i float64, buf *[2]FixedPoint) []FixedPoint {
 	p := n.p
 	uinf := p.Rest + p.R*i
-	if p.Model == LIF || p.DeltaT == 0 {
+	if p.Linear() {
 		// u_rest + R·i, written as θ + R·(i − I_rh) so that it lies on the side of the
 		// threshold θ that i − Rheobase() says, as in Period.
 		irh := n.Rheobase()
-		lin := FixedPoint{U: p.threshold() + p.R*(i-irh), Slope: -1 / p.Tau, Stability: Stable}
+		buf[0] = FixedPoint{U: p.threshold() + p.R*(i-irh), Slope: -1 / p.Tau, Stability: Stable}
 		if p.Model == LIF || i < irh {
-			return []FixedPoint{lin}
+			return buf[:1]
 		}
 		return nil
 	}
@@ -74,14 +83,14 @@ func (n *Neuron) FixedPoints(i float64) []FixedPoint {
 	case i > irh:
 		return nil
 	case i == irh || d <= 0:
-		return []FixedPoint{{U: p.ThetaRh, Slope: 0, Stability: SaddleNode}}
+		buf[0] = FixedPoint{U: p.ThetaRh, Slope: 0, Stability: SaddleNode}
+		return buf[:1]
 	}
 	v0 := solveVd(d, 1+d, false) // v = −W_k(−e^(−c))
 	v1 := solveVd(d, 1+d, true)
-	return []FixedPoint{
-		{U: uinf + p.DeltaT*v0, Slope: (v0 - 1) / p.Tau, Stability: Stable},
-		{U: uinf + p.DeltaT*v1, Slope: (v1 - 1) / p.Tau, Stability: Unstable},
-	}
+	buf[0] = FixedPoint{U: uinf + p.DeltaT*v0, Slope: (v0 - 1) / p.Tau, Stability: Stable}
+	buf[1] = FixedPoint{U: uinf + p.DeltaT*v1, Slope: (v1 - 1) / p.Tau, Stability: Unstable}
+	return buf[:2]
 }
 
 // RestingPotential returns the stable fixed point (mV) under the constant current i (nA), and false
@@ -107,7 +116,7 @@ func (n *Neuron) EffectiveThreshold(i float64) (float64, error) {
 	if err := checkCurrent("i", i); err != nil {
 		return 0, err
 	}
-	if n.p.Model == LIF || n.p.DeltaT == 0 {
+	if n.p.Linear() {
 		if i >= n.Rheobase() {
 			return 0, ErrNoFixedPoint
 		}
@@ -131,11 +140,8 @@ func (n *Neuron) Rheobase() float64 {
 		return 0
 	}
 	p := n.p
-	switch {
-	case p.Model == LIF:
-		return (p.Cutoff - p.Rest) / p.R
-	case p.DeltaT == 0:
-		return (p.ThetaRh - p.Rest) / p.R
+	if p.Linear() {
+		return (p.threshold() - p.Rest) / p.R // the fixed point u_rest + R·I reaches θ
 	}
 	return (p.ThetaRh - p.Rest - p.DeltaT) / p.R
 }

@@ -46,15 +46,19 @@ func (n *Neuron) StationaryRate(i, sigma float64) (float64, error) {
 	return st.Rate, nil
 }
 
-// StationaryFICurve returns StationaryRate at each current (nA) of currents.
+// StationaryFICurve returns StationaryRate at each current (nA) of currents, computed in
+// parallel over GOMAXPROCS goroutines; each rate is the one StationaryRate returns, bit
+// for bit.
 func (n *Neuron) StationaryFICurve(currents []float64, sigma float64) ([]float64, error) {
 	rates := make([]float64, len(currents))
-	for k, i := range currents {
-		r, err := n.StationaryRate(i, sigma)
-		if err != nil {
-			return nil, err
+	err := sweep(len(currents), 0, func() func(k int) error {
+		return func(k int) (err error) {
+			rates[k], err = n.StationaryRate(currents[k], sigma)
+			return err
 		}
-		rates[k] = r
+	})
+	if err != nil {
+		return nil, err
 	}
 	return rates, nil
 }

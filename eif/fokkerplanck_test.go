@@ -141,13 +141,23 @@ func TestStationaryDensity(t *testing.T) {
 
 // TestStationaryRateCurve checks that the noisy f–I curve is smooth and increasing, lies
 // above the deterministic one below rheobase (the neuron fires below 7.25 nA) and tends
-// to it far above.
+// to it far above. The curve is computed in parallel: each point must be StationaryRate's,
+// bit for bit, and a bad current must give the error of the first bad one.
 func TestStationaryRateCurve(t *testing.T) {
 	n := eif.MustNew(eif.Default())
 	cur := []float64{0, 2, 4, 6, 7, 7.25, 7.5, 8, 10, 14, 20}
 	rates, err := n.StationaryFICurve(cur, 2)
 	if err != nil {
 		t.Fatal(err)
+	}
+	for k, i := range cur {
+		if r, _ := n.StationaryRate(i, 2); r != rates[k] {
+			t.Errorf("at %g nA: curve %.17g Hz, StationaryRate %.17g Hz", i, rates[k], r)
+		}
+	}
+	_, err = n.StationaryFICurve([]float64{7, 8, math.NaN(), 9, math.Inf(1)}, 2)
+	if _, want := n.StationaryRate(math.NaN(), 2); err == nil || err.Error() != want.Error() {
+		t.Errorf("curve with NaN then Inf: error %v, want %v", err, want)
 	}
 	for k := 1; k < len(cur); k++ {
 		if !(rates[k] > rates[k-1]) {

@@ -121,16 +121,15 @@ func solveV(c float64, upper bool) float64 {
 }
 
 // solveVd is solveV with d = c − 1 given separately, for callers that know it exactly.
-// It solves s − log1p(s) = d for s = v − 1 by Halley's method, or, on the lower root far
-// from the branch point, y − ... in y = ln v.
+// It solves s − log1p(s) = d for s = v − 1 by Halley's method or, on the lower root far
+// from the branch point (d > 1), where v is small, e^y − y = c for y = ln v.
 func solveVd(d, c float64, upper bool) float64 {
 	if d <= 0 {
 		return 1
 	}
 	if !upper && d > 1 {
-		// v = e^y with e^y − y = c, y < 0.
-		// h(y) = e^y − y − c is convex and decreasing for y < 0: Newton from y = −c, left
-		// of the root, converges monotonically.
+		// v = e^y with e^y − y = c, y < 0. h(y) = e^y − y − c is convex and decreasing
+		// for y < 0, and y = −c lies left of the root: Halley's method from there.
 		y := -c
 		for i := 0; i < 60; i++ {
 			ey := math.Exp(y)
@@ -145,16 +144,11 @@ func solveVd(d, c float64, upper bool) float64 {
 		}
 		return math.Exp(y)
 	}
-	var s float64
-	switch {
-	case d < 0.5:
-		s = seriesV(d, upper) - 1
-	case upper && d < 6:
-		s = seriesV(d, upper) - 1
-	case upper:
+	// The guess: the series at the branch point, or far above it on the upper root, where
+	// v = c + ln v, v ≈ c + ln c.
+	s := seriesV(d, upper) - 1
+	if upper && d >= 6 {
 		s = c + math.Log(c) - 1
-	default:
-		s = seriesV(d, upper) - 1
 	}
 	for i := 0; i < 60; i++ {
 		g := s - math.Log1p(s) - d

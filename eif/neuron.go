@@ -3,8 +3,13 @@ package eif
 import "math"
 
 // Neuron is a validated model neuron. Make one with New; its methods are safe to call
-// with any finite input. The zero Neuron is not usable: its methods return ErrInvalid
-// or 0.
+// with any finite input, from several goroutines at once.
+//
+// A Neuron not made by New, the zero Neuron or the nil that New returns with its error,
+// has no parameters. Every method of it that returns an error returns ErrInvalid; those
+// with no error to return (Rheobase, Threshold, Rate, FICurve, DuDt, Slope, Curvature)
+// return 0, FixedPoints nil, RestingPotential false and Params the zero Params, which
+// Validate rejects. Check the error of New, or use MustNew, and no such neuron is used.
 type Neuron struct {
 	p  Params
 	ok bool

@@ -123,8 +123,8 @@ func (n *Neuron) noiseConfig(z Noise, duration float64, set *NoiseSettings) (Noi
 	if err := orDefault("NoiseSettings.Step", &c.Step, 0.01); err != nil {
 		return c, err
 	}
-	if math.IsNaN(duration) || math.IsInf(duration, 0) || duration <= 0 || duration > MaxTime {
-		return c, &ParamError{Field: "duration", Value: duration, Rule: fmt.Sprintf("must be > 0 and ≤ %g ms", float64(MaxTime))}
+	if err := checkDuration("duration", duration); err != nil {
+		return c, err
 	}
 	if duration/c.Step > maxNoiseSteps {
 		return c, &ParamError{Field: "NoiseSettings.Step", Value: c.Step, Rule: fmt.Sprintf("needs more than %g steps for %g ms", float64(maxNoiseSteps), duration)}
@@ -155,19 +155,18 @@ func (n *Neuron) noiseConfig(z Noise, duration float64, set *NoiseSettings) (Noi
 
 // runNoise is the Euler–Maruyama loop. Every product that feeds a sum is converted to
 // float64, so no architecture fuses it into a multiply–add and the result is the same
-// everywhere; the exponential is expP for the same reason.
+// everywhere; the exponential is emExp for the same reason.
 func (n *Neuron) runNoise(r *NoisyResult, z Noise, duration float64, cfg NoiseSettings, g gauss) error {
 	p := n.p
 	h := cfg.Step
 	steps := int(math.Ceil(duration/h - 1e-9))
 	thr := p.threshold()
 	hasExp := p.Model == EIF && p.DeltaT > 0
-	// The exponential term of the step, a·Δ_T·exp((u − θ_rh)/Δ_T), is expP inlined, with its
-	// argument taken in units of ln2/256 in one product: y = (u − θ_rh)·c1.
-	var c1, aD float64
+	// The exponential term of the step, a·Δ_T·exp((u − θ_rh)/Δ_T), is an exponential of
+	// its own (emExp), with the factor a·Δ_T folded into its polynomial.
+	var e emExp
 	if hasExp {
-		c1 = 256 * log2e / p.DeltaT
-		aD = h / p.Tau * p.DeltaT
+		e = newEMExp(p.ThetaRh, p.DeltaT, h/p.Tau*p.DeltaT)
 	}
 	mu := p.R * z.I
 	a := h / p.Tau // the Euler factor
@@ -223,16 +222,7 @@ func (n *Neuron) runNoise(r *NoisyResult, z Noise, duration float64, cfg NoiseSe
 		// do not depend on u stay off the chain of dependent operations.
 		un := float64(u*(1-a)) + (float64(a*(p.Rest+drive)) + noise)
 		if hasExp {
-			if y := float64((u - p.ThetaRh) * c1); y > -700*256*log2e {
-				// u < θ_pa here, so y ≤ 600·256/ln 2: 2^(k/256) stays a normal number.
-				const round = 1.5 * (1 << 52)
-				kf := (y + round) - round
-				r := float64((y - kf) * (math.Ln2 / 256))
-				r2 := float64(r * r)
-				q := (1 + r) + float64(r2*(0.5+float64(r*(1.0/6)))) + float64(float64(r2*r2)*(1.0/24))
-				k := int(kf)
-				un += float64(float64(q*exp2Table[k&255])*math.Float64frombits(uint64(k>>8+1023)<<52)) * aD
-			}
+			un += e.at(u)
 		}
 		if un >= thr {
 			t := float64(k) * h

@@ -168,6 +168,16 @@ func (p Params) Validate() error {
 	return nil
 }
 
+// Linear reports whether the right-hand side f(u) is linear in u below the threshold: true
+// for the LIF, and for the EIF in its hard-threshold limit Δ_T = 0, where the exponential
+// term vanishes. A linear model spikes at a fixed voltage (the cut-off, or θ_rh for the EIF
+// with Δ_T = 0), has a single stable fixed point u_rest + R·I below threshold and no
+// saddle-node, and its period and pulse thresholds have closed forms. This method is the
+// one place that rule is written.
+func (p Params) Linear() bool {
+	return p.Model != EIF || p.DeltaT == 0
+}
+
 // threshold returns the voltage at which the model emits a spike: the cut-off, or θ_rh
 // for the EIF in its hard-threshold limit Δ_T = 0.
 func (p Params) threshold() float64 {

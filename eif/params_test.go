@@ -209,3 +209,42 @@ func TestReplayedIsPerRun(t *testing.T) {
 		}
 	}
 }
+
+// TestLinear checks the one rule for a linear right-hand side: the LIF, and the EIF with
+// Δ_T = 0, have no exponential term, so f″ = 0 everywhere below the cut-off.
+func TestLinear(t *testing.T) {
+	hard := eif.Default()
+	hard.DeltaT = 0
+	for _, tc := range []struct {
+		name string
+		p    eif.Params
+		want bool
+	}{{"EIF", eif.Default(), false}, {"LIF", eif.DefaultLIF(), true}, {"EIF with DeltaT = 0", hard, true}} {
+		if got := tc.p.Linear(); got != tc.want {
+			t.Errorf("%s: Linear() = %v, want %v", tc.name, got, tc.want)
+		}
+		n := eif.MustNew(tc.p)
+		if curved := n.Curvature(-45) != 0; curved == tc.want {
+			t.Errorf("%s: Curvature(−45 mV) = %g, but Linear() = %v", tc.name, n.Curvature(-45), tc.want)
+		}
+	}
+}
+
+func TestPiecewiseConstant(t *testing.T) {
+	c, p, s := eif.Constant(3), eif.Pulse{Amp: 1, T1: 2, T2: 3}, eif.Steps{Times: []float64{1}, Amps: []float64{2}}
+	for _, tc := range []struct {
+		name string
+		s    eif.Stimulus
+		want bool
+	}{
+		{"Constant", c, true}, {"*Constant", &c, true},
+		{"Pulse", p, true}, {"*Pulse", &p, true},
+		{"Steps", s, true}, {"*Steps", &s, true},
+		{"Func", eif.Func{F: func(float64) float64 { return 1 }}, false},
+		{"nil", nil, false},
+	} {
+		if got := eif.PiecewiseConstant(tc.s); got != tc.want {
+			t.Errorf("PiecewiseConstant(%s) = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

@@ -22,13 +22,8 @@ const (
 // Its reduction is the one of expSeries with 256 steps per octave.
 // It is the exponential of the noisy simulation, one call per step.
 func expP(x float64) float64 {
-	switch {
-	case x != x:
-		return x
-	case x > 709.782712893384:
-		return math.Inf(1)
-	case x < -745.1332191019412:
-		return 0
+	if v, ok := expOutside(x); ok {
+		return v
 	}
 	// kf = x·256/ln 2 rounded to the nearest integer: adding and removing 1.5·2^52 rounds
 	// it (IEEE round-to-nearest), without the call that math.Floor costs.
@@ -46,6 +41,20 @@ func expP(x float64) float64 {
 	return math.Ldexp(p, m)
 }
 
+// expOutside returns e^x and true where expP and expSeries need no series: for NaN,
+// above 709.78 (+Inf) and below −745.13 (0).
+func expOutside(x float64) (float64, bool) {
+	switch {
+	case x != x:
+		return x, true
+	case x > 709.782712893384:
+		return math.Inf(1), true
+	case x < -745.1332191019412:
+		return 0, true
+	}
+	return 0, false
+}
+
 // exp2Table[j] = 2^(j/256), from expSeries.
 var exp2Table = func() (t [256]float64) {
 	for j := range t {
@@ -57,13 +66,8 @@ var exp2Table = func() (t [256]float64) {
 // expSeries returns e^x to within 2 ulp by the Taylor series after the reduction
 // x = k·ln 2 + r, |r| ≤ ln2/2; it makes the table of expP.
 func expSeries(x float64) float64 {
-	switch {
-	case x != x:
-		return x
-	case x > 709.782712893384:
-		return math.Inf(1)
-	case x < -745.1332191019412:
-		return 0
+	if v, ok := expOutside(x); ok {
+		return v
 	}
 	k := math.Floor(float64(x*log2e) + 0.5)
 	r := (x - float64(k*ln2Hi)) - float64(k*ln2Lo) // |r| ≤ 0.347

@@ -64,7 +64,7 @@ func (n *Neuron) qifCheck() error {
 	if err := n.check(); err != nil {
 		return err
 	}
-	if n.p.Model != EIF || n.p.DeltaT == 0 {
+	if n.p.Linear() {
 		return errNoNormalForm
 	}
 	return nil

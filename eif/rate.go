@@ -36,7 +36,7 @@ func (n *Neuron) Period(i float64) (float64, error) {
 	p := n.p
 	thr := p.threshold()
 	di := i - n.Rheobase() // exact near the rheobase (Sterbenz)
-	if p.Model == LIF || p.DeltaT == 0 {
+	if p.Linear() {
 		// f(θ) = R·(i − I_rh)/τ and f decreases with u: the neuron fires iff i > I_rh.
 		if di <= 0 {
 			return 0, ErrNoSpike
@@ -188,7 +188,11 @@ func spikeRate(spikes []float64) float64 {
 	return 1000 * float64(len(spikes)-1) / (spikes[len(spikes)-1] - spikes[0])
 }
 
-// SimulatedFICurve returns SimulatedRate at each current of currents.
+// SimulatedFICurve returns SimulatedRate at each current of currents. The currents are
+// simulated in parallel, on up to GOMAXPROCS goroutines; the rates are bit for bit those
+// of one goroutine, and an error is that of the first current that fails. A
+// Settings.Progress is called by those goroutines one at a time, each call with the time
+// reached in the run of one current.
 func (n *Neuron) SimulatedFICurve(currents []float64, duration float64, set *Settings) ([]float64, error) {
 	if err := n.check(); err != nil {
 		return nil, err
@@ -203,12 +207,24 @@ func (n *Neuron) SimulatedFICurve(currents []float64, duration float64, set *Set
 	}
 	rates := make([]float64, len(currents))
 	s := spikesOnly(set)
-	var r Result
-	for k, i := range currents {
-		if err := n.SimulateInto(&r, Constant(i), n.Params().Rest, duration, &s); err != nil {
-			return nil, err
+	s.Progress = oneAtATime(s.Progress)
+	err := sweep(len(currents), 0, func() func(k int) error {
+		var (
+			r Result
+			c Constant
+		)
+		stim := Stimulus(&c) // one stimulus per goroutine: a Constant per current would allocate
+		return func(k int) error {
+			c = Constant(currents[k])
+			if err := n.SimulateInto(&r, stim, n.p.Rest, duration, &s); err != nil {
+				return err
+			}
+			rates[k] = spikeRate(r.Spikes)
+			return nil
 		}
-		rates[k] = spikeRate(r.Spikes)
+	})
+	if err != nil {
+		return nil, err
 	}
 	return rates, nil
 }

@@ -8,7 +8,7 @@ import "math"
 // so that it never overflows and f stays continuously differentiable, which keeps the error
 // estimates and interpolants of that step smooth. With Δ_T = 0 the term is zero below θ_rh.
 func (p Params) expTerm(u float64) (e, de, d2e float64) {
-	if p.Model != EIF || p.DeltaT == 0 {
+	if p.Linear() {
 		return 0, 0, 0
 	}
 	if u > p.Cutoff {

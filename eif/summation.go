@@ -34,16 +34,22 @@ func (n *Neuron) PairThreshold(width, sep float64, set *SearchSettings) (float64
 	if err := n.check(); err != nil {
 		return 0, err
 	}
-	if math.IsNaN(width) || math.IsInf(width, 0) || width <= 0 || width > MaxTime {
-		return 0, &ParamError{Field: "width", Value: width, Rule: fmt.Sprintf("must be > 0 and ≤ MaxTime = %g ms", MaxTime)}
+	if err := checkDuration("width", width); err != nil {
+		return 0, err
 	}
-	if math.IsNaN(sep) || sep < width || sep > MaxTime {
-		return 0, &ParamError{Field: "sep", Value: sep, Rule: fmt.Sprintf("must be ≥ width = %g ms and ≤ MaxTime = %g ms", width, MaxTime)}
+	if math.IsNaN(sep) || sep < width || sep+width > MaxTime {
+		return 0, &ParamError{Field: "sep", Value: sep, Rule: fmt.Sprintf("must be ≥ width = %g ms, with sep + width ≤ MaxTime = %g ms", width, float64(MaxTime))}
 	}
-	c, err := set.withDefaults(n.p.Tau)
+	c, err := set.withDefaults(n.p.Tau, sep+width, "(sep + width)")
 	if err != nil {
 		return 0, err
 	}
-	stim := func(amp float64) Stimulus { return PulsePair(amp, width, sep) }
-	return n.threshold(stim, sep+width+c.After, &c, fmt.Sprintf("two %g ms pulses %g ms apart", width, sep))
+	pair := PulsePair(0, width, sep)
+	setAmp := func(amp float64) {
+		for k := 0; k < len(pair.Amps); k += 2 { // the pulses; every other step ends one
+			pair.Amps[k] = amp
+		}
+	}
+	what := func() string { return fmt.Sprintf("two %g ms pulses %g ms apart", width, sep) }
+	return n.threshold(&pair, setAmp, sep+width+c.After, &c, what)
 }

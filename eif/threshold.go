@@ -24,10 +24,14 @@ type SearchSettings struct {
 	left int // the steps left to the search
 }
 
-func (s *SearchSettings) withDefaults(tau float64) (SearchSettings, error) {
+// withDefaults returns the settings of a search on a neuron of time constant tau (ms)
+// whose stimulus lasts span ms (span named by what in errors), with the defaults filled
+// in. The simulations run to span + After, which must stay within MaxTime: the default
+// After is cut to fit, a given one is reported.
+func (s *SearchSettings) withDefaults(tau, span float64, what string) (SearchSettings, error) {
 	c := SearchSettings{Tol: 1e-6, After: 20 * tau, MaxAmp: 1e6, left: defaultSettings.MaxSteps}
 	if s == nil {
-		return c, nil
+		return c, c.fit(span, what, true)
 	}
 	check := []struct {
 		name string
@@ -52,7 +56,23 @@ func (s *SearchSettings) withDefaults(tau float64) (SearchSettings, error) {
 	c.Sim = s.Sim
 	cfg, err := c.Sim.withDefaults()
 	c.left = cfg.MaxSteps
-	return c, err
+	if err != nil {
+		return c, err
+	}
+	return c, c.fit(span, what, s.After == 0)
+}
+
+// fit cuts a default After to what is left of MaxTime after span, and reports a given
+// one that goes beyond it.
+func (c *SearchSettings) fit(span float64, what string, byDefault bool) error {
+	if span+c.After <= MaxTime {
+		return nil
+	}
+	if byDefault {
+		c.After = MaxTime - span // the default 20·τ, cut to the domain
+		return nil
+	}
+	return &ParamError{Field: "SearchSettings.After", Value: c.After, Rule: fmt.Sprintf("must be ≤ MaxTime − %s = %g ms (0 means 20·τ)", what, MaxTime-span)}
 }
 
 // PulseThreshold returns the smallest amplitude (nA) of a square pulse of the given
@@ -71,29 +91,44 @@ func (n *Neuron) PulseThreshold(duration float64, set *SearchSettings) (float64,
 	if err := checkDuration("duration", duration); err != nil {
 		return 0, err
 	}
-	c, err := set.withDefaults(n.p.Tau)
+	c, err := set.withDefaults(n.p.Tau, duration, "duration")
 	if err != nil {
 		return 0, err
 	}
-	if duration+c.After > MaxTime && (set == nil || set.After == 0) {
-		c.After = MaxTime - duration // the default 20·τ, cut to the domain
-	}
-	if duration+c.After > MaxTime {
-		return 0, &ParamError{Field: "SearchSettings.After", Value: c.After, Rule: fmt.Sprintf("must be ≤ MaxTime − duration = %g ms (0 means 20·τ)", MaxTime-duration)}
-	}
-	pulse := func(amp float64) Stimulus { return Pulse{Amp: amp, T1: 0, T2: duration} }
-	return n.threshold(pulse, duration+c.After, &c, fmt.Sprintf("a %g ms pulse", duration))
+	pulse := &Pulse{T1: 0, T2: duration}
+	setAmp := func(amp float64) { pulse.Amp = amp }
+	what := func() string { return fmt.Sprintf("a %g ms pulse", duration) }
+	return n.threshold(pulse, setAmp, duration+c.After, &c, what)
 }
 
-// StrengthDuration returns PulseThreshold for each of the durations (ms).
+// StrengthDuration returns PulseThreshold for each of the durations (ms). The searches run
+// in parallel, on up to GOMAXPROCS goroutines; the thresholds are bit for bit those of one
+// goroutine, and an error is that of the first duration that fails. A Progress in
+// SearchSettings.Sim is called by those goroutines one at a time.
 func (n *Neuron) StrengthDuration(durations []float64, set *SearchSettings) ([]float64, error) {
-	out := make([]float64, len(durations))
+	if err := n.check(); err != nil {
+		return nil, err
+	}
 	for k, d := range durations {
-		v, err := n.PulseThreshold(d, set)
-		if err != nil {
-			return nil, fmt.Errorf("duration %g ms: %w", d, err)
+		if checkDuration("duration", d) != nil { // named only then, as in SimulatedFICurve
+			return nil, checkDuration(fmt.Sprintf("durations[%d]", k), d)
 		}
-		out[k] = v
+	}
+	if set != nil && set.Sim != nil && set.Sim.Progress != nil {
+		c, sim := *set, *set.Sim
+		sim.Progress = oneAtATime(sim.Progress)
+		c.Sim = &sim
+		set = &c
+	}
+	out := make([]float64, len(durations))
+	err := sweep(len(durations), 0, func() func(k int) error {
+		return func(k int) (err error) {
+			out[k], err = n.PulseThreshold(durations[k], set)
+			return err
+		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

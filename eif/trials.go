@@ -3,8 +3,6 @@ package eif
 import (
 	"fmt"
 	"math"
-	"runtime"
-	"sync"
 )
 
 // Trials runs n independent trials of SimulateNoise in parallel, over set.Workers
@@ -25,35 +23,15 @@ func (n *Neuron) Trials(z Noise, duration float64, trials int, set *NoiseSetting
 	if cfg.Record > 0 && float64(trials)*duration/cfg.Step/float64(cfg.Record) > maxNoisePoints {
 		return nil, &ParamError{Field: "trials", Value: float64(trials), Rule: fmt.Sprintf("record more than %g points in all; raise NoiseSettings.Record", float64(maxNoisePoints))}
 	}
-	workers := cfg.Workers
-	if workers == 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, trials)
 	out := make([]*NoisyResult, trials)
-	errs := make([]error, trials)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := range next {
-				r := new(NoisyResult)
-				errs[k] = n.runNoise(r, z, duration, cfg, newGauss(cfg.Seed, k))
-				out[k] = r
-			}
-		}()
-	}
-	for k := range trials {
-		next <- k
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
+	err = sweep(trials, cfg.Workers, func() func(k int) error {
+		return func(k int) error {
+			out[k] = new(NoisyResult)
+			return n.runNoise(out[k], z, duration, cfg, newGauss(cfg.Seed, k))
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

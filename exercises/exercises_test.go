@@ -1,7 +1,6 @@
 package exercises_test
 
 import (
-	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -19,13 +18,7 @@ import (
 )
 
 // repoRoot is the repository root: the tests run in exercises/.
-var repoRoot = func() string {
-	wd, err := os.Getwd()
-	if err != nil {
-		panic(err)
-	}
-	return filepath.Dir(wd)
-}()
+var repoRoot = testenv.RepoRoot()
 
 var assignments = []string{"part-a", "part-b", "beyond"}
 
@@ -220,37 +213,18 @@ func courseCopy(t *testing.T) string {
 	return dir
 }
 
-func copyFile(t *testing.T, from, to string) {
-	t.Helper()
-	b, err := os.ReadFile(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(to, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+func copyFile(t *testing.T, from, to string) { t.Helper(); testenv.CopyFile(t, from, to) }
 
 // run runs a command, failing the test with its output if it fails.
 func run(t *testing.T, env []string, name string, args ...string) string {
 	t.Helper()
-	return runIn(t, "", env, name, args...)
+	return testenv.Run(t, "", env, name, args...)
 }
 
 // runIn is run in the folder dir.
 func runIn(t *testing.T, dir string, env []string, name string, args ...string) string {
 	t.Helper()
-	cmd := exec.Command(name, args...)
-	cmd.Dir, cmd.Env = dir, env
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, tail(out.String(), 6000))
-	}
-	return out.String()
+	return testenv.Run(t, dir, env, name, args...)
 }
 
 func tail(s string, n int) string {

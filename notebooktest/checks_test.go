@@ -1,5 +1,7 @@
 package notebooktest_test
 
+import "github.com/eif-notebooks/eif-notebooks/internal/notebooks"
+
 // This file is the one that notebook authors edit. It says, per notebook file
 // name, what the tests must find. Every table key must be the file name of a
 // notebook in this folder (TestCheckTablesNameNotebooks fails on a typo).
@@ -13,8 +15,14 @@ package notebooktest_test
 // the tags removed). The captured text is parsed as a float ("−" is read as
 // "-", and a trailing unit is not allowed inside the group). It must be within
 // Tol of Want: |got − Want| ≤ Tol.
+//
+// The French edition (fr/NAME.ipynb) is held to the entries of its English
+// twin NAME.ipynb, with the same Want and Tol: it must print the same
+// numbers. FR is the pattern for the French notebook when its label is
+// translated; empty, Pattern is used there too.
 type Number struct {
 	Pattern string
+	FR      string
 	Want    float64
 	Tol     float64
 }
@@ -141,7 +149,7 @@ var printedNumbers = map[string][]Number{
 // class "eif-chart" inside a cell output, as the eif/chart package renders
 // it; each must hold a canvas or svg of nonzero size, before and after the
 // notebook is saved and reloaded. A notebook not listed here must show at
-// least one chart.
+// least one chart. The French edition must show as many as its English twin.
 var minCharts = map[string]int{
 	"01-part-a-no-current.ipynb":     6,  // A1 phase line, A2 family, leak and exponential currents, A3.A, A3.B, A4
 	"02-part-b-current.ipynb":        10, // B1 pulse, B2 phase line and close-up, B3 family and bifurcation, B4 trace and pulse threshold, B5 two traces, B6 bistability
@@ -164,6 +172,16 @@ var minCharts = map[string]int{
 //	},
 //
 // labPage (browser_test.go) offers eval, waitFor, charts and screenshot.
+// The steps run for the English notebooks only.
 var browserSteps = map[string]func(p *labPage) error{
 	"04-beyond-the-report.ipynb": exerciseExplorer, // explorer_browser_test.go
+}
+
+// wantCharts is the number of charts notebook name (a path of notebookNames)
+// must show at least: minCharts of it, or of its English twin.
+func wantCharts(name string) int {
+	if n, ok := minCharts[notebooks.English(name)]; ok {
+		return n
+	}
+	return defaultMinCharts
 }

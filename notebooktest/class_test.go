@@ -20,6 +20,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/eif-notebooks/eif-notebooks/internal/testenv"
 )
 
 // The class test: the real JupyterHub of deploy/hub/ on loopback, with the
@@ -464,11 +466,7 @@ func (h *hub) stopServers(t *testing.T, ctx context.Context, results []studentRe
 
 func gitRun(t *testing.T, dir string, args ...string) {
 	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
+	testenv.Run(t, dir, nil, "git", args...)
 }
 
 // studentResult is the summary deploy/hub/student.py prints.

@@ -46,10 +46,10 @@ func TestNotebooksAreClean(t *testing.T) {
 			}
 			for i, c := range nb.Cells {
 				if len(c.Outputs) > 0 {
-					t.Errorf("%s has %d output(s): in what git would commit: run `make setup` (it registers the nbstripout git filter), or `make strip`", nb.cellName(i), len(c.Outputs))
+					t.Errorf("%s has %d output(s): in what git would commit: run `make setup` (it registers the nbstripout git filter), or `make strip`", nb.CellName(i), len(c.Outputs))
 				}
 				if c.ExecutionCount != nil {
-					t.Errorf("%s has execution_count %d: in what git would commit: run `make setup` (nbstripout git filter), or `make strip`", nb.cellName(i), *c.ExecutionCount)
+					t.Errorf("%s has execution_count %d: in what git would commit: run `make setup` (nbstripout git filter), or `make strip`", nb.CellName(i), *c.ExecutionCount)
 				}
 			}
 			for _, p := range []string{"/work/", "/root/", "/tmp/", "/home/", "/Users/"} {
@@ -84,8 +84,10 @@ func TestCheckTablesNameNotebooks(t *testing.T) {
 	for n, nums := range printedNumbers {
 		check("printedNumbers", n)
 		for _, num := range nums {
-			if _, err := compileNumberPattern(num.Pattern); err != nil {
-				t.Errorf("checks_test.go: printedNumbers[%q]: %v", n, err)
+			for _, p := range []string{num.Pattern, num.FR} {
+				if _, err := compileNumberPattern(p); p != "" && err != nil {
+					t.Errorf("checks_test.go: printedNumbers[%q]: %v", n, err)
+				}
 			}
 		}
 	}

@@ -12,6 +12,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/eif-notebooks/eif-notebooks/internal/browser"
+	"github.com/eif-notebooks/eif-notebooks/internal/notebooks"
 )
 
 // TestNotebooksExecute runs every notebook headless through the real GoNB
@@ -39,10 +42,7 @@ func TestNotebooksExecute(t *testing.T) {
 		ctx, cancel = context.WithDeadline(ctx, d.Add(-30*time.Second))
 		defer cancel()
 	}
-	args := []string{v.python, filepath.Join(repoRoot, "scripts", "run_notebooks.py"), "--out", outDir}
-	for _, n := range names {
-		args = append(args, filepath.Join(repoRoot, "notebooks", n))
-	}
+	args := notebooks.RunArgs(v.python, repoRoot, outDir, names)
 	// Offline: in a network namespace with only loopback, every connection logged.
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		t.Fatal(err)
@@ -77,7 +77,8 @@ func TestNotebooksExecute(t *testing.T) {
 			}
 			checkExecutedNotebook(t, name, nb)
 
-			html, err := os.ReadFile(filepath.Join(outDir, strings.TrimSuffix(name, ".ipynb")+".html"))
+			htmlFile := filepath.Join(outDir, strings.TrimSuffix(name, ".ipynb")+".html")
+			html, err := os.ReadFile(htmlFile)
 			if err != nil {
 				t.Errorf("no HTML export: %v", err)
 			} else if m := remoteLoad.Find(html); m != nil {
@@ -85,7 +86,7 @@ func TestNotebooksExecute(t *testing.T) {
 			} else if m := liveScript.Find(html); m != nil {
 				t.Errorf("the HTML export keeps a live-output script, which opens a connection to a kernel: %s", m)
 			} else {
-				checkExportOffline(t, name, filepath.Join(outDir, strings.TrimSuffix(name, ".ipynb")+".html"))
+				checkExportOffline(t, name, htmlFile)
 			}
 		})
 	}
@@ -97,19 +98,12 @@ func TestNotebooksExecute(t *testing.T) {
 // copy beside the file.
 func checkExportOffline(t *testing.T, name, file string) {
 	t.Helper()
-	chrome := findChromium()
-	if chrome == "" {
-		skipOrFail(t, "no Chromium: the HTML export of %s was not opened", name)
-	}
-	home := t.TempDir()
+	chrome := browser.Require(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, chrome, "--headless", "--no-sandbox", "--disable-gpu",
-		"--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-		"--proxy-server=127.0.0.1:9", "--user-data-dir="+filepath.Join(home, "profile"),
+	cmd := browser.Command(ctx, t, chrome, "file://"+file,
 		"--enable-logging=stderr", "--v=0", // the page's console messages, on stderr
-		"--virtual-time-budget=20000", "--dump-dom", "file://"+file)
-	cmd.Env = append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+home, "XDG_CACHE_HOME="+home)
+		"--virtual-time-budget=20000", "--dump-dom")
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -122,10 +116,7 @@ func checkExportOffline(t *testing.T, name, file string) {
 	}
 	dom := regexp.MustCompile(`(?s)<script.*?</script>`).ReplaceAllString(string(out), "")
 	charts := strings.Count(dom, `class="eif-chart"`)
-	want := defaultMinCharts
-	if n, ok := minCharts[name]; ok {
-		want = n
-	}
+	want := wantCharts(name)
 	if charts < want {
 		t.Errorf("%s: the HTML export opened offline shows %d chart(s), want at least %d", name, charts, want)
 	}
@@ -165,11 +156,16 @@ func compileNumberPattern(p string) (*regexp.Regexp, error) {
 	return re, nil
 }
 
-// checkNumbers checks the printedNumbers entries of one executed notebook.
+// checkNumbers checks the printedNumbers entries of one executed notebook. A
+// notebook of the French edition is held to its English twin's entries: the
+// same numbers, found with each entry's French pattern (FR) if it has one.
 func checkNumbers(t *testing.T, name string, nb *notebook) {
 	t.Helper()
-	texts := nb.texts()
-	for _, num := range printedNumbers[name] {
+	texts := nb.Texts()
+	for _, num := range printedNumbers[notebooks.English(name)] {
+		if notebooks.IsFrench(name) && num.FR != "" {
+			num.Pattern = num.FR
+		}
 		re, err := compileNumberPattern(num.Pattern)
 		if err != nil {
 			t.Errorf("checks_test.go: %v", err)
@@ -199,17 +195,13 @@ func checkNumbers(t *testing.T, name string, nb *notebook) {
 	}
 }
 
-// checkExecutedNotebook checks an executed notebook: no error output, every
-// code cell executed, and the printedNumbers of that notebook.
+// checkExecutedNotebook checks an executed notebook: no failing cell
+// (internal/notebooks), every code cell executed, and the printedNumbers of
+// that notebook.
 func checkExecutedNotebook(t *testing.T, name string, nb *notebook) {
 	t.Helper()
-	for _, p := range nb.problems() {
-		t.Errorf("%s: %s", name, p)
-	}
-	for i, c := range nb.Cells {
-		if c.CellType == "code" && strings.TrimSpace(string(c.Source)) != "" && c.ExecutionCount == nil {
-			t.Errorf("%s: %s was not executed", name, nb.cellName(i))
-		}
+	for _, f := range nb.Failures() {
+		t.Errorf("%s: %s", name, f)
 	}
 	checkNumbers(t, name, nb)
 }

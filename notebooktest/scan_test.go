@@ -32,7 +32,7 @@ func TestScanOfExecutedNotebooks(t *testing.T) {
 	if err := json.Unmarshal([]byte(executed), &nb); err != nil {
 		t.Fatal(err)
 	}
-	problems := nb.problems()
+	problems := nb.Problems()
 	want := []string{
 		`cell 2 (code cell #2, starts "%%"): stderr: ./main.go:12:13: undefined: undefinedThing`,
 		`cell 2 (code cell #2, starts "%%"): error output: ERROR: failed to run go build`,
@@ -54,4 +54,21 @@ func TestScanOfExecutedNotebooks(t *testing.T) {
 	}
 	defer delete(printedNumbers, "test.ipynb")
 	checkNumbers(t, "test.ipynb", &nb)
+}
+
+// A notebook of the French edition is held to its English twin's numbers,
+// found with the French pattern where the label is translated.
+func TestFrenchTwinNumbers(t *testing.T) {
+	const executed = `{"metadata": {}, "cells": [{"cell_type": "code", "execution_count": 1, "source": "%%", "metadata": {},
+ "outputs": [{"output_type": "stream", "name": "stdout", "text": "courant de rhéobase I_rh = 10.0000 nA\nu* = -70 mV\n"}]}]}`
+	var nb notebook
+	if err := json.Unmarshal([]byte(executed), &nb); err != nil {
+		t.Fatal(err)
+	}
+	printedNumbers["twin.ipynb"] = []Number{
+		{Pattern: `rheobase current I_rh = (\S+) nA`, FR: `courant de rhéobase I_rh = (\S+) nA`, Want: 10, Tol: 1e-9},
+		{Pattern: `u\* = (\S+) mV`, Want: -70, Tol: 1e-9}, // the same label in both editions
+	}
+	defer delete(printedNumbers, "twin.ipynb")
+	checkNumbers(t, "fr/twin.ipynb", &nb)
 }

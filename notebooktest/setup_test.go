@@ -66,7 +66,7 @@ func TestNotebookWithoutSetupCell(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		problems := strings.Join(ran.problems(), "\n")
+		problems := strings.Join(ran.Problems(), "\n")
 		if !strings.Contains(problems, c.want) {
 			t.Errorf("%s: the cell failed without saying %q; it said:\n%s", c.name, c.want, problems)
 		}

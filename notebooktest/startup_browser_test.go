@@ -2,7 +2,6 @@ package notebooktest_test
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -54,7 +53,7 @@ type startTry struct {
 	Status   string             `json:"status"`   // the kernel status in the status bar at the end
 	Missing  []int              `json:"missing"`  // cells without their output
 	Statuses []string           `json:"statuses"` // kernel statuses seen, in order
-	Marks    map[string]float64 `json:"marks"`    // ms since the page loaded: see jsWatchStart
+	Marks    map[string]float64 `json:"marks"`    // ms since the page loaded: see js/start_open.js
 }
 
 // TestRunAllAtStart opens a notebook in JupyterLab (the file browser open, as
@@ -84,7 +83,7 @@ func TestRunAllAtStart(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(lab.base+"/lab?reset&token="+lab.token)); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.waitFor("JupyterLab started", labStartTimeout, `!!(window.jupyterapp && window.jupyterapp.shell && document.querySelector(".jp-DirListing-item"))`); err != nil {
+	if err := p.waitFor("JupyterLab started", labStartTimeout, jsCall("lab_started")); err != nil {
 		t.Fatal(err)
 	}
 
@@ -119,51 +118,13 @@ func TestRunAllAtStart(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := p.waitFor("the status bar to read Idle once the kernel is up", time.Minute,
-		`(() => { const s = `+jsStartState+`; return s.status === "Idle" ? "" : "status bar: " + s.status; })()`); err != nil {
+		jsCall("start_idle")); err != nil {
 		t.Error(err)
 	}
 	if err := p.closeNotebook(); err != nil {
 		t.Fatal(err)
 	}
 }
-
-// jsStartState reports the state of start.ipynb's run (a startTry).
-const jsStartState = `(() => {
-	const w = ` + jsNotebook + `;
-	const st = window.__eifStart;
-	const dialogs = Array.from(document.querySelectorAll(".jp-Dialog .jp-Dialog-header")).map(d => d.textContent.trim());
-	if (!w) return {done: false, dialogs, status: "no notebook", missing: [], statuses: st.statuses, marks: st.marks};
-	const missing = [];
-	w.content.widgets.forEach((c, i) => {
-		if (c.model.type !== "code" || !c.model.sharedModel.getSource().trim()) return;
-		const text = c.model.outputs.toJSON().map(o => JSON.stringify(o)).join("");
-		const marker = (c.model.sharedModel.getSource().match(/start-marker-\d+/) || [""])[0];
-		if (c.model.executionCount == null || !text.includes(marker)) missing.push(i);
-	});
-	const bar = Array.from(document.querySelectorAll(".jp-StatusBar-TextItem")).map(e => e.textContent).find(s => s.includes("|")) || "";
-	const status = bar.includes("|") ? bar.split("|").pop().trim() : bar;
-	return {done: missing.length === 0, dialogs, status, missing, statuses: st.statuses, marks: st.marks};
-})()`
-
-// jsWatchStart records, in window.__eifStart.marks, when (ms since the page
-// loaded) the open notebook got its model, a kernel, a connection and a
-// status; and in window.__eifStart.statuses the kernel statuses it went through.
-const jsWatchStart = `(() => {
-	const st = window.__eifStart = {statuses: [], marks: {}};
-	const m = st.marks, t = () => Math.round(performance.now());
-	const poll = setInterval(() => {
-		const w = ` + jsNotebook + `;
-		if (!w) return;
-		const sc = w.sessionContext, k = sc.session && sc.session.kernel;
-		m.widget = m.widget || t();
-		if (w.context.isReady && !m.contextReady) m.contextReady = t();
-		if (k && !m.kernel) m.kernel = t();
-		if (k && k.connectionStatus === "connected" && !m.connected) m.connected = t();
-		if (k && st.statuses[st.statuses.length - 1] !== k.status) st.statuses.push(k.status);
-		if (w.isDisposed) clearInterval(poll);
-	}, 50);
-	return true;
-})()`
 
 // openAndRunAll opens start.ipynb, by loading its address (navigate) or as a
 // double click in the file browser does, clicks Run All startClickDelay after
@@ -182,7 +143,7 @@ func (p *labPage) openAndRunAll(navigate bool) (startTry, time.Duration, error) 
 	clicked := time.Now()
 	deadline := clicked.Add(startRunTimeout)
 	for {
-		if err := p.eval(jsStartState, &try); err != nil {
+		if err := p.eval(jsCall("start_state"), &try); err != nil {
 			return try, 0, err
 		}
 		if (try.Done && try.Status == "Idle") || len(try.Dialogs) > 0 || time.Now().After(deadline) {
@@ -204,8 +165,7 @@ func (p *labPage) openOnly(navigate bool) error {
 			return err
 		}
 	}
-	js := fmt.Sprintf(`(window.eifNotebookPath = %q, %s, %t || window.jupyterapp.commands.execute("docmanager:open", {path: %q}), true)`,
-		p.name, jsWatchStart, navigate, p.name)
+	js := jsCall("start_open", p.name, navigate)
 	if err := p.eval(js, nil); err != nil {
 		return err
 	}
@@ -218,15 +178,7 @@ func (p *labPage) openOnly(navigate bool) error {
 // closeNotebook shuts the notebook's kernel down, closes it without saving
 // and dismisses any dialog, so the next try starts afresh.
 func (p *labPage) closeNotebook() error {
-	js := `(async () => {
-	for (const b of document.querySelectorAll(".jp-Dialog .jp-mod-reject")) b.click();
-	const w = ` + jsNotebook + `;
-	if (!w) return true;
-	await w.sessionContext.shutdown();
-	w.context.model.dirty = false;
-	w.dispose();
-	return true;
-})()`
+	js := jsCall("close_notebook")
 	if err := p.eval(js, nil); err != nil {
 		return err
 	}

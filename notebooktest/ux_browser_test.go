@@ -3,7 +3,6 @@ package notebooktest_test
 import (
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,25 +16,14 @@ import (
 
 // notebook7URL opens one notebook in Notebook 7, served by the same server.
 func (l *labServer) notebook7URL(name string) string {
-	return l.base + "/notebooks/" + url.PathEscape(name) + "?token=" + l.token
+	return l.base + "/notebooks/" + escapePath(name) + "?token=" + l.token
 }
 
 // checkLegends fails when a chart of the open notebook pages its legend ("1/2"
 // and arrows) instead of wrapping it onto more lines.
 func (p *labPage) checkLegends() error {
 	var paged []string
-	err := p.eval(`(() => {
-	const w = `+jsNotebook+`;
-	const out = [];
-	w.node.querySelectorAll(".jp-OutputArea-output .eif-chart").forEach((el, i) => {
-		const c = window.echarts && window.echarts.getInstanceByDom(el);
-		if (!c) return;
-		(c.getOption().legend || []).forEach(l => {
-			if (l.show !== false && l.type === "scroll") out.push("chart " + i + " (" + el.id + ")");
-		});
-	});
-	return out;
-})()`, &paged)
+	err := p.eval(jsCall("legends"), &paged)
 	if err != nil {
 		return err
 	}
@@ -105,7 +93,7 @@ func TestNotebookExperience(t *testing.T) {
 			t.Fatal(err)
 		}
 		if err := p.waitFor("JupyterLab with its file browser", labStartTimeout,
-			`!!(window.jupyterapp && window.jupyterapp.shell && document.querySelector(".jp-DirListing-item"))`); err != nil {
+			jsCall("lab_started")); err != nil {
 			t.Fatal(err)
 		}
 		// JupyterLab asks about news a few seconds after it starts.
@@ -139,15 +127,7 @@ func TestNotebookExperience(t *testing.T) {
 			Canvas  int    `json:"canvas"`
 			Trusted bool   `json:"trusted"`
 		}
-		js := fmt.Sprintf(`(() => {
-	window.eifNotebookPath = %q;
-	const w = window.jupyterapp && window.jupyterapp.shell && `+jsNotebook+`;
-	const el = w && w.node.querySelector(".jp-OutputArea-output");
-	if (!el) return "";
-	const r = el.getBoundingClientRect();
-	return {text: el.innerText, visible: r.width > 0 && r.height > 0, canvas: el.querySelectorAll("canvas").length,
-		trusted: w.content.widgets[0].model.trusted};
-})()`, p.name)
+		js := jsCall("untrusted", p.name)
 		deadline := time.Now().Add(openTimeout)
 		for {
 			if err := p.eval(js, &st); err == nil && st.Text != "" {
@@ -171,7 +151,7 @@ func TestNotebookExperience(t *testing.T) {
 			t.Error(err)
 		}
 		// Leave the page without its "unsaved changes" prompt.
-		_ = p.eval(`(async () => { const w = `+jsNotebook+`; await w.sessionContext.shutdown(); w.context.model.dirty = false; w.dispose(); return true; })()`, nil)
+		_ = p.eval(jsCall("close_notebook"), nil)
 		_ = chromedp.Do(ctx, chromedp.Navigate("about:blank"))
 	})
 

@@ -30,6 +30,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from jupyter_env import jupyter_env
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -83,8 +84,7 @@ def main() -> int:
     bindir = prefix / "bin"
     data = prefix / "share" / "jupyter"
     env = dict(os.environ)
-    env["JUPYTER_DATA_DIR"] = str(data)
-    env["PATH"] = str(bindir) + os.pathsep + env.get("PATH", "")
+    env.update(jupyter_env(prefix))  # JUPYTER_DATA_DIR = data
     gonb = bindir / "gonb"
     if not gonb.exists():
         sys.exit(f"install_kernel.py: {gonb} is missing; build it first (make setup)")

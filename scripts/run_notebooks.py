@@ -1,29 +1,34 @@
 #!/usr/bin/env python3
-"""Execute the project's notebooks headless through the GoNB kernel.
+"""Execute notebooks headless through the GoNB kernel, and export them.
 
-For every notebook (default: notebooks/*.ipynb, sorted) this writes
-  OUT/NAME.ipynb            the executed notebook, outputs included
-  OUT/NAME.html             a standalone HTML export that opens offline
-  OUT/logs/NAME.kernel.log  the GoNB kernel's own log (for debugging)
-and exits non-zero if any cell failed, naming the notebook and the cell.
+For every notebook given, at its path REL relative to --root (default:
+notebooks/; a notebook outside it keeps only its file name), this writes
+  OUT/REL.ipynb            the executed notebook, outputs included
+  OUT/REL.html             a standalone HTML export that opens offline
+  OUT/logs/REL.kernel.log  the GoNB kernel's own log (for debugging)
+so the French edition, notebooks/fr/NAME.ipynb, goes to OUT/fr/NAME.ipynb.
+It exits non-zero when the kernel itself reported a failed execution, a cell
+timed out, the kernel died or an export failed.
 
-Run it with the project's virtual environment, as `make run` does:
-  .venv/bin/python scripts/run_notebooks.py [--out out] [notebooks/x.ipynb ...]
+It only executes and exports. Which notebooks there are, and which outputs
+make a cell a failure, is decided in Go (internal/notebooks): `make run`
+(internal/cmd/runnotebooks) and the tests list the notebooks, call this script
+and judge what it wrote. By hand, with the project's virtual environment:
+  .venv/bin/python scripts/run_notebooks.py --out out notebooks/x.ipynb ...
 
 The kernel runs with its working directory (and so $GONB_DIR) set to the
 notebook's own folder, as in JupyterLab, so the notebooks' setup cell finds
 this repository's Go module with `go list -m`.
 
-The Jupyter paths are forced into the virtual environment this script runs
-from (JUPYTER_DATA_DIR, JUPYTER_CONFIG_DIR, JUPYTER_PATH) and its bin/ goes
-first on PATH (gonb, gopls, goimports live there): nothing global is read
-for kernels and nothing global is written.
+The Jupyter environment is that of scripts/jupyter.env for the virtual
+environment this script runs from (its folders for Jupyter, its bin/ first
+on PATH, where gonb, gopls and goimports live): nothing global is read for
+kernels and nothing global is written.
 """
 
 from __future__ import annotations
 
 import argparse
-import html
 import shutil
 import os
 import re
@@ -31,6 +36,8 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from jupyter_env import jupyter_env
 
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATES = Path(__file__).resolve().parent / "nbconvert_templates"
@@ -45,14 +52,7 @@ def use_venv_environment() -> None:
             "run_notebooks.py: not running inside a virtual environment; "
             "run `make setup` and use .venv/bin/python (or `make run`)."
         )
-    data = prefix / "share" / "jupyter"
-    os.environ["JUPYTER_DATA_DIR"] = str(data)
-    os.environ["JUPYTER_PATH"] = str(data)
-    os.environ["JUPYTER_CONFIG_DIR"] = str(prefix / "etc" / "jupyter")
-    os.environ["JUPYTER_RUNTIME_DIR"] = str(data / "runtime")
-    os.environ["JUPYTER_PLATFORM_DIRS"] = "1"
-    os.environ["IPYTHONDIR"] = str(prefix / "etc" / "ipython")
-    os.environ["PATH"] = str(prefix / "bin") + os.pathsep + os.environ.get("PATH", "")
+    os.environ.update(jupyter_env(prefix))
 
 
 @dataclass
@@ -70,59 +70,6 @@ class Problem:
             f"execution_count {self.execution_count}, starts `{self.first_line}`): "
             f"{self.message}"
         )
-
-
-# stderr text that means a cell did not do what it should. Plain progress
-# lines that the go tool prints to stderr ("go: downloading ...") do not match.
-STDERR_ERROR = re.compile(
-    r"\.go:\d+(:\d+)?: |^panic: |goroutine \d+ \[|\bundefined: |\berror\b|\bfailed\b|\bfatal\b",
-    re.IGNORECASE | re.MULTILINE,
-)
-GONB_STDERR_HTML = 'data-mime-type="application/vnd.jupyter.stderr"'
-
-
-def html_to_text(s: str) -> str:
-    s = re.sub(r"(?is)<style.*?</style>", "", s)
-    s = re.sub(r"(?is)<div class=\"gonb-err-context\">.*?</div></div>", "", s)
-    s = re.sub(r"(?s)<[^>]+>", "", s)
-    return re.sub(r"\n\s*\n+", "\n", html.unescape(s)).strip()
-
-
-def output_problems(output: dict) -> list[str]:
-    """Messages for one cell output that signals a failure (empty if fine)."""
-    kind = output.get("output_type")
-    if kind == "error":
-        text = output.get("evalue") or output.get("ename") or "error"
-        return [f"error output: {text}"]
-    if kind == "stream" and output.get("name") == "stderr":
-        text = output.get("text", "")
-        if isinstance(text, list):
-            text = "".join(text)
-        if STDERR_ERROR.search(text):
-            return [f"stderr: {text.strip()}"]
-    if kind in ("display_data", "execute_result"):
-        page = output.get("data", {}).get("text/html", "")
-        if isinstance(page, list):
-            page = "".join(page)
-        if GONB_STDERR_HTML in page:
-            return [f"stderr: {html_to_text(page)}"]
-    return []
-
-
-def notebook_problems(name: str, nb) -> list[Problem]:
-    problems = []
-    code_index = 0
-    for i, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
-            continue
-        code_index += 1
-        lines = cell.source.strip().splitlines() or [""]
-        for output in cell.get("outputs", []):
-            for msg in output_problems(output):
-                problems.append(
-                    Problem(name, i, code_index, cell.get("execution_count"), lines[0][:80], msg)
-                )
-    return problems
 
 
 # A tag that makes the page load something from another host; plain links are fine.
@@ -185,12 +132,20 @@ def export_html(nb, name: str, html_path: Path) -> None:
     html_path.write_text(body, encoding="utf-8")
 
 
-def run_one(path: Path, out: Path, kernel: str, timeout: int, write_html: bool) -> list[Problem]:
+def relative(path: Path, root: Path) -> Path:
+    """path relative to root, or only its file name when it is outside root."""
+    try:
+        return path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return Path(path.name)
+
+
+def run_one(path: Path, rel: Path, out: Path, kernel: str, timeout: int, write_html: bool) -> list[Problem]:
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
-    name = path.name
+    name = str(rel)
     nb = nbformat.read(path, as_version=4)
     failed_at: list[int] = []
 
@@ -206,23 +161,23 @@ def run_one(path: Path, out: Path, kernel: str, timeout: int, write_html: bool) 
         resources={"metadata": {"path": str(path.parent.resolve())}},
         on_cell_error=on_cell_error,
     )
-    logs = out / "logs"
+    logs = out / "logs" / rel.parent
     logs.mkdir(parents=True, exist_ok=True)
-    extra: list[Problem] = []
+    (out / rel.parent).mkdir(parents=True, exist_ok=True)
+    problems: list[Problem] = []
     with open(logs / f"{path.stem}.kernel.log", "w", encoding="utf-8") as log:
         try:
             client.execute(stdout=log, stderr=log)
         except CellTimeoutError as e:
             idx = failed_at[-1] if failed_at else -1
-            extra.append(Problem(name, idx, 0, None, "", f"timeout after {timeout} s: {e}"))
+            problems.append(Problem(name, idx, 0, None, "", f"timeout after {timeout} s: {e}"))
         except CellExecutionError:
-            pass  # reported from the outputs below
+            pass  # reported below, from the cell the kernel named
         except Exception as e:  # kernel died, could not start, ...
-            extra.append(Problem(name, -1, 0, None, "", f"{type(e).__name__}: {e}"))
+            problems.append(Problem(name, -1, 0, None, "", f"{type(e).__name__}: {e}"))
 
-    nbformat.write(nb, out / name)
-    problems = notebook_problems(name, nb)
-    if failed_at and not any(p.cell_index in failed_at for p in problems):
+    nbformat.write(nb, out / rel)
+    if failed_at and not problems:
         i = failed_at[0]
         cell = nb.cells[i]
         first = (cell.source.strip().splitlines() or [""])[0][:80]
@@ -230,10 +185,9 @@ def run_one(path: Path, out: Path, kernel: str, timeout: int, write_html: bool) 
         problems.append(
             Problem(name, i, code_index, cell.get("execution_count"), first, "the kernel reported an error")
         )
-    problems += extra
     if write_html:
         try:
-            export_html(nb, path.stem, out / f"{path.stem}.html")
+            export_html(nb, path.stem, (out / rel).with_suffix(".html"))
         except Exception as e:
             problems.append(Problem(name, -1, 0, None, "", f"HTML export failed: {e}"))
     return problems
@@ -241,8 +195,10 @@ def run_one(path: Path, out: Path, kernel: str, timeout: int, write_html: bool) 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/*.ipynb")
+    parser.add_argument("notebooks", nargs="+", type=Path, help="the notebooks to run (make run lists them)")
     parser.add_argument("--out", type=Path, default=REPO / "out", help="output folder (default: out/)")
+    parser.add_argument("--root", type=Path, default=REPO / "notebooks",
+                        help="outputs keep the notebooks' paths relative to this folder (default: notebooks/)")
     parser.add_argument("--kernel", default="gonb", help="kernel name (default: gonb)")
     parser.add_argument("--timeout", type=int, default=900, help="seconds allowed per cell (default: 900)")
     parser.add_argument("--no-html", action="store_true", help="skip the HTML export")
@@ -258,17 +214,15 @@ def main() -> int:
               " run `make setup` first.", file=sys.stderr)
         return 2
 
-    notebooks = args.notebooks or sorted((REPO / "notebooks").glob("*.ipynb"))
-    if not notebooks:
-        print("run_notebooks.py: no notebooks to run", file=sys.stderr)
-        return 2
+    notebooks = args.notebooks
     args.out.mkdir(parents=True, exist_ok=True)
 
     all_problems: list[Problem] = []
     for n, path in enumerate(notebooks, 1):
         start = time.monotonic()
-        print(f"[{n}/{len(notebooks)}] {path.name} ...", end=" ", flush=True)
-        problems = run_one(path, args.out, args.kernel, args.timeout, not args.no_html)
+        rel = relative(path, args.root)
+        print(f"[{n}/{len(notebooks)}] {rel} ...", end=" ", flush=True)
+        problems = run_one(path, rel, args.out, args.kernel, args.timeout, not args.no_html)
         took = time.monotonic() - start
         print(f"{'FAILED' if problems else 'ok'} ({took:.1f} s)", flush=True)
         for p in problems:

@@ -1,9 +1,9 @@
 package chart
 
 import (
+	"context"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/eif-notebooks/eif-notebooks/eif"
+	"github.com/eif-notebooks/eif-notebooks/internal/browser"
 )
 
 // demoFigures are the kinds of figures the notebooks draw.
@@ -129,27 +130,18 @@ func demoPage(t testing.TB) (page string, charts int) {
 	return b.String(), charts
 }
 
+// chromium is the Chromium of internal/browser: missing, the test skips, or fails with CI=true.
 func chromium(t *testing.T) string {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("-short: no browser")
 	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Skip("no chromium")
-	return ""
+	return browser.Require(t)
 }
 
 func browse(t *testing.T, bin, file string, args ...string) string {
-	home := t.TempDir() // Chromium's profile and its home files (dconf, crashpad) stay here
-	args = append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-		"--disable-component-update", "--no-first-run", "--disable-sync", "--hide-scrollbars",
-		"--user-data-dir=" + filepath.Join(home, "profile"), "--virtual-time-budget=10000"}, args...)
-	cmd := exec.Command(bin, append(args, "file://"+file)...)
-	cmd.Env = append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+home, "XDG_CACHE_HOME="+home)
-	out, err := cmd.Output()
+	args = append([]string{"--hide-scrollbars", "--virtual-time-budget=10000"}, args...)
+	out, err := browser.Command(context.Background(), t, bin, "file://"+file, args...).Output()
 	if err != nil {
 		t.Fatalf("%s: %v", bin, err)
 	}

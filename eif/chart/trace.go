@@ -92,7 +92,7 @@ func Thresholds(n *eif.Neuron) []Ref {
 		return nil
 	}
 	p := n.Params()
-	if p.Model == eif.LIF || p.DeltaT == 0 {
+	if p.Linear() {
 		return []Ref{{n.Threshold(), fmt.Sprintf("θ = %.4g mV", n.Threshold())}}
 	}
 	refs := []Ref{
@@ -140,9 +140,7 @@ func sampleStimulus(s eif.Stimulus, t0, t1 float64) (ts, is []float64) {
 		breaks = append(breaks, b)
 	}
 	grid := []float64{t0, t1}
-	switch s.(type) {
-	case eif.Constant, eif.Pulse, eif.Steps, *eif.Pulse, *eif.Steps:
-	default:
+	if !eif.PiecewiseConstant(s) {
 		const n = 1000
 		for k := 1; k < n; k++ {
 			grid = append(grid, t0+(t1-t0)*float64(k)/n)

@@ -1,0 +1,77 @@
+package eif
+
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// sweep computes the n independent points of a sweep, on up to workers goroutines
+// (GOMAXPROCS when workers ≤ 0).
+// newWorker makes the state of one goroutine (a Result to reuse, say) and returns the
+// function that computes point k with it, writing its result into the caller's slot k.
+// Each point is computed by the same code from the same inputs whatever goroutine runs
+// it, so the results are bit for bit those of a serial loop, for any GOMAXPROCS.
+//
+// On failure sweep returns the error of the lowest k that failed, the one a serial loop
+// would stop at: points are handed out in increasing k, and no point above a failed one
+// is started, so every point below it has been computed and has not failed.
+func sweep(n, workers int, newWorker func() func(k int) error) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, n)
+	if workers <= 1 {
+		do := newWorker()
+		for k := range n {
+			if err := do(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	var (
+		next    atomic.Int64 // the next point to hand out
+		lowest  atomic.Int64 // the lowest point that failed, or n
+		mu      sync.Mutex
+		lowErr  error
+		running sync.WaitGroup
+	)
+	lowest.Store(int64(n))
+	for range workers {
+		running.Go(func() {
+			do := newWorker()
+			for {
+				k := next.Add(1) - 1
+				if k >= int64(n) || k > lowest.Load() {
+					return
+				}
+				if err := do(int(k)); err != nil {
+					mu.Lock()
+					if k < lowest.Load() {
+						lowest.Store(k)
+						lowErr = err
+					}
+					mu.Unlock()
+					return
+				}
+			}
+		})
+	}
+	running.Wait()
+	return lowErr
+}
+
+// oneAtATime returns progress wrapped so that the goroutines of a sweep call it one at a
+// time: a Settings.Progress written for one run needs no locking of its own. nil stays nil.
+func oneAtATime(progress func(t float64)) func(t float64) {
+	if progress == nil {
+		return nil
+	}
+	var mu sync.Mutex
+	return func(t float64) {
+		mu.Lock()
+		defer mu.Unlock()
+		progress(t)
+	}
+}

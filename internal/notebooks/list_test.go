@@ -1,0 +1,60 @@
+package notebooks
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// List gives the English notebooks, sorted, then the French edition's; no
+// other file or folder.
+func TestList(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"02-b.ipynb", "01-a.ipynb", "README.md", "fr/02-b.ipynb", "fr/01-a.ipynb", "fr/notes.txt", "out/x.ipynb"} {
+		p := filepath.Join(dir, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("{}"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := List(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"01-a.ipynb", "02-b.ipynb", "fr/01-a.ipynb", "fr/02-b.ipynb"}
+	if !slices.Equal(got, want) {
+		t.Errorf("List = %q, want %q", got, want)
+	}
+	for name, en := range map[string]string{"fr/01-a.ipynb": "01-a.ipynb", "01-a.ipynb": "01-a.ipynb"} {
+		if English(name) != en || IsFrench(name) != (name != en) {
+			t.Errorf("English(%q) = %q, IsFrench %v", name, English(name), IsFrench(name))
+		}
+	}
+	if _, err := List(t.TempDir()); err == nil {
+		t.Error("List of an empty folder: no error")
+	}
+}
+
+// The rule for a failing output: errors, stderr that reads as an error and
+// GoNB's stderr HTML fail; the go tool's progress lines and stdout do not.
+func TestOutputProblem(t *testing.T) {
+	for _, c := range []struct {
+		o    Output
+		fail bool
+	}{
+		{Output{OutputType: "error", Ename: "ERROR", Evalue: "failed to run go build"}, true},
+		{Output{OutputType: "stream", Name: "stderr", Text: "panic: 1\n\ngoroutine 1 [running]:\n"}, true},
+		{Output{OutputType: "stream", Name: "stderr", Text: "./main.go:3:2: undefined: x\n"}, true},
+		{Output{OutputType: "stream", Name: "stderr", Text: "go: downloading gonum.org/v1/gonum v0.17.0\n"}, false},
+		{Output{OutputType: "stream", Name: "stdout", Text: "error: 1e-9 mV\n"}, false},
+		{Output{OutputType: "display_data", Data: map[string]Text{"text/html": `<div data-mime-type="application/vnd.jupyter.stderr">x</div>`}}, true},
+		{Output{OutputType: "display_data", Data: map[string]Text{"text/html": `<div class="eif-chart"></div>`}}, false},
+	} {
+		if got := OutputProblem(c.o); (got != "") != c.fail {
+			t.Errorf("OutputProblem(%+v) = %q, want a failure: %v", c.o, got, c.fail)
+		}
+	}
+}

@@ -1,0 +1,3 @@
+// panelOfPath() is the panel of the open notebook (lib.js's panel), for the
+// tests that need it inside a longer expression.
+() => panel()

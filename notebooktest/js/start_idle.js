@@ -1,0 +1,2 @@
+// startIdle() gives "" when the status bar reads Idle, else what it reads.
+() => kernelStatus() === "Idle" ? "" : "status bar: " + kernelStatus()
