@@ -96,9 +96,18 @@ func (s Stats) String() string {
 // (0.1–4 mV by 0.1 mV) and a Done button, starting at i and deltaT (the sliders show the
 // nearest value in their range; the first picture is at i and deltaT), and redraws View
 // at every move, until the explorer ends (see the package doc). It leaves the last
-// picture and a line saying how it ended, and returns what it measured.
+// picture and a line saying how it ended, and returns what it measured. Outside a
+// notebook (a Go program or test of its own) it computes the first picture, shows
+// nothing and returns at once.
 func Run(i, deltaT float64, s *Settings) Stats {
 	set := s.settings()
+	if !gonbui.IsNotebook {
+		// No page can connect: draw the first picture, as a headless run would, and end.
+		start := time.Now()
+		_ = View(i, deltaT, set.Lang)
+		d := time.Since(start)
+		return Stats{End: Headless, Redraws: 1, Median: d, Max: d, I: i, DeltaT: deltaT, Lang: set.Lang}
+	}
 	w := wordsOf(set.Lang)
 	id := "eif_explorer_" + gonbui.UniqueId()
 	addr := "/eif/" + id // the page sends "I-position Δ_T-position done" here at every change

@@ -135,6 +135,16 @@ func TestSettings(t *testing.T) {
 	}
 }
 
+// TestRunOutsideNotebook: without a notebook, Run draws the first picture and returns at
+// once, whatever its settings: it never waits for a page that cannot come.
+func TestRunOutsideNotebook(t *testing.T) {
+	start := time.Now()
+	s := Run(6, 1, &Settings{Idle: time.Hour, Wait: time.Hour})
+	if took := time.Since(start); took > 30*time.Second || s.End != Headless || s.Redraws != 1 || s.I != 6 || s.DeltaT != 1 || s.Median <= 0 {
+		t.Errorf("Run outside a notebook took %v and returned %+v", took, s)
+	}
+}
+
 func TestStatsString(t *testing.T) {
 	s := Stats{Redraws: 3, Median: 4250 * time.Microsecond, Max: 12 * time.Millisecond, Lang: chart.English}
 	if got, want := s.String(), "explorer: 3 redraw(s); redraw time (simulation + fixed points + chart HTML): median 4.25 ms, max 12.00 ms"; got != want {
