@@ -8,7 +8,7 @@ import (
 // explorerCall is the call that starts the interactive explorer in
 // 04-beyond-the-report.ipynb: the browser step finds the explorer's cell by it.
 // The step's JavaScript is in js/explorer_*.js.
-const explorerCall = "chart.Explore(I, DeltaT, idle, wait)"
+const explorerCall = "explore.Run(I, DeltaT,"
 
 // exerciseExplorer is the browser step of 04-beyond-the-report.ipynb. It checks that
 // under Run All the explorer ended at once, leaving its picture. The explorer's

@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"fmt"
 	"math"
 	"slices"
 )
@@ -91,32 +90,38 @@ func autoRange(vs []float64, log bool) Range {
 // checkSpans reports an axis whose range, fixed or fitted to the data and rounded as
 // autoRange does, is wider than a float64 can hold: values such as ±1e308 would
 // otherwise give an empty chart on an axis from 0 to 1.
-func (f *Figure) checkSpans() error {
-	wide := func(axis, what string, r Range) error {
-		return fmt.Errorf("chart: figure %q: %s %s from %g to %g: too wide for an axis (its span would exceed the float64 range); scale the values",
-			f.Title, axis, what, r.Min, r.Max)
+func (f *Figure) checkSpans(l Lang) error {
+	wide := func(axis string, values bool, r Range) error {
+		if values {
+			return errorf(l, "chart: figure %q: %s values from %g to %g: too wide for an axis (its span would exceed the float64 range); scale the values",
+				"chart: figure %q : valeurs %s de %g à %g : trop étendues pour un axe (leur étendue dépasserait celle des float64) ; changez d'échelle",
+				f.Title, axis, r.Min, r.Max)
+		}
+		return errorf(l, "chart: figure %q: %s range from %g to %g: too wide for an axis (its span would exceed the float64 range); scale the values",
+			"chart: figure %q : intervalle %s de %g à %g : trop étendu pour un axe (son étendue dépasserait celle des float64) ; changez d'échelle",
+			f.Title, axis, r.Min, r.Max)
 	}
 	x := f.xExtent()
 	switch {
 	case f.X.fixed() && !finite(f.X.Max-f.X.Min):
-		return wide("X", "range", f.X)
+		return wide("X", false, f.X)
 	case !f.X.fixed() && x.Min < x.Max && !autoRange([]float64{x.Min, x.Max}, f.LogX).fixed():
-		return wide("x", "values", x)
+		return wide("x", true, x)
 	}
 	for _, lower := range []bool{false, true} {
 		axis := "y"
 		if lower {
-			axis = "lower y"
+			axis = text{"lower y", "y du panneau inférieur"}.in(l)
 		}
 		if !lower && f.Y.fixed() {
 			if !finite(f.Y.Max - f.Y.Min) {
-				return wide("Y", "range", f.Y)
+				return wide("Y", false, f.Y)
 			}
 			continue
 		}
 		vs := f.yValues(lower)
 		if r := autoRange(vs, f.LogY && !lower); len(vs) > 0 && !(r.fixed() && finite(r.Max-r.Min)) {
-			return wide(axis, "values", Range{slices.Min(vs), slices.Max(vs)})
+			return wide(axis, true, Range{slices.Min(vs), slices.Max(vs)})
 		}
 	}
 	return nil

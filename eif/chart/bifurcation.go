@@ -10,6 +10,13 @@ import (
 // bifurcationSamples is the number of currents at which the fixed points are computed.
 const bifurcationSamples = 400
 
+// named returns s named after the stability st, as chart writes it in each language.
+func named(st eif.Stability, s Series) Series {
+	s.term = stabilityText(st)
+	s.Name = s.term.en
+	return s
+}
+
 // Bifurcation draws the fixed points u* of n against the constant current I over
 // [iMin, iMax] (nA): the stable branch solid, the unstable one dashed, the saddle-node
 // where they meet at the rheobase (half filled), and, at each of the currents marks,
@@ -19,20 +26,22 @@ func Bifurcation(title string, n *eif.Neuron, iMin, iMax float64, marks ...float
 	f := &Figure{Title: title, XLabel: "I (nA)", YLabel: "u* (mV)", X: Range{iMin, iMax}}
 	switch {
 	case n == nil:
-		f.err = fmt.Errorf("chart: Bifurcation %q: nil Neuron", title)
+		f.err = errorText("chart: Bifurcation %q: nil Neuron", "chart: Bifurcation %q : Neuron nil (aucun neurone)", title)
 		return f
 	case !finite(iMin) || !finite(iMax) || iMin >= iMax:
-		f.err = fmt.Errorf("chart: Bifurcation %q: current range [%g, %g] is empty or not finite", title, iMin, iMax)
+		f.err = errorText("chart: Bifurcation %q: current range [%g, %g] is empty or not finite",
+			"chart: Bifurcation %q : l'intervalle de courant [%g, %g] est vide ou n'est pas fini", title, iMin, iMax)
 		return f
 	}
 	rh := n.Rheobase()
 	hi := math.Min(iMax, rh)
 	if hi < iMin {
-		f.err = fmt.Errorf("chart: Bifurcation %q: no fixed point in [%g, %g] nA: the rheobase is %.4g nA", title, iMin, iMax, rh)
+		f.err = errorText("chart: Bifurcation %q: no fixed point in [%g, %g] nA: the rheobase is %.4g nA",
+			"chart: Bifurcation %q : aucun point fixe dans [%g, %g] nA : le courant rhéobase vaut %.4g nA", title, iMin, iMax, rh)
 		return f
 	}
-	stable := Series{Name: "stable", Color: Color(0), Width: 2.2}
-	unstable := Series{Name: "unstable", Color: Color(3), Width: 2.2, Dashed: true}
+	stable := named(eif.Stable, Series{Color: Color(0), Width: 2.2})
+	unstable := named(eif.Unstable, Series{Color: Color(3), Width: 2.2, Dashed: true})
 	for k := bifurcationSamples; k >= 0; k-- {
 		s := float64(k) / bifurcationSamples
 		i := hi - (hi-iMin)*s*s // dense near hi, where u* moves fastest
@@ -55,8 +64,8 @@ func Bifurcation(title string, n *eif.Neuron, iMin, iMax float64, marks ...float
 	}
 	for _, fp := range n.FixedPoints(rh) {
 		if fp.Stability == eif.SaddleNode && rh >= iMin && rh <= iMax {
-			f.Series = append(f.Series, Series{Name: "saddle-node", X: []float64{rh}, Y: []float64{fp.U},
-				Points: true, Marker: Half, Size: 14, Color: "#222"})
+			f.Series = append(f.Series, named(eif.SaddleNode, Series{X: []float64{rh}, Y: []float64{fp.U},
+				Points: true, Marker: Half, Size: 14, Color: "#222"}))
 		}
 	}
 	if rh <= iMax && rh >= iMin {
@@ -64,19 +73,19 @@ func Bifurcation(title string, n *eif.Neuron, iMin, iMax float64, marks ...float
 	}
 	for _, m := range marks {
 		if !finite(m) {
-			f.err = fmt.Errorf("chart: Bifurcation %q: marked current %g is not finite", title, m)
+			f.err = errorText("chart: Bifurcation %q: marked current %g is not finite", "chart: Bifurcation %q : le courant marqué %g n'est pas fini", title, m)
 			return f
 		}
 		f.VLines = append(f.VLines, Ref{m, fmt.Sprintf("%.4g nA", m)})
 		for _, fp := range n.FixedPoints(m) {
-			s := Series{Name: "stable", X: []float64{m}, Y: []float64{fp.U}, Points: true, Marker: Filled, Size: 10, Color: Color(0), aux: true}
+			s := Series{X: []float64{m}, Y: []float64{fp.U}, Points: true, Marker: Filled, Size: 10, Color: Color(0), aux: true}
 			switch fp.Stability {
 			case eif.Unstable:
-				s.Name, s.Marker, s.Color = "unstable", Hollow, Color(3)
+				s.Marker, s.Color = Hollow, Color(3)
 			case eif.SaddleNode:
-				s.Name, s.Marker, s.Color = "saddle-node", Half, "#222"
+				s.Marker, s.Color = Half, "#222"
 			}
-			f.Series = append(f.Series, s)
+			f.Series = append(f.Series, named(fp.Stability, s))
 		}
 	}
 	return f

@@ -125,7 +125,7 @@ func demoPage(t testing.TB) (page string, charts int) {
 		charts++
 	}
 	_, err := (&Figure{Title: "empty"}).HTML()
-	b.WriteString(errorHTML(err))
+	b.WriteString(ErrorHTML(err))
 	b.WriteString("</body></html>\n")
 	return b.String(), charts
 }

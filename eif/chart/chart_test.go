@@ -292,7 +292,7 @@ func TestErrors(t *testing.T) {
 
 func TestErrorHTML(t *testing.T) {
 	_, err := XY(`<img src=x onerror=alert(1)>`, "x", "y").HTML()
-	h := errorHTML(err)
+	h := ErrorHTML(err)
 	if strings.Contains(h, "<img") || !strings.Contains(h, "&lt;img") {
 		t.Errorf("error not escaped: %s", h)
 	}

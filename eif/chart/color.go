@@ -1,19 +1,18 @@
 package chart
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 )
 
-// checkColor reports whether c is a colour a Series may have: "#rgb", "#rrggbb",
+// checkColor reports, in each language, why c is not a colour (nil if it is); c is a colour a Series may have: "#rgb", "#rrggbb",
 // "rgb(r, g, b)", "rgba(r, g, b, a)" (r, g, b from 0 to 255 or 0% to 100%; a from 0 to 1)
 // or a CSS colour name such as "red". The colour goes into the chart's script and into
 // the inline style of its tooltip, so anything else is refused: a typo would make the
 // series invisible, and text such as "red;background:url(…)" would make the browser
 // load that address.
-func checkColor(c string) error {
+func checkColor(c string) *text {
 	switch {
 	case hexColor.MatchString(c):
 		return nil
@@ -22,11 +21,14 @@ func checkColor(c string) error {
 	}
 	m := rgbColor.FindStringSubmatch(c)
 	if m == nil {
-		return fmt.Errorf("is not a colour: use #rgb, #rrggbb, rgb(r, g, b), rgba(r, g, b, a) or a CSS colour name")
+		t := text{"is not a colour: use #rgb, #rrggbb, rgb(r, g, b), rgba(r, g, b, a) or a CSS colour name",
+			"n'est pas une couleur : écrivez #rgb, #rrggbb, rgb(r, g, b), rgba(r, g, b, a) ou un nom de couleur CSS"}
+		return &t
 	}
 	parts := strings.Split(m[2], ",")
 	if want := len(m[1]); len(parts) != want { // "rgb" takes 3 values, "rgba" 4
-		return fmt.Errorf("has %d values, %s() takes %d", len(parts), m[1], want)
+		t := textf("has %d values, %s() takes %d", "a %d valeurs, %s() en prend %d", len(parts), m[1], want)
+		return &t
 	}
 	for k, p := range parts {
 		p = strings.TrimSpace(p)
@@ -39,7 +41,8 @@ func checkColor(c string) error {
 		}
 		v, err := strconv.ParseFloat(p, 64)
 		if err != nil || !(v >= 0 && v <= limit) || !rgbNumber.MatchString(p) {
-			return fmt.Errorf("value %q of %s() is not a number from 0 to %g", parts[k], m[1], limit)
+			t := textf("value %q of %s() is not a number from 0 to %g", "la valeur %q de %s() n'est pas un nombre de 0 à %g", parts[k], m[1], limit)
+			return &t
 		}
 	}
 	return nil

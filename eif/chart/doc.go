@@ -54,6 +54,29 @@
 // point…), Show displays the error in red in place of the chart and returns it; errors
 // start with "chart: ".
 //
+// # Language
+//
+// The words a chart writes itself come in English or in French: the names of the fixed
+// points ("stable", "unstable", "saddle-node": stable, instable, col-nœud), the legend of
+// PhaseLine ("f(u) at I = 6 nA": f(u) à I = 6 nA), the note on fixed points off the chart,
+// the buttons (reset, box zoom, save PNG), the text shown until a chart is drawn
+// (NotDrawn), the errors shown in place of a chart, the status line of Init and the text
+// of a Progress bar. Titles, axis names, series names and labels passed in are drawn as
+// they are, so a French notebook writes its own in French; the axis names the helpers
+// write, such as "t (ms)" and "du/dt (mV/ms)", are symbols and units, the same in both.
+//
+// Each notebook cell is a separate Go program, so a package variable set in the setup cell
+// would not reach the next cell. The language therefore comes from the environment
+// variable EIF_LANG, which GoNB's %env command sets in the kernel, whose environment every
+// later cell's program inherits. A French notebook starts its setup cell with
+//
+//	%env EIF_LANG fr
+//
+// EIF_LANG=fr means French; en, unset, or any other value means English. In Go, the
+// field Figure.Lang (English or French) chooses the language of one figure over EIF_LANG;
+// a name a helper wrote, such as "unstable", is drawn in the figure's language as long as
+// it is left unchanged.
+//
 // # Redrawing in place
 //
 // HTML gives each chart a fresh id, so the same figure can be drawn again; Update draws

@@ -69,3 +69,14 @@ func ExampleTrace() {
 	// θ_I=0 = -36.49 mV
 	// 9 spikes; lower panel: I (nA)
 }
+
+// The course's words for the fixed points, in both languages.
+func ExampleLang_Stability() {
+	for _, st := range []eif.Stability{eif.Stable, eif.Unstable, eif.SaddleNode} {
+		fmt.Println(chart.English.Stability(st), "–", chart.French.Stability(st))
+	}
+	// Output:
+	// stable – stable
+	// unstable – instable
+	// saddle-node – col-nœud
+}

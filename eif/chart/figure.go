@@ -1,10 +1,6 @@
 package chart
 
-import (
-	"errors"
-	"fmt"
-	"math"
-)
+import "math"
 
 // Figure is a chart with one x axis and one y axis, and optionally a lower panel that
 // shares the x axis (for the stimulus I(t) under a voltage trace).
@@ -31,7 +27,13 @@ type Figure struct {
 	// The width follows the width of the notebook output.
 	Height int
 
-	err error // set by the helpers that build figures, reported by HTML
+	// Lang is the language of the words the chart writes itself (see Lang); "" means the
+	// one named by the environment variable EIF_LANG when the figure is drawn, and a
+	// language chart does not know means English.
+	Lang Lang
+
+	subtitle text  // the Subtitle a helper wrote, in each language
+	err      error // set by the helpers that build figures, reported by HTML
 }
 
 // Series is a set of points drawn as a line (the default) or as markers.
@@ -51,7 +53,33 @@ type Series struct {
 	Width  float64 // line width in pixels; 0 means 2
 	Lower  bool    // draw in the lower panel instead of the main one
 
-	aux bool // drawn and in the legend under Name, but not in the tooltip
+	aux  bool // drawn and in the legend under Name, but not in the tooltip
+	term text // the Name a helper wrote, such as "stable", in each language
+}
+
+// nameIn is the name of s drawn in the language l: a name a helper wrote, as long as it
+// was left as it is, is drawn in l.
+func (s *Series) nameIn(l Lang) string {
+	if s.term.en != "" && s.Name == s.term.en {
+		return s.term.in(l)
+	}
+	return s.Name
+}
+
+// subtitleIn is the subtitle of f drawn in the language l (see Series.nameIn).
+func (f *Figure) subtitleIn(l Lang) string {
+	if f.subtitle.en != "" && f.Subtitle == f.subtitle.en {
+		return f.subtitle.in(l)
+	}
+	return f.Subtitle
+}
+
+// lang is the language f is drawn in.
+func (f *Figure) lang() Lang {
+	if f.Lang == "" {
+		return EnvLang()
+	}
+	return f.Lang.known()
 }
 
 // Marker is the symbol drawn at the points of a series.
@@ -94,19 +122,19 @@ var palette = []string{
 	"#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
 }
 
-// check reports the first problem that prevents drawing f.
-func (f *Figure) check() error {
+// check reports the first problem that prevents drawing f, in the language l.
+func (f *Figure) check(l Lang) error {
 	if f == nil {
-		return errors.New("chart: nil figure")
+		return errorf(l, "chart: nil figure", "chart: figure nil (aucune figure)")
 	}
 	if f.err != nil {
-		return f.err
+		return localize(f.err, l)
 	}
 	if len(f.Series) == 0 {
-		return fmt.Errorf("chart: figure %q has no series", f.Title)
+		return errorf(l, "chart: figure %q has no series", "chart: la figure %q n'a aucune série", f.Title)
 	}
 	if f.Height < 0 {
-		return fmt.Errorf("chart: figure %q: height %d px is negative", f.Title, f.Height)
+		return errorf(l, "chart: figure %q: height %d px is negative", "chart: figure %q : la hauteur %d px est négative", f.Title, f.Height)
 	}
 	for _, r := range []struct {
 		name string
@@ -114,33 +142,33 @@ func (f *Figure) check() error {
 		log  bool
 	}{{"X", f.X, f.LogX}, {"Y", f.Y, f.LogY}} {
 		if !finite(r.r.Min) || !finite(r.r.Max) {
-			return fmt.Errorf("chart: figure %q: %s range [%g, %g] is not finite", f.Title, r.name, r.r.Min, r.r.Max)
+			return errorf(l, "chart: figure %q: %s range [%g, %g] is not finite", "chart: figure %q : l'intervalle %s [%g, %g] n'est pas fini", f.Title, r.name, r.r.Min, r.r.Max)
 		}
 		if r.log && r.r.fixed() && r.r.Min <= 0 {
-			return fmt.Errorf("chart: figure %q: logarithmic %s range [%g, %g] must be positive", f.Title, r.name, r.r.Min, r.r.Max)
+			return errorf(l, "chart: figure %q: logarithmic %s range [%g, %g] must be positive", "chart: figure %q : l'intervalle logarithmique %s [%g, %g] doit être positif", f.Title, r.name, r.r.Min, r.r.Max)
 		}
 	}
 	for _, refs := range [][]Ref{f.HLines, f.VLines} {
 		for _, r := range refs {
 			if !finite(r.Value) {
-				return fmt.Errorf("chart: figure %q: reference line %q at %g is not finite", f.Title, r.Label, r.Value)
+				return errorf(l, "chart: figure %q: reference line %q at %g is not finite", "chart: figure %q : la ligne de référence %q en %g n'est pas finie", f.Title, r.Label, r.Value)
 			}
 		}
 	}
 	drawable := false
 	for _, s := range f.Series {
 		if len(s.X) != len(s.Y) {
-			return fmt.Errorf("chart: series %q: X has %d points, Y has %d", s.Name, len(s.X), len(s.Y))
+			return errorf(l, "chart: series %q: X has %d points, Y has %d", "chart: série %q : X a %d points, Y en a %d", s.Name, len(s.X), len(s.Y))
 		}
 		if len(s.X) == 0 {
-			return fmt.Errorf("chart: series %q has no points", s.Name)
+			return errorf(l, "chart: series %q has no points", "chart: la série %q n'a aucun point", s.Name)
 		}
 		if s.Marker < NoMarker || s.Marker > Diamond {
-			return fmt.Errorf("chart: series %q: unknown marker %d", s.Name, s.Marker)
+			return errorf(l, "chart: series %q: unknown marker %d", "chart: série %q : marqueur %d inconnu", s.Name, s.Marker)
 		}
 		if s.Color != "" {
 			if err := checkColor(s.Color); err != nil {
-				return fmt.Errorf("chart: series %q: Color %q %v", s.Name, s.Color, err)
+				return errorf(l, "chart: series %q: Color %q %s", "chart: série %q : la couleur (Color) %q %s", s.Name, s.Color, err.in(l))
 			}
 		}
 		for k := range s.X {
@@ -151,9 +179,9 @@ func (f *Figure) check() error {
 		}
 	}
 	if !drawable {
-		return fmt.Errorf("chart: figure %q has no finite point to draw", f.Title)
+		return errorf(l, "chart: figure %q has no finite point to draw", "chart: la figure %q n'a aucun point fini à tracer", f.Title)
 	}
-	return f.checkSpans()
+	return f.checkSpans(l)
 }
 
 // drawable reports whether the point (x, y) can be drawn on f's axes.

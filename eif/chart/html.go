@@ -2,8 +2,8 @@ package chart
 
 import (
 	"crypto/rand"
+	_ "embed"
 	"encoding/json"
-	"fmt"
 	"html"
 	"strconv"
 	"strings"
@@ -21,50 +21,63 @@ const maxHTML = 8 << 20
 // It returns an error, and no HTML, when f cannot be drawn: no series, a series with
 // no points or with X and Y of different lengths, no finite point, a bad range.
 func (f *Figure) HTML() (string, error) {
-	if err := f.check(); err != nil {
+	lang := EnvLang()
+	if f != nil {
+		lang = f.lang()
+	}
+	if err := f.check(lang); err != nil {
 		return "", err
 	}
-	opt, err := f.option()
+	l := f.layout(lang)
+	opt, err := f.option(l)
 	if err != nil {
 		return "", err
 	}
 	if len(opt) > maxHTML {
-		return "", fmt.Errorf("chart: figure %q would write %.1f MB of HTML, more than %d MB: draw fewer series", f.Title, float64(len(opt))/(1<<20), maxHTML>>20)
+		return "", errorf(lang, "chart: figure %q would write %.1f MB of HTML, more than %d MB: draw fewer series",
+			"chart: la figure %q écrirait %.1f Mo de HTML, plus de %d Mo : tracez moins de séries", f.Title, float64(len(opt))/(1<<20), maxHTML>>20)
 	}
-	rows, err := json.Marshal(f.tooltipNames())
+	rows, err := json.Marshal(f.tooltipNames(l))
 	if err != nil {
 		return "", err
 	}
-	l := f.layout()
+	script, err := json.Marshal(map[string]string{"noLibrary": l.words.NoLibrary, "cannotDraw": l.words.CannotDraw})
+	if err != nil {
+		return "", err
+	}
 	id := newID()
 	var b strings.Builder
-	b.Grow(len(opt) + len(drawScript) + 256)
+	b.Grow(len(opt) + len(drawJS) + 512)
 	b.WriteString(`<div class="eif-chart" id="`)
 	b.WriteString(id)
 	b.WriteString(`" style="width:100%;min-width:320px;height:`)
 	b.WriteString(strconv.Itoa(l.height))
-	b.WriteString(`px;">` + placeholderHTML + `</div>` + "\n<script>\n(function () {\n\"use strict\";\nvar id = \"")
+	b.WriteString(`px;">`)
+	b.WriteString(placeholderHTML(l.words.NotDrawn))
+	b.WriteString(`</div>` + "\n<script>\n(function () {\n\"use strict\";\nvar id = \"")
 	b.WriteString(id)
 	b.WriteString("\";\nvar option = ")
 	b.Write(opt)
 	b.WriteString(";\nvar rows = ")
 	b.Write(rows)
+	b.WriteString(";\nvar words = ")
+	b.Write(script)
 	b.WriteString(";\n")
-	b.WriteString(drawScript)
+	b.WriteString(drawJS)
 	b.WriteString("})();\n</script>\n")
 	return b.String(), nil
 }
 
 // tooltipNames returns, for each echarts series, the name of its tooltip row: the series
 // name, or the y axis name for an unnamed series, or "" for no row.
-func (f *Figure) tooltipNames() []string {
+func (f *Figure) tooltipNames(l layout) []string {
 	names := make([]string, 0, len(f.Series)+1)
-	for _, s := range f.Series {
+	for k, s := range f.Series {
 		switch {
 		case s.aux:
 			names = append(names, "")
-		case s.Name != "":
-			names = append(names, s.Name)
+		case l.names[k] != "":
+			names = append(names, l.names[k])
 		case s.Lower:
 			names = append(names, f.LowerLabel)
 		default:
@@ -75,136 +88,29 @@ func (f *Figure) tooltipNames() []string {
 }
 
 // NotDrawn is the text a chart's container shows until its script draws the chart in
-// its place. Where scripts of outputs do not run (a notebook that is not trusted, a
-// viewer that runs no JavaScript), it is all that shows: the HTML sanitizer of
-// JupyterLab keeps text.
+// its place, in English (French.NotDrawn() is the French one). Where scripts of outputs
+// do not run (a notebook that is not trusted, a viewer that runs no JavaScript), it is
+// all that shows: the HTML sanitizer of JupyterLab keeps text.
 const NotDrawn = "chart not drawn: run this cell, or trust the notebook (command palette → Trust Notebook)"
 
-// placeholderHTML holds NotDrawn in the chart's container, centred.
-const placeholderHTML = `<div class="eif-chart-placeholder" style="padding:2em 1em;text-align:center;` +
-	`color:#555;font:13px/1.4 sans-serif;border:1px dashed #bbb;border-radius:4px;">` + NotDrawn + `</div>`
+// placeholderHTML holds the text notDrawn in the chart's container, centred.
+func placeholderHTML(notDrawn string) string {
+	return `<div class="eif-chart-placeholder" style="padding:2em 1em;text-align:center;` +
+		`color:#555;font:13px/1.4 sans-serif;border:1px dashed #bbb;border-radius:4px;">` + html.EscapeString(notDrawn) + `</div>`
+}
+
+// drawJS draws a chart (see draw.js).
+//
+//go:embed draw.js
+var drawJS string
 
 // newID returns a fresh element id that is also a JavaScript identifier.
 func newID() string { return "eifchart_" + rand.Text() }
 
-// errorHTML shows err in red where the chart would be.
-func errorHTML(err error) string {
+// ErrorHTML shows err in red where a chart would be, as Show does for a figure that
+// cannot be drawn.
+func ErrorHTML(err error) string {
 	return `<div class="eif-chart-error" style="color:#b00020;background:#fdecea;border:1px solid #f5c2c0;` +
 		`border-radius:4px;padding:8px 12px;font:13px/1.4 monospace;white-space:pre-wrap;">` +
 		html.EscapeString(err.Error()) + "</div>\n"
 }
-
-// drawScript draws the chart of the element id with option once window.echarts exists,
-// polling for up to 10 s; after that it writes a message in the element instead.
-// It formats the tooltip and the labels of logarithmic axes, and follows the width
-// of the element.
-const drawScript = `var tries = 0;
-function num(v) {
-  if (typeof v !== "number" || !isFinite(v)) { return "–"; }
-  var a = Math.abs(v);
-  if (a !== 0 && (a < 1e-3 || a >= 1e5)) { return v.toExponential(3).replace("e+", "e"); }
-  return String(parseFloat(v.toPrecision(5)));
-}
-function decade(v) {
-  var k = Math.round(v);
-  if (Math.abs(v - k) > 1e-9) { return num(Math.pow(10, v)); }
-  if (k >= -3 && k <= 4) { return String(parseFloat(Math.pow(10, k).toPrecision(6))); }
-  var sup = "⁰¹²³⁴⁵⁶⁷⁸⁹", s = k < 0 ? "⁻" : "";
-  String(Math.abs(k)).split("").forEach(function (d) { s += sup[+d]; });
-  return "10" + s;
-}
-function message(el, text) {
-  el.style.height = "auto";
-  el.innerHTML = '<div class="eif-chart-error" style="color:#b00020;background:#fdecea;border:1px solid #f5c2c0;border-radius:4px;padding:8px 12px;font:13px/1.4 monospace;"></div>';
-  el.firstChild.textContent = text;
-}
-function draw(el) {
-  var enc = echarts.format.encodeHTML;
-  var xName = option.xAxis[option.xAxis.length - 1].name || "x";
-  // Logarithmic axes hold log10 of the values.
-  function value(axis, v) { return axis && axis.eifLog ? Math.pow(10, v) : v; }
-  option.tooltip.formatter = function (ps) {
-    ps = [].concat(ps);
-    var head = "", out = [];
-    ps.forEach(function (p) {
-      var name = rows[p.seriesIndex];
-      if (!name || !p.value || typeof p.value[1] !== "number") { return; }
-      var s = option.series[p.seriesIndex];
-      if (!head) { head = enc(xName) + " = " + num(value(option.xAxis[s.xAxisIndex || 0], p.value[0])); }
-      out.push(p.marker + enc(name) + ": <b>" + num(value(option.yAxis[s.yAxisIndex || 0], p.value[1])) + "</b>");
-    });
-    return out.length ? head + "<br>" + out.join("<br>") : "";
-  };
-  option.tooltip.axisPointer.label = { formatter: function (p) {
-    return num(value(option[p.axisDimension + "Axis"][p.axisIndex], p.value));
-  } };
-  // Labels of linear axes without floating-point noise (7.175, not 7.175000000000001).
-  function tick(v) { return String(parseFloat(v.toPrecision(12))); }
-  [].concat(option.xAxis, option.yAxis).forEach(function (a) {
-    a.axisLabel = a.axisLabel || {};
-    a.axisLabel.formatter = a.eifLog ? decade : tick;
-  });
-  // Long titles end with "…" before the buttons, whatever the width.
-  function fitTitle() {
-    var w = Math.max(el.clientWidth - 150, 100);
-    [].concat(option.title).forEach(function (t) {
-      t.textStyle = t.textStyle || {};
-      t.textStyle.width = w;
-      t.textStyle.overflow = "truncate";
-    });
-  }
-  // A legend too wide for one line wraps onto more: the panels move down by the
-  // extra lines and the chart grows by as much, so they keep their size.
-  var baseHeight = el.clientHeight;
-  var baseTops = [].concat(option.grid).map(function (g) { return parseFloat(g.top); });
-  function fitLegend() {
-    var lg = [].concat(option.legend)[0];
-    if (!lg || !lg.show || !lg.data) { return; }
-    var ctx = fitLegend.ctx || (fitLegend.ctx = document.createElement("canvas").getContext("2d"));
-    ctx.font = "12px " + ((option.textStyle && option.textStyle.fontFamily) || "sans-serif");
-    var avail = Math.max(el.clientWidth - parseFloat(lg.left) - parseFloat(lg.right), 100), rows = 1, x = 0;
-    lg.data.forEach(function (d) {
-      var w = (lg.itemWidth || 25) + 5 + ctx.measureText(d.name).width;
-      if (x > 0 && x + w > avail) { rows++; x = 0; }
-      x += w + 10;
-    });
-    var extra = (rows - 1) * 22;
-    [].concat(option.grid).forEach(function (g, i) { g.top = baseTops[i] + extra; });
-    el.style.height = (baseHeight + extra) + "px";
-  }
-  fitTitle();
-  fitLegend();
-  var chart = echarts.getInstanceByDom(el);
-  if (!chart) {
-    el.textContent = ""; // the "chart not drawn" placeholder
-    chart = echarts.init(el, null, { renderer: "canvas" });
-  }
-  chart.setOption(option, true);
-  if (window.ResizeObserver) {
-    var pending = false;
-    new ResizeObserver(function () {
-      if (pending) { return; }
-      pending = true;
-      window.requestAnimationFrame(function () {
-        pending = false;
-        fitTitle();
-        fitLegend();
-        chart.setOption({ title: option.title, grid: option.grid });
-        chart.resize();
-      });
-    }).observe(el);
-  } else {
-    window.addEventListener("resize", function () { chart.resize(); });
-  }
-}
-function wait() {
-  var el = document.getElementById(id);
-  if (el && window.echarts && window.echarts.init) {
-    try { draw(el); } catch (e) { message(el, "chart: cannot draw: " + e); }
-    return;
-  }
-  if (++tries < 200) { setTimeout(wait, 50); return; }
-  if (el) { message(el, "chart: echarts is not loaded: run the setup cell, which calls chart.Init()"); }
-}
-wait();
-`

@@ -9,141 +9,36 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
-// Layout, in pixels.
+// Colors and markers.
 const (
-	defaultHeight      = 400
-	defaultLowerHeight = 520
-	gridLeft           = 72
-	gridRight          = 36
-	panelGap           = 40 // between the main panel and the lower one
-	fontFamily         = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif"
-	textColor          = "#333"
-	refColor           = "#888"
-	sliderMinPoints    = 1000 // a line this long gets a zoom slider under the x axis
-	hiddenPrefix       = "eifh"
-)
+	textColor    = "#333"
+	refColor     = "#888"
+	hiddenPrefix = "eifh" // id prefix of series without a legend entry
 
-// Markers drawn as SVG paths, in a 20×20 box.
-const (
+	// Markers drawn as SVG paths, in a 20×20 box.
 	halfSymbol       = "path://M10 0A10 10 0 1 1 10 20A10 10 0 1 1 10 0ZM10 2.5A7.5 7.5 0 1 0 10 17.5A7.5 7.5 0 1 0 10 2.5ZM10 2.5A7.5 7.5 0 0 0 10 17.5Z"
 	arrowRightSymbol = "path://M0 0L20 10L0 20Z"
 	arrowLeftSymbol  = "path://M20 0L0 10L20 20Z"
-	lineIcon         = "path://M0 0H28V3H0Z"
-	dashIcon         = "path://M0 0H7V3H0ZM10.5 0H17.5V3H10.5ZM21 0H28V3H21Z"
 )
 
-// layout places the title, legend, panels and slider of a figure.
-type layout struct {
-	height         int
-	legendTop      int
-	top            int // top of the main panel
-	mainHeight     int
-	lowerTop       int
-	lowerHeight    int
-	bottom         int // space under the lowest panel
-	lower, legend  bool
-	slider         bool
-	legendNames    []string
-	legendData     []map[string]string // names and icons
-	x              Range               // x range, when it is not left to echarts
-	y, lowerY      Range               // y ranges of the panels
-	xIndex, yIndex []int               // axes every x-zoom acts on
-}
-
-func (f *Figure) layout() layout {
-	var l layout
-	l.lower = f.hasLower()
-	seen := map[string]bool{}
-	for _, s := range f.Series {
-		if s.Name != "" && !seen[s.Name] {
-			seen[s.Name] = true
-			l.legendNames = append(l.legendNames, s.Name)
-		}
-		if !s.Points && len(s.X) >= sliderMinPoints && !f.LogX {
-			l.slider = true
-		}
-	}
-	l.legend = len(l.legendNames) >= 2
-	l.y = f.yRange(false)
-	if f.X.fixed() {
-		l.x = f.X
-	} else if f.LogX {
-		r := f.xExtent()
-		l.x = autoRange([]float64{r.Min, r.Max}, true)
-	}
-	if l.lower {
-		l.lowerY = f.yRange(true)
-	}
-	for _, name := range l.legendNames {
-		item := map[string]string{"name": name}
-		for _, s := range f.Series {
-			if s.Name == name {
-				// echarts draws a circle on the legend line of a line without markers.
-				switch {
-				case s.Points || s.Marker != NoMarker:
-				case s.Dashed:
-					item["icon"] = dashIcon
-				default:
-					item["icon"] = lineIcon
-				}
-				break
-			}
-		}
-		l.legendData = append(l.legendData, item)
-	}
-	l.height = f.Height
-	if l.height == 0 {
-		l.height = defaultHeight
-		if l.lower {
-			l.height = defaultLowerHeight
-		}
-	}
-	y := 10
-	if f.Title != "" {
-		y += 24
-	}
-	if f.Subtitle != "" {
-		y += 18
-	}
-	l.legendTop = y
-	if l.legend {
-		y += 24
-	}
-	l.top = y + 30 // room for the y axis name above the panel
-	l.bottom = 52
-	if l.slider {
-		l.bottom += 34
-	}
-	avail := max(l.height-l.top-l.bottom, 60)
-	l.mainHeight = avail
-	l.xIndex, l.yIndex = []int{0}, []int{0}
-	if l.lower {
-		avail -= panelGap
-		l.lowerHeight = max(avail/4, 40)
-		l.mainHeight = avail - l.lowerHeight
-		l.lowerTop = l.top + l.mainHeight + panelGap
-		l.xIndex, l.yIndex = []int{0, 1}, []int{0, 1}
-	}
-	return l
-}
-
-// option builds the echarts option of f (already checked) with go-echarts, and returns it
-// as JSON in which '<', '>' and '&' are escaped, so it is safe inside a <script> element.
+// option builds the echarts option of f (already checked) with go-echarts, laid out as l,
+// and returns it as JSON in which '<', '>' and '&' are escaped, so it is safe inside a
+// <script> element. What go-echarts has no field for is added by the visitor of
+// complete.go, as typed values, in the same single encoding.
 //
 // It does not use go-echarts' RenderSnippet (nor Render): its Element is a fixed-width
 // <div class="container"> (a class notebook pages style), and its Script calls
 // echarts.init at once, without waiting for the library, declares a top-level
 // "let goecharts_<id>", and writes the option unescaped, so a label holding "</script>"
 // would end the script. HTML writes its own element and script around this JSON.
-func (f *Figure) option() ([]byte, error) {
-	l := f.layout()
+func (f *Figure) option(l layout) ([]byte, error) {
 	c := charts.NewLine()
 	c.Colors = palette
 	c.SetGlobalOptions(
 		charts.WithAnimation(false),
 		charts.WithTitleOpts(opts.Title{
 			Title:         f.Title,
-			Subtitle:      f.Subtitle,
+			Subtitle:      f.subtitleIn(l.lang),
 			Left:          "14",
 			Top:           "8",
 			TitleStyle:    &opts.TextStyle{FontSize: 16, FontWeight: "600", Color: textColor},
@@ -151,7 +46,7 @@ func (f *Figure) option() ([]byte, error) {
 		}),
 		charts.WithLegendOpts(opts.Legend{
 			Show:      opts.Bool(l.legend),
-			Type:      "plain", // wraps onto more lines (drawScript makes room), never pages
+			Type:      "plain", // wraps onto more lines (draw.js makes room), never pages
 			Top:       fmt.Sprint(l.legendTop),
 			Left:      fmt.Sprint(gridLeft - 8),
 			Right:     "80",
@@ -164,15 +59,8 @@ func (f *Figure) option() ([]byte, error) {
 			Trigger:     "axis",
 			AxisPointer: &opts.AxisPointer{Type: "cross"},
 		}),
-		charts.WithToolboxOpts(opts.Toolbox{
-			Show:  opts.Bool(true),
-			Right: "14",
-			Top:   "6",
-			Feature: &opts.ToolBoxFeature{
-				Restore:     &opts.ToolBoxFeatureRestore{Show: opts.Bool(true), Title: "reset"},
-				SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{Show: opts.Bool(true), Title: "save PNG", Type: "png", Name: fileName(f.Title)},
-			},
-		}),
+		// The toolbox is written by the visitor (complete.go); this only makes it shown.
+		charts.WithToolboxOpts(opts.Toolbox{Show: opts.Bool(true), Right: "14", Top: "6"}),
 	)
 	grids := []opts.Grid{{Left: fmt.Sprint(gridLeft), Right: fmt.Sprint(gridRight), Top: fmt.Sprint(l.top), Height: fmt.Sprint(l.mainHeight)}}
 	if l.lower {
@@ -208,13 +96,13 @@ func (f *Figure) option() ([]byte, error) {
 	c.SetGlobalOptions(charts.WithDataZoomOpts(zooms...))
 
 	c.Validate()
-	c.Accept(visitor{logX: f.LogX, logY: f.LogY})
+	c.Accept(visitor{logX: f.LogX, logY: f.LogY, words: l.words, image: fileName(f.Title)})
 	return json.Marshal(c.JSON())
 }
 
 // Logarithmic axes are linear axes of log10 of the values, whose labels show the values
-// (see decadeLabel in the script): echarts' own log axes label only every tenth decade
-// when the data span ten decades or more.
+// (see decade in draw.js): echarts' own log axes label only every tenth decade when the
+// data span ten decades or more.
 
 func (f *Figure) xAxis(grid int, labelled bool, r Range) opts.XAxis {
 	a := opts.XAxis{
@@ -276,14 +164,14 @@ func (f *Figure) series(k int, s Series, color string, l layout) charts.SingleSe
 		}
 	}
 	out := charts.SingleSeries{
-		Name:       s.Name,
+		Name:       l.names[k],
 		Type:       "line",
 		Data:       points{x: x, y: y, logX: f.LogX, logY: f.LogY},
 		Symbol:     "none",
 		ShowSymbol: opts.Bool(false),
 		ItemStyle:  &opts.ItemStyle{Color: color},
 	}
-	if s.Name == "" || s.aux {
+	if l.names[k] == "" || s.aux {
 		out.Id = fmt.Sprintf("%s%d", hiddenPrefix, k)
 	}
 	if s.Lower {
@@ -355,7 +243,8 @@ func (f *Figure) refSeries(l layout) charts.SingleSeries {
 		hv[k] = r.Value
 	}
 	for k, pos := range labelPositions(hv, l.y, f.LogY, false) {
-		marks = append(marks, markLine("yAxis", axisValue(f.HLines[k].Value, f.LogY), f.HLines[k].Label, pos))
+		v := axisValue(f.HLines[k].Value, f.LogY)
+		marks = append(marks, markLine{Y: &v, Name: f.HLines[k].Label, Label: markLabel(pos)})
 	}
 	vv := make([]float64, len(f.VLines))
 	for k, r := range f.VLines {
@@ -365,7 +254,8 @@ func (f *Figure) refSeries(l layout) charts.SingleSeries {
 		}
 	}
 	for k, pos := range labelPositions(vv, f.xExtent(), f.LogX, true) {
-		marks = append(marks, markLine("xAxis", axisValue(f.VLines[k].Value, f.LogX), f.VLines[k].Label, pos))
+		v := axisValue(f.VLines[k].Value, f.LogX)
+		marks = append(marks, markLine{X: &v, Name: f.VLines[k].Label, Label: markLabel(pos)})
 	}
 	s := charts.SingleSeries{
 		Id:         hiddenPrefix + "refs",
@@ -388,14 +278,6 @@ func (f *Figure) refSeries(l layout) charts.SingleSeries {
 	return s
 }
 
-func markLine(axis string, v float64, label, position string) any {
-	return map[string]any{
-		axis:    v,
-		"name":  label,
-		"label": map[string]any{"position": position, "backgroundColor": "rgba(255,255,255,0.8)", "padding": []int{1, 3}, "borderRadius": 2},
-	}
-}
-
 // fileName turns a title into a file name for saved images.
 func fileName(title string) string {
 	b := make([]rune, 0, len(title))
@@ -414,105 +296,4 @@ func fileName(title string) string {
 		return "chart"
 	}
 	return string(b)
-}
-
-// visitor completes the option with what go-echarts' types lack.
-type visitor struct {
-	charts.BaseConfigurationVisitor
-	logX, logY bool
-}
-
-// Visit adds the global text style, which go-echarts has no field for.
-func (v visitor) Visit(obj map[string]any) {
-	obj["textStyle"] = map[string]any{"fontFamily": fontFamily, "fontSize": 12, "color": textColor}
-}
-
-// VisitDataZooms makes the mouse wheel zoom only with Ctrl held, so that scrolling the
-// notebook over a chart scrolls the notebook, and places the slider.
-func (v visitor) VisitDataZooms(zooms []opts.DataZoom) any {
-	out := make([]any, len(zooms))
-	for k, z := range zooms {
-		switch z.Type {
-		case "inside":
-			out[k] = extend(z, map[string]any{"zoomOnMouseWheel": "ctrl", "moveOnMouseWheel": false, "moveOnMouseMove": true})
-		default:
-			out[k] = extend(z, map[string]any{"height": 20, "bottom": 10, "showDetail": false})
-		}
-	}
-	return out
-}
-
-// VisitXAxis sets the axis name style, and the ticks of logarithmic axes.
-func (v visitor) VisitXAxis(axes []opts.XAxis) any {
-	out := make([]any, len(axes))
-	for k, a := range axes {
-		extra := map[string]any{"nameTextStyle": nameStyle}
-		if v.logX {
-			logExtra(extra, a.Min, a.Max)
-		}
-		out[k] = extend(a, extra)
-	}
-	return out
-}
-
-// VisitYAxis sets the axis name style, aligned with the title, and the ticks of
-// logarithmic axes.
-func (v visitor) VisitYAxis(axes []opts.YAxis) any {
-	out := make([]any, len(axes))
-	for k, a := range axes {
-		extra := map[string]any{"nameTextStyle": map[string]any{"fontSize": 13, "color": textColor, "align": "left", "padding": []int{0, 0, 0, -gridLeft + 14}}}
-		if k == 0 && v.logY {
-			logExtra(extra, a.Min, a.Max)
-		}
-		out[k] = extend(a, extra)
-	}
-	return out
-}
-
-// logExtra marks a logarithmic axis for the script, which labels it with values,
-// and, when its range is whole decades, puts a tick at every decade, or every
-// second… when there are more than 12.
-func logExtra(extra map[string]any, lo, hi any) {
-	extra["eifLog"] = true
-	l, okl := lo.(float64)
-	h, okh := hi.(float64)
-	if okl && okh && h > l && l == math.Round(l) && h == math.Round(h) {
-		extra["interval"] = logStep(h - l)
-	}
-}
-
-// VisitToolbox adds box zoom and saves images at twice the screen resolution.
-func (v visitor) VisitToolbox(t opts.Toolbox) any {
-	return extend(t, map[string]any{"itemSize": 14, "feature": extend(*t.Feature, map[string]any{
-		"saveAsImage": extend(*t.Feature.SaveAsImage, map[string]any{"pixelRatio": 2}),
-		// go-echarts writes "icon": null, which hides the buttons. The default filter
-		// mode would drop the points outside the y range, and the lines that leave it.
-		"dataZoom": map[string]any{"show": true, "filterMode": "none", "title": map[string]string{"zoom": "box zoom", "back": "undo zoom"}},
-	})})
-}
-
-var nameStyle = map[string]any{"fontSize": 13, "color": textColor}
-
-// extended is a go-echarts option value with extra keys.
-type extended struct {
-	typed any
-	extra map[string]any
-}
-
-func extend(typed any, extra map[string]any) extended { return extended{typed, extra} }
-
-// MarshalJSON implements json.Marshaler: the typed value's keys, then the extra ones.
-func (e extended) MarshalJSON() ([]byte, error) {
-	b, err := json.Marshal(e.typed)
-	if err != nil {
-		return nil, err
-	}
-	m := map[string]any{}
-	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, err
-	}
-	for k, v := range e.extra {
-		m[k] = v
-	}
-	return json.Marshal(m)
 }

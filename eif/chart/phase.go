@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -25,16 +24,18 @@ type Curve struct {
 // direction of the flow. The du/dt axis is cut so the exponential does not flatten the
 // rest: set the figure's Y to see more.
 func PhaseLine(title string, n *eif.Neuron, i, umin, umax float64) *Figure {
-	f := phaseFigure(title, umin, umax, []Curve{{Label: fmt.Sprintf("f(u) at I = %g nA", i), Neuron: n, I: i}})
+	legend := textf("f(u) at I = %g nA", "f(u) à I = %g nA", i)
+	f := phaseFigure(title, umin, umax, []Curve{{Label: legend.en, Neuron: n, I: i}})
 	if f.err != nil {
 		return f
 	}
-	names := map[eif.Stability]string{eif.Stable: "stable", eif.Unstable: "unstable", eif.SaddleNode: "saddle-node"}
+	f.Series[0].term = legend
 	markers := map[eif.Stability]Marker{eif.Stable: Filled, eif.Unstable: Hollow, eif.SaddleNode: Half}
 	fps := n.FixedPoints(i)
-	f.Subtitle = offRange(fps, umin, umax)
+	f.subtitle = offRange(fps, umin, umax)
+	f.Subtitle = f.subtitle.en
 	for _, st := range []eif.Stability{eif.Stable, eif.Unstable, eif.SaddleNode} {
-		s := Series{Name: names[st], Points: true, Marker: markers[st], Size: 13, Color: "#222"}
+		s := named(st, Series{Points: true, Marker: markers[st], Size: 13, Color: "#222"})
 		for _, fp := range fps {
 			if fp.Stability == st && fp.U >= umin && fp.U <= umax {
 				s.X, s.Y = append(s.X, fp.U), append(s.Y, 0)
@@ -94,7 +95,8 @@ func Family(title string, umin, umax float64, curves ...Curve) *Figure {
 	for _, c := range curves {
 		off = append(off, c.Neuron.FixedPoints(c.I)...)
 	}
-	f.Subtitle = offRange(off, umin, umax)
+	f.subtitle = offRange(off, umin, umax)
+	f.Subtitle = f.subtitle.en
 	for k, c := range curves {
 		for _, fp := range c.Neuron.FixedPoints(c.I) {
 			if fp.U >= umin && fp.U <= umax {
@@ -107,18 +109,20 @@ func Family(title string, umin, umax float64, curves ...Curve) *Figure {
 }
 
 // offRange says which fixed points lie outside [umin, umax], so that a point the chart
-// cannot show is named on it rather than missing without a word; "" when all are in.
-func offRange(fps []eif.FixedPoint, umin, umax float64) string {
-	var out []string
+// cannot show is named on it rather than missing without a word; empty when all are in.
+func offRange(fps []eif.FixedPoint, umin, umax float64) text {
+	var en, fr []string
 	for _, fp := range fps {
 		if fp.U < umin || fp.U > umax {
-			out = append(out, fmt.Sprintf("u* = %.2f mV (%v)", fp.U, fp.Stability))
+			t := textf("u* = %.2f mV (%s)", "u* = %.2f mV (%s)", fp.U, stabilityText(fp.Stability))
+			en, fr = append(en, t.en), append(fr, t.fr)
 		}
 	}
-	if len(out) == 0 {
-		return ""
+	if len(en) == 0 {
+		return text{}
 	}
-	return fmt.Sprintf("off the chart (u from %g to %g mV): %s", umin, umax, strings.Join(out, ", "))
+	return textf("off the chart (u from %g to %g mV): %s", "hors du graphique (u de %g à %g mV) : %s",
+		umin, umax, text{strings.Join(en, ", "), strings.Join(fr, ", ")})
 }
 
 // phaseFigure draws the curves f(u) and the zero line, on a du/dt range that shows the
@@ -127,23 +131,26 @@ func phaseFigure(title string, umin, umax float64, curves []Curve) *Figure {
 	f := &Figure{Title: title, XLabel: "u (mV)", YLabel: "du/dt (mV/ms)"}
 	switch {
 	case len(curves) == 0:
-		f.err = fmt.Errorf("chart: %q: no curve to draw", title)
+		f.err = errorText("chart: %q: no curve to draw", "chart: %q : aucune courbe à tracer", title)
 		return f
 	case !finite(umin) || !finite(umax) || umin >= umax:
-		f.err = fmt.Errorf("chart: %q: voltage range [%g, %g] is empty or not finite", title, umin, umax)
+		f.err = errorText("chart: %q: voltage range [%g, %g] is empty or not finite",
+			"chart: %q : l'intervalle de potentiel [%g, %g] est vide ou n'est pas fini", title, umin, umax)
 		return f
 	case math.Abs(umin) > eif.MaxVoltage || math.Abs(umax) > eif.MaxVoltage:
-		f.err = fmt.Errorf("chart: %q: voltage range [%g, %g] leaves the model's domain, |u| ≤ eif.MaxVoltage = %g mV", title, umin, umax, eif.MaxVoltage)
+		f.err = errorText("chart: %q: voltage range [%g, %g] leaves the model's domain, |u| ≤ eif.MaxVoltage = %g mV",
+			"chart: %q : l'intervalle de potentiel [%g, %g] sort du domaine du modèle, |u| ≤ eif.MaxVoltage = %g mV", title, umin, umax, eif.MaxVoltage)
 		return f
 	}
 	lo, left := math.Inf(1), math.Inf(-1)
 	for k, c := range curves {
 		if c.Neuron == nil {
-			f.err = fmt.Errorf("chart: %q: curve %q has a nil Neuron", title, c.Label)
+			f.err = errorText("chart: %q: curve %q has a nil Neuron", "chart: %q : la courbe %q a un Neuron nil (aucun neurone)", title, c.Label)
 			return f
 		}
 		if !finite(c.I) || math.Abs(c.I) > eif.MaxCurrent {
-			f.err = fmt.Errorf("chart: %q: curve %q: current I = %g nA is not finite or exceeds eif.MaxCurrent = %g nA", title, c.Label, c.I, eif.MaxCurrent)
+			f.err = errorText("chart: %q: curve %q: current I = %g nA is not finite or exceeds eif.MaxCurrent = %g nA",
+				"chart: %q : courbe %q : le courant I = %g nA n'est pas fini ou dépasse eif.MaxCurrent = %g nA", title, c.Label, c.I, eif.MaxCurrent)
 			return f
 		}
 		u := make([]float64, 0, phaseSamples+2)

@@ -13,13 +13,15 @@ import (
 // Progress is a progress bar in the notebook cell, for work that takes a while, such as
 // a long simulation. It shows only once the work has taken more than ProgressDelay, is
 // redrawn in place at most five times a second, and says "done" with the time taken
-// at the end. Outside a notebook it shows nothing.
+// at the end, in the language named by EIF_LANG (see Lang). Outside a notebook it shows
+// nothing.
 //
 //	bar := chart.NewProgress("simulating 100 s")
 //	r, err := n.Simulate(s, -70, 1e5, &eif.Settings{Progress: bar.Run(0, 1, 1e5)})
 //	bar.Done()
 type Progress struct {
 	label   string
+	words   words  // of the language named by EIF_LANG when the bar was made
 	id      string // GoNB display id of the bar's output block
 	start   time.Time
 	drawn   time.Time // when the bar was last drawn; zero before the first time
@@ -36,7 +38,7 @@ const progressEvery = 200 * time.Millisecond
 
 // NewProgress starts a progress bar named label; call Done when the work ends.
 func NewProgress(label string) *Progress {
-	p := &Progress{label: label, id: "eifprogress_" + rand.Text(), now: time.Now}
+	p := &Progress{label: label, words: EnvLang().words(), id: "eifprogress_" + rand.Text(), now: time.Now}
 	if gonbui.IsNotebook {
 		p.display = func(id, h string) {
 			gonbui.UpdateHTML(id, h)
@@ -54,7 +56,7 @@ func (p *Progress) Set(f float64) {
 		return
 	}
 	p.drawn, p.shown = now, true
-	p.display(p.id, progressHTML(p.label, f, now.Sub(p.start), false))
+	p.display(p.id, progressHTML(p.words, p.label, f, now.Sub(p.start), false))
 }
 
 // Run returns a function for eif.Settings.Progress that reports the simulated time t of
@@ -73,19 +75,20 @@ func (p *Progress) Done() {
 	if p.display == nil || !p.shown {
 		return
 	}
-	p.display(p.id, progressHTML(p.label, 1, p.now().Sub(p.start), true))
+	p.display(p.id, progressHTML(p.words, p.label, 1, p.now().Sub(p.start), true))
 }
 
-// progressHTML draws a bar at fraction f, with the label and the time elapsed.
-func progressHTML(label string, f float64, elapsed time.Duration, done bool) string {
+// progressHTML draws a bar at fraction f, with the label and the time elapsed, in the
+// words w.
+func progressHTML(w words, label string, f float64, elapsed time.Duration, done bool) string {
 	if !(f >= 0) { // NaN too
 		f = 0
 	}
 	f = math.Min(f, 1)
 	pct := math.Floor(100 * f)
-	text := fmt.Sprintf("%s: %.0f %%, %.1f s", html.EscapeString(label), pct, elapsed.Seconds())
+	text := fmt.Sprintf(w.Progress, html.EscapeString(label), pct, elapsed.Seconds())
 	if done {
-		text = fmt.Sprintf("%s: done in %.1f s", html.EscapeString(label), elapsed.Seconds())
+		text = fmt.Sprintf(w.Done, html.EscapeString(label), elapsed.Seconds())
 	}
 	return fmt.Sprintf(`<div class="eif-progress" style="font:12px sans-serif;color:#555;display:flex;align-items:center;gap:8px;">`+
 		`<progress max="100" value="%.0f" style="width:240px;"></progress><span>%s</span></div>`, pct, text)

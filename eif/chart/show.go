@@ -2,7 +2,9 @@ package chart
 
 import (
 	_ "embed"
+	"encoding/json"
 	"fmt"
+	"html"
 	"os"
 	"strings"
 
@@ -21,7 +23,7 @@ var echartsJS string
 func Show(f *Figure) error {
 	h, err := f.HTML()
 	if err != nil {
-		h = errorHTML(err)
+		h = ErrorHTML(err)
 	}
 	output(h, err, func(h string) { gonbui.DisplayHTML(h) })
 	return err
@@ -37,7 +39,7 @@ func Show(f *Figure) error {
 func Update(displayID string, f *Figure) error {
 	h, err := f.HTML()
 	if err != nil {
-		h = errorHTML(err)
+		h = ErrorHTML(err)
 	}
 	output(h, err, func(h string) { gonbui.UpdateHTML(displayID, h) })
 	return err
@@ -52,24 +54,31 @@ func Init() {
 	output(InitHTML(), nil, func(h string) { gonbui.DisplayHTML(h) })
 }
 
-// InitHTML returns what Init displays: a line of status text and the script that
-// defines window.echarts, for pages built outside a notebook.
+// InitHTML returns what Init displays: a line of status text, in the language named by
+// EIF_LANG (see Lang), and the script that defines window.echarts, for pages built
+// outside a notebook.
 func InitHTML() string {
+	w := EnvLang().words()
 	id := newID()
 	var b strings.Builder
 	b.Grow(len(echartsJS) + 1024)
 	b.WriteString(`<div class="eif-chart-init" id="` + id + `" style="font:12px sans-serif;color:#777;">`)
-	b.WriteString(`ECharts ` + echartsVersion + ` (offline copy, Apache-2.0): <span>not loaded; `)
-	b.WriteString(`scripts do not run here (is the notebook trusted?)</span></div>` + "\n")
+	b.WriteString(html.EscapeString(fmt.Sprintf(w.InitLine, echartsVersion)) + ` <span>` + html.EscapeString(w.InitWait) + `</span></div>` + "\n")
 	// The wrapper hides AMD and CommonJS loaders (RequireJS in classic Jupyter),
 	// so the library defines the global window.echarts.
 	b.WriteString("<script>\n(function (define, exports, module) {\n")
 	b.WriteString(echartsJS)
 	b.WriteString("\n}).call(window);\n</script>\n<script>\n(function () {\n")
 	b.WriteString(`var el = document.getElementById("` + id + `");` + "\n")
-	b.WriteString(`if (el) { el.lastChild.textContent = window.echarts ? "loaded, version " + window.echarts.version : "failed to load"; }` + "\n")
+	b.WriteString(`if (el) { el.lastChild.textContent = window.echarts ? ` + jsString(w.InitLoaded) + ` + window.echarts.version : ` + jsString(w.InitFailed) + `; }` + "\n")
 	b.WriteString("})();\n</script>\n")
 	return b.String()
+}
+
+// jsString is s as a JavaScript string literal, safe inside a <script> element.
+func jsString(s string) string {
+	b, _ := json.Marshal(s) // a string always encodes
+	return string(b)
 }
 
 // output sends h to the notebook with send; outside a notebook it prints err, if any.

@@ -28,7 +28,7 @@ func Trace(title string, n *eif.Neuron, runs ...Run) *Figure {
 		f.HLines = Thresholds(n)
 	}
 	if len(runs) == 0 {
-		f.err = fmt.Errorf("chart: Trace %q: no run to draw", title)
+		f.err = errorText("chart: Trace %q: no run to draw", "chart: Trace %q : aucune simulation à tracer", title)
 		return f
 	}
 	var stims [][2][]float64 // distinct sampled stimuli
@@ -36,13 +36,15 @@ func Trace(title string, n *eif.Neuron, runs ...Run) *Figure {
 	for k, r := range runs {
 		switch {
 		case r.Result == nil:
-			f.err = fmt.Errorf("chart: Trace %q: run %q has a nil Result", title, r.Label)
+			f.err = errorText("chart: Trace %q: run %q has a nil Result", "chart: Trace %q : la simulation %q a un Result nil", title, r.Label)
 			return f
 		case len(r.Result.T) == 0:
-			f.err = fmt.Errorf("chart: Trace %q: run %q has no trace (was it simulated with SpikesOnly?)", title, r.Label)
+			f.err = errorText("chart: Trace %q: run %q has no trace (was it simulated with SpikesOnly?)",
+				"chart: Trace %q : la simulation %q n'a pas de trace (simulée avec SpikesOnly ?)", title, r.Label)
 			return f
 		case len(r.Result.T) != len(r.Result.U):
-			f.err = fmt.Errorf("chart: Trace %q: run %q: T has %d points, U has %d", title, r.Label, len(r.Result.T), len(r.Result.U))
+			f.err = errorText("chart: Trace %q: run %q: T has %d points, U has %d",
+				"chart: Trace %q : simulation %q : T a %d points, U en a %d", title, r.Label, len(r.Result.T), len(r.Result.U))
 			return f
 		}
 		color := Color(k)

@@ -1,0 +1,114 @@
+// draw.js draws the chart of the element whose id is id, from the echarts option, once
+// window.echarts exists, polling for up to 10 s; after that it writes words.noLibrary in
+// the element instead. It formats the tooltip (rows[k] names the row of series k; "" for
+// none) and the labels of logarithmic axes, and follows the width of the element.
+// eif/chart's HTML declares id, option, rows and words before it, in one function.
+var tries = 0;
+function num(v) {
+  if (typeof v !== "number" || !isFinite(v)) { return "–"; }
+  var a = Math.abs(v);
+  if (a !== 0 && (a < 1e-3 || a >= 1e5)) { return v.toExponential(3).replace("e+", "e"); }
+  return String(parseFloat(v.toPrecision(5)));
+}
+function decade(v) {
+  var k = Math.round(v);
+  if (Math.abs(v - k) > 1e-9) { return num(Math.pow(10, v)); }
+  if (k >= -3 && k <= 4) { return String(parseFloat(Math.pow(10, k).toPrecision(6))); }
+  var sup = "⁰¹²³⁴⁵⁶⁷⁸⁹", s = k < 0 ? "⁻" : "";
+  String(Math.abs(k)).split("").forEach(function (d) { s += sup[+d]; });
+  return "10" + s;
+}
+function message(el, text) {
+  el.style.height = "auto";
+  el.innerHTML = '<div class="eif-chart-error" style="color:#b00020;background:#fdecea;border:1px solid #f5c2c0;border-radius:4px;padding:8px 12px;font:13px/1.4 monospace;"></div>';
+  el.firstChild.textContent = text;
+}
+function draw(el) {
+  var enc = echarts.format.encodeHTML;
+  var xName = option.xAxis[option.xAxis.length - 1].name || "x";
+  // Logarithmic axes hold log10 of the values.
+  function value(axis, v) { return axis && axis.eifLog ? Math.pow(10, v) : v; }
+  option.tooltip.formatter = function (ps) {
+    ps = [].concat(ps);
+    var head = "", out = [];
+    ps.forEach(function (p) {
+      var name = rows[p.seriesIndex];
+      if (!name || !p.value || typeof p.value[1] !== "number") { return; }
+      var s = option.series[p.seriesIndex];
+      if (!head) { head = enc(xName) + " = " + num(value(option.xAxis[s.xAxisIndex || 0], p.value[0])); }
+      out.push(p.marker + enc(name) + ": <b>" + num(value(option.yAxis[s.yAxisIndex || 0], p.value[1])) + "</b>");
+    });
+    return out.length ? head + "<br>" + out.join("<br>") : "";
+  };
+  option.tooltip.axisPointer.label = { formatter: function (p) {
+    return num(value(option[p.axisDimension + "Axis"][p.axisIndex], p.value));
+  } };
+  // Labels of linear axes without floating-point noise (7.175, not 7.175000000000001).
+  function tick(v) { return String(parseFloat(v.toPrecision(12))); }
+  [].concat(option.xAxis, option.yAxis).forEach(function (a) {
+    a.axisLabel = a.axisLabel || {};
+    a.axisLabel.formatter = a.eifLog ? decade : tick;
+  });
+  // Long titles end with "…" before the buttons, whatever the width.
+  function fitTitle() {
+    var w = Math.max(el.clientWidth - 150, 100);
+    [].concat(option.title).forEach(function (t) {
+      t.textStyle = t.textStyle || {};
+      t.textStyle.width = w;
+      t.textStyle.overflow = "truncate";
+    });
+  }
+  // A legend too wide for one line wraps onto more: the panels move down by the
+  // extra lines and the chart grows by as much, so they keep their size.
+  var baseHeight = el.clientHeight;
+  var baseTops = [].concat(option.grid).map(function (g) { return parseFloat(g.top); });
+  function fitLegend() {
+    var lg = [].concat(option.legend)[0];
+    if (!lg || !lg.show || !lg.data) { return; }
+    var ctx = fitLegend.ctx || (fitLegend.ctx = document.createElement("canvas").getContext("2d"));
+    ctx.font = "12px " + ((option.textStyle && option.textStyle.fontFamily) || "sans-serif");
+    var avail = Math.max(el.clientWidth - parseFloat(lg.left) - parseFloat(lg.right), 100), rows = 1, x = 0;
+    lg.data.forEach(function (d) {
+      var w = (lg.itemWidth || 25) + 5 + ctx.measureText(d.name).width;
+      if (x > 0 && x + w > avail) { rows++; x = 0; }
+      x += w + 10;
+    });
+    var extra = (rows - 1) * 22;
+    [].concat(option.grid).forEach(function (g, i) { g.top = baseTops[i] + extra; });
+    el.style.height = (baseHeight + extra) + "px";
+  }
+  fitTitle();
+  fitLegend();
+  var chart = echarts.getInstanceByDom(el);
+  if (!chart) {
+    el.textContent = ""; // the "chart not drawn" placeholder
+    chart = echarts.init(el, null, { renderer: "canvas" });
+  }
+  chart.setOption(option, true);
+  if (window.ResizeObserver) {
+    var pending = false;
+    new ResizeObserver(function () {
+      if (pending) { return; }
+      pending = true;
+      window.requestAnimationFrame(function () {
+        pending = false;
+        fitTitle();
+        fitLegend();
+        chart.setOption({ title: option.title, grid: option.grid });
+        chart.resize();
+      });
+    }).observe(el);
+  } else {
+    window.addEventListener("resize", function () { chart.resize(); });
+  }
+}
+function wait() {
+  var el = document.getElementById(id);
+  if (el && window.echarts && window.echarts.init) {
+    try { draw(el); } catch (e) { message(el, words.cannotDraw + e); }
+    return;
+  }
+  if (++tries < 200) { setTimeout(wait, 50); return; }
+  if (el) { message(el, words.noLibrary); }
+}
+wait();

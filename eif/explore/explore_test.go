@@ -1,0 +1,185 @@
+package explore
+
+import (
+	"math"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/eif-notebooks/eif-notebooks/eif"
+	"github.com/eif-notebooks/eif-notebooks/eif/chart"
+)
+
+// withoutScripts removes the scripts from an HTML text.
+func withoutScripts(s string) string {
+	return regexp.MustCompile(`(?s)<script.*?</script>`).ReplaceAllString(s, "")
+}
+
+func TestView(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		i, deltaT  float64
+		lang       chart.Lang
+		want       []string
+		charts     int
+		errorBoxes int
+	}{
+		{"below rheobase", 6, 1, chart.English, []string{`data-i="6.00"`, `data-fixed-points="2"`, "u*_1 = -45.99751508 mV (stable)", "u*_2 = -37.90928259 mV (unstable)", "rheobase I_rh = 7.2500 nA", "spikes during the 300 ms pulse: 0"}, 2, 0},
+		{"above rheobase", 12, 2, chart.English, []string{`data-deltat="2.0"`, `data-fixed-points="0"`, "no fixed point: the current is above rheobase"}, 2, 0},
+		{"sharp onset", 10, 0.1, chart.English, []string{"rheobase I_rh = 7.4750 nA"}, 2, 0},
+		{"invalid slope factor", 6, -1, chart.English, []string{"DeltaT = -1: must be ≥ 0 mV"}, 0, 1},
+		{"en français", 6, 1, chart.French, []string{`data-fixed-points="2"`, "u*_2 = -37.90928259 mV (instable)", "courant rhéobase I_rh = 7.2500 nA", "PA pendant l'impulsion de 300 ms\u00a0: 0", `"text":"Portrait de phase"`, `"name":"f(u) à I = 6 nA"`}, 2, 0},
+		{"au-dessus de la rhéobase", 12, 2, chart.French, []string{"aucun point fixe\u00a0: le courant dépasse la rhéobase"}, 2, 0},
+	} {
+		h := View(tc.i, tc.deltaT, tc.lang)
+		for _, w := range tc.want {
+			if !strings.Contains(h, w) {
+				t.Errorf("%s: no %q in the view", tc.name, w)
+			}
+		}
+		if got := strings.Count(h, `class="eif-chart"`); got != tc.charts {
+			t.Errorf("%s: %d charts, want %d", tc.name, got, tc.charts)
+		}
+		if got := strings.Count(withoutScripts(h), `class="eif-chart-error"`); got != tc.errorBoxes {
+			t.Errorf("%s: %d error boxes, want %d", tc.name, got, tc.errorBoxes)
+		}
+		if tc.lang == chart.French {
+			for _, en := range []string{"rheobase", "unstable", "spikes", "Phase line", "f(u) at", "from rest"} {
+				if strings.Contains(h, en) {
+					t.Errorf("%s: English %q left in the French view", tc.name, en)
+				}
+			}
+		}
+	}
+}
+
+func TestViewLanguageFromEnv(t *testing.T) {
+	t.Setenv(chart.LangEnv, "fr")
+	if h := View(6, 1, ""); !strings.Contains(h, "instable") || strings.Contains(h, "unstable") {
+		t.Errorf("View with EIF_LANG=fr is not in French")
+	}
+	if h := View(6, 1, chart.English); !strings.Contains(h, "unstable") {
+		t.Errorf("View(…, chart.English) under EIF_LANG=fr is not in English")
+	}
+}
+
+func TestControls(t *testing.T) {
+	h := controls("eif_explorer_x", "/eif/eif_explorer_x", 7.25, 1, wordsOf(chart.English))
+	for _, w := range []string{`id="eif_explorer_x"`, `value="145"`, `value="10"`, `addr = "/eif/eif_explorer_x"`, "comm.send(addr,",
+		"I = 7.25 nA", "Δ_T = 1.0 mV", "underRunAll()", "current I (0–15 nA):", ">Done</button>"} {
+		if !strings.Contains(h, w) {
+			t.Errorf("no %q in the controls", w)
+		}
+	}
+	if h := controls("x", "/eif/x", 0, 0.1, wordsOf(chart.French)); !strings.Contains(h, ">Terminer</button>") || !strings.Contains(h, "courant I (0–15 nA)\u00a0:") {
+		t.Errorf("French controls: %s", withoutScripts(h))
+	}
+}
+
+func TestEnded(t *testing.T) {
+	for _, tc := range []struct {
+		e    End
+		lang chart.Lang
+		want string
+	}{
+		{Headless, chart.English, "No notebook page connected the sliders"},
+		{Done, chart.English, "The explorer has ended, at I = 12.00 nA and Δ_T = 2.0 mV. Rerun the cell to explore."},
+		{Idle, chart.English, "The explorer has ended"},
+		{RunAll, chart.English, "Run All went on"},
+		{RunAll, chart.French, "«\u00a0Exécuter tout\u00a0» a continué"},
+		{Done, chart.French, "L&#39;explorateur est terminé, à I = 12.00 nA et Δ_T = 2.0 mV."},
+	} {
+		h := ended(tc.e, 12, 2, wordsOf(tc.lang))
+		if !strings.Contains(h, `data-end="`+tc.e.String()+`"`) || !strings.Contains(h, tc.want) {
+			t.Errorf("%v (%s): %s, want %q", tc.e, tc.lang, h, tc.want)
+		}
+	}
+	if got := End(9).String(); got != "End(9)" {
+		t.Errorf("End(9).String() = %q", got)
+	}
+}
+
+// TestWords checks that every text of the explorer has a French version that is not the
+// English one, takes the same arguments, and follows French typography.
+func TestWords(t *testing.T) {
+	verbs := regexp.MustCompile(`%[-+# 0-9.\[\]]*[a-zA-Z%]`)
+	en, fr := reflect.ValueOf(wordsOf(chart.English)), reflect.ValueOf(wordsOf(chart.French))
+	for k := range en.NumField() {
+		name, e, f := en.Type().Field(k).Name, en.Field(k).String(), fr.Field(k).String()
+		switch {
+		case e == "" || f == "":
+			t.Errorf("%s: empty text (%q, %q)", name, e, f)
+		case e == f:
+			t.Errorf("%s: the French text is the English one, %q", name, e)
+		case regexp.MustCompile(` [:;?!»]|« `).MatchString(f):
+			t.Errorf("%s: %q has a plain space where French wants a no-break one", name, f)
+		case !reflect.DeepEqual(verbs.FindAllString(e, -1), verbs.FindAllString(f, -1)):
+			t.Errorf("%s: %q and %q take different arguments", name, e, f)
+		}
+	}
+}
+
+func TestSettings(t *testing.T) {
+	t.Setenv(chart.LangEnv, "")
+	if got := (*Settings)(nil).settings(); got != (Settings{Idle: 30 * time.Second, Wait: 5 * time.Second, Lang: chart.English}) {
+		t.Errorf("nil settings: %+v", got)
+	}
+	if got := (&Settings{Idle: time.Second, Lang: "de"}).settings(); got.Idle != time.Second || got.Wait != 5*time.Second || got.Lang != chart.English {
+		t.Errorf("settings: %+v", got)
+	}
+	t.Setenv(chart.LangEnv, "fr")
+	if got := (&Settings{}).settings(); got.Lang != chart.French {
+		t.Errorf("EIF_LANG=fr: settings in %q", got.Lang)
+	}
+}
+
+// TestRunOutsideNotebook: without a notebook, Run draws the first picture and returns at
+// once, whatever its settings: it never waits for a page that cannot come.
+func TestRunOutsideNotebook(t *testing.T) {
+	start := time.Now()
+	s := Run(6, 1, &Settings{Idle: time.Hour, Wait: time.Hour})
+	if took := time.Since(start); took > 30*time.Second || s.End != Headless || s.Redraws != 1 || s.I != 6 || s.DeltaT != 1 || s.Median <= 0 {
+		t.Errorf("Run outside a notebook took %v and returned %+v", took, s)
+	}
+}
+
+func TestStatsString(t *testing.T) {
+	s := Stats{Redraws: 3, Median: 4250 * time.Microsecond, Max: 12 * time.Millisecond, Lang: chart.English}
+	if got, want := s.String(), "explorer: 3 redraw(s); redraw time (simulation + fixed points + chart HTML): median 4.25 ms, max 12.00 ms"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	s.Lang = chart.French
+	if got := s.String(); !strings.Contains(got, "médiane 4.25 ms, max 12.00 ms") {
+		t.Errorf("French: %q", got)
+	}
+}
+
+// maxViewBytes bounds the HTML of one explorer picture, whatever its input.
+const maxViewBytes = 1 << 20
+
+// TestViewSizeBounded: the explorer's picture stays small whatever the input, because
+// lines and markers alike are thinned.
+func TestViewSizeBounded(t *testing.T) {
+	largest := 0
+	for _, i := range []float64{0, 8, 1e4, 1e5, 1e6, -1e6, math.MaxFloat64, math.NaN(), math.Inf(1)} {
+		for _, d := range []float64{0, eif.MinDeltaT, 1, 4, eif.MaxVoltage, math.NaN()} {
+			h := View(i, d, chart.English)
+			largest = max(largest, len(h))
+			if len(h) > maxViewBytes {
+				t.Errorf("View(%g, %g): %d bytes", i, d, len(h))
+			}
+		}
+	}
+	t.Logf("largest explorer picture: %d bytes", largest)
+}
+
+// BenchmarkView is one redraw of the explorer, as Stats measures it: a 500 ms simulation,
+// the fixed points and the HTML of both charts.
+func BenchmarkView(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = View(6, 1, chart.English)
+	}
+}

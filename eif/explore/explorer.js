@@ -1,0 +1,31 @@
+// explorer.js connects the explorer's sliders and Done button to the cell's Go program
+// through GoNB's connection to the page (globalThis.gonb_comm): at every change it sends
+// "I-position Δ_T-position done" to the address addr, where done is 1 after the button
+// and 2 under Run All. package explore's controls declare root (the controls' element)
+// and addr before it, in one function.
+var start = Date.now(), done = 0;
+// Under Run All the cells after this one wait, marked [*]: end at once so they run.
+function underRunAll() {
+  var cell = root.closest(".jp-Cell");
+  for (var c = cell && cell.nextElementSibling; c; c = c.nextElementSibling) {
+    var prompt = c.querySelector(".jp-InputPrompt");
+    if (c.classList.contains("jp-CodeCell") && prompt && prompt.textContent.indexOf("*") >= 0) return true;
+  }
+  return false;
+}
+function connect() {
+  var comm = globalThis.gonb_comm;
+  if (!root || !root.isConnected) return;
+  if (!comm) { if (Date.now() - start < 20000) setTimeout(connect, 100); return; }
+  var sliders = root.querySelectorAll("input"), shown = root.querySelectorAll(".eif-slider-value");
+  function show() {
+    shown[0].textContent = "I = " + (0.05 * sliders[0].value).toFixed(2) + " nA";
+    shown[1].textContent = "Δ_T = " + (0.1 * sliders[1].value).toFixed(1) + " mV";
+  }
+  function send() { show(); comm.send(addr, sliders[0].value + " " + sliders[1].value + " " + done); }
+  if (underRunAll()) { done = 2; send(); return; }
+  sliders.forEach(function (s) { s.addEventListener("input", send); });
+  root.querySelector("button").addEventListener("click", function () { done = 1; send(); });
+  send();
+}
+connect();
