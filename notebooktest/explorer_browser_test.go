@@ -50,5 +50,5 @@ func exerciseExplorer(p *labPage) error {
 
 	// Press Done: the cell must end, leaving the final picture.
 	return p.waitFor("explorer ended by its Done button", 60*time.Second,
-		jsCall("explorer_done", explorerCall, "12.00", "2.0", "no fixed point"))
+		jsCall("explorer_done", explorerCall, "12.00", "2.0", "0"))
 }

@@ -89,7 +89,7 @@ func parseNotebookProgram(nb *notebook) *cellProgram {
 			}
 		}
 		p.decls = append(p.decls, strings.Join(keep, "\n"))
-		if !hasBody || strings.Contains(body, "chart.Explore(") {
+		if !hasBody || strings.Contains(body, "explore.Run(") {
 			continue // the explorer needs the page; its picture is tested in eif/chart
 		}
 		p.addVariants(c.ID, body)
