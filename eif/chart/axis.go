@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
@@ -172,9 +173,9 @@ func labelPositions(vs []float64, r Range, log, vertical bool) []string {
 	close, above := 0.07, 1.0
 	if vertical {
 		close, above = 0.045, -1
-		slices.SortFunc(order, func(a, b int) int { return cmpFloat(vs[a], vs[b]) })
+		slices.SortFunc(order, func(a, b int) int { return cmp.Compare(vs[a], vs[b]) })
 	} else {
-		slices.SortFunc(order, func(a, b int) int { return -cmpFloat(vs[a], vs[b]) })
+		slices.SortFunc(order, func(a, b int) int { return -cmp.Compare(vs[a], vs[b]) })
 	}
 	type band struct{ lo, hi float64 }
 	taken := map[bool][]band{} // by end: true for the end of the lines, false for the start
@@ -225,16 +226,6 @@ func labelPositions(vs []float64, r Range, log, vertical bool) []string {
 		taken[choice < 2] = append(taken[choice < 2], bands[choice])
 	}
 	return pos
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // clipLine cuts the line (x, y) where it leaves [r.Min, r.Max] by more than a few

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -373,25 +374,13 @@ func TestSampleStimulus(t *testing.T) {
 	ts, is := sampleStimulus(eif.Pulse{Amp: 6, T1: 50, T2: 350}, 0, 400)
 	wantT := []float64{0, 50, 50, 350, 350, 400}
 	wantI := []float64{0, 0, 6, 6, 0, 0}
-	if !equal(ts, wantT) || !equal(is, wantI) {
+	if !slices.Equal(ts, wantT) || !slices.Equal(is, wantI) {
 		t.Errorf("pulse sampled as %v %v", ts, is)
 	}
 	ts, _ = sampleStimulus(eif.Func{F: math.Sin}, 0, 10)
 	if len(ts) != 1001 {
 		t.Errorf("a Func is sampled at %d points, want 1001", len(ts))
 	}
-}
-
-func equal(a, b []float64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k := range a {
-		if a[k] != b[k] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestLabelPositions(t *testing.T) {
