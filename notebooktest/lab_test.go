@@ -22,7 +22,9 @@ import (
 //   - the API refuses requests without the token and answers with it;
 //   - only the Go kernel starts: POST /api/kernels {"name": "python3"} fails with 403;
 //   - an empty LAB_TOKEN is refused before anything starts;
-//   - LAB_NO_AUTH=1 runs without a token, and says so.
+//   - LAB_NO_AUTH=1 runs without a token, and says so;
+//   - LAB_LANG=fr opens notebooks/fr with French as JupyterLab's default language, and the
+//     French language pack is served; another LAB_LANG is refused, naming the editions.
 func TestMakeLab(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: not starting JupyterLab")
@@ -110,6 +112,33 @@ func TestMakeLab(t *testing.T) {
 		}
 	})
 
+	t.Run("LAB_LANG=fr", func(t *testing.T) {
+		out, err := makeCommand("lab", fmt.Sprintf("LAB_PORT=%d", freePort(t)), "LAB_LANG=de").CombinedOutput()
+		if err == nil || !strings.Contains(string(out), "the editions are en") {
+			t.Errorf("make lab LAB_LANG=de did not stop naming the editions (%v):\n%s", err, out)
+		}
+		lab, out2 := startMakeLab(t, "LAB_LANG=fr")
+		if !strings.Contains(out2(), "/lab/tree/fr?token=") {
+			t.Errorf("make lab LAB_LANG=fr does not open notebooks/fr:\n%s", out2())
+		}
+		var plugin struct { // an override sets the schema's default
+			Schema struct {
+				Properties struct {
+					Locale struct{ Default string }
+				}
+			}
+		}
+		if code, err := lab.api("GET", "/lab/api/settings/@jupyterlab/translation-extension:plugin", &plugin); code != http.StatusOK || plugin.Schema.Properties.Locale.Default != "fr_FR" {
+			t.Errorf("LAB_LANG=fr: the default language is %q (HTTP %d, %v), want fr_FR", plugin.Schema.Properties.Locale.Default, code, err)
+		}
+		var pack struct {
+			Data map[string]any `json:"data"`
+		}
+		if code, err := lab.api("GET", "/lab/api/translations/fr_FR", &pack); code != http.StatusOK || len(pack.Data) == 0 {
+			t.Errorf("GET /lab/api/translations/fr_FR: HTTP %d, %d domains (%v), want the French language pack", code, len(pack.Data), err)
+		}
+	})
+
 	t.Run("LAB_NO_AUTH=1", func(t *testing.T) {
 		lab, out := startMakeLab(t, "LAB_NO_AUTH=1")
 		if !strings.Contains(out(), "WITHOUT authentication") {
@@ -141,7 +170,7 @@ type runningLab struct {
 	stop func() // stops it (also at cleanup) and waits until it has exited
 }
 
-var labAddress = regexp.MustCompile(`JupyterLab: (http://127\.0\.0\.1:\d+)/lab(?:\?token=([0-9a-f]+))?`)
+var labAddress = regexp.MustCompile(`JupyterLab: (http://127\.0\.0\.1:\d+)/lab(?:/tree/fr)?(?:\?token=([0-9a-f]+))?`)
 
 // startMakeLab runs `make lab` on a free port with the extra make arguments, waits until
 // the server answers, and returns it with a function giving make's output so far.
