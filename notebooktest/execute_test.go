@@ -83,6 +83,8 @@ func TestNotebooksExecute(t *testing.T) {
 				t.Errorf("no HTML export: %v", err)
 			} else if m := remoteLoad.Find(html); m != nil {
 				t.Errorf("the HTML export loads from the network: %s", m)
+			} else if !goComment.Match(html) {
+				t.Errorf("the HTML export does not highlight the code as Go (no Go comment span %q)", goComment)
 			} else if m := liveScript.Find(html); m != nil {
 				t.Errorf("the HTML export keeps a live-output script, which opens a connection to a kernel: %s", m)
 			} else {
@@ -96,6 +98,10 @@ func TestNotebooksExecute(t *testing.T) {
 // cut off (every request goes to a closed proxy port) and checks what a reader sees: every
 // chart drawn on a canvas, no chart error box, and the equations typeset by the MathJax
 // copy beside the file.
+// goComment is how Pygments' Go lexer marks a // comment; another lexer (Python's, the
+// fallback when the notebook names none) marks // as an operator.
+var goComment = regexp.MustCompile(`<span class="c1">//`)
+
 func checkExportOffline(t *testing.T, name, file string) {
 	t.Helper()
 	chrome := browser.Require(t)

@@ -120,6 +120,11 @@ def export_html(nb, name: str, html_path: Path) -> None:
     from nbconvert import HTMLExporter
 
     nb = without_live_scripts(nb)
+    # GoNB's kernel_info reply leaves pygments_lexer empty, and nbconvert then highlights
+    # the cells as Python ("//" an operator, an apostrophe in a comment opening a string).
+    info = nb.metadata.setdefault("language_info", {})
+    if not info.get("pygments_lexer"):
+        info["pygments_lexer"] = "go"
     copy_mathjax(html_path.parent)
     exporter = HTMLExporter(
         template_name=TEMPLATE_NAME,
