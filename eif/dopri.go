@@ -28,9 +28,6 @@ const (
 	dpD5, dpD6, dpD7 = 701980252875.0 / 199316789632, -1453857185.0 / 822651844, 69997945.0 / 29380423
 )
 
-// maxPassage bounds the recording of an interval for replay (3.6 MB).
-const maxPassage = 1 << 16
-
 // dense is the continuous extension of one accepted Dormand–Prince step.
 type dense struct {
 	t0, h              float64
@@ -45,6 +42,12 @@ func (d *dense) at(t float64) float64 {
 
 // dopri integrates from (t, u) to the end of the current piece of the stimulus, or to
 // the first spike. It returns whether a spike occurred, its time, and u at the end.
+//
+// Each step waits for its six evaluations of f one after the other, so what a step costs
+// is mostly their latency: f uses expFast, the controller takes err^(−1/5) as one
+// exponential and one logarithm instead of math.Pow, divides nothing on the way from one
+// step to the next, and the dense output is built only for a step that emits trace
+// points or crosses the threshold.
 func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err error) {
 	cfg := &in.cfg
 	k1 := in.f(t, u)
@@ -53,10 +56,6 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 		h = in.initialStep(t, u, k1)
 	}
 	var d dense
-	t0 := t
-	if in.recording {
-		in.r.passage, in.recorded = in.r.passage[:0], false
-	}
 	var hPrev, qPrev float64 // the last accepted step and its err^(−1/5), for the controller
 	for t < in.segEnd {
 		if in.r.Steps+in.r.Rejected >= cfg.MaxSteps {
@@ -72,20 +71,27 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 		if t+1.01*h >= in.segEnd { // also takes a last step that would be a sliver
 			h, last = in.segEnd-t, true
 		}
-		k2 := in.f(t+dpC2*h, u+h*dpA21*k1)
-		k3 := in.f(t+dpC3*h, u+h*(dpA31*k1+dpA32*k2))
-		k4 := in.f(t+dpC4*h, u+h*(dpA41*k1+dpA42*k2+dpA43*k3))
-		k5 := in.f(t+dpC5*h, u+h*(dpA51*k1+dpA52*k2+dpA53*k3+dpA54*k4))
-		k6 := in.f(t+h, u+h*(dpA61*k1+dpA62*k2+dpA63*k3+dpA64*k4+dpA65*k5))
-		u1 := u + h*(dpB1*k1+dpB3*k3+dpB4*k4+dpB5*k5+dpB6*k6)
+		// The terms known before a stage are summed first, so that the stage waits only
+		// for the product with the slope just computed.
+		k2 := in.f(t+dpC2*h, u+(h*dpA21)*k1)
+		k3 := in.f(t+dpC3*h, (u+h*(dpA31*k1))+(h*dpA32)*k2)
+		k4 := in.f(t+dpC4*h, (u+h*(dpA41*k1+dpA42*k2))+(h*dpA43)*k3)
+		k5 := in.f(t+dpC5*h, (u+h*(dpA51*k1+dpA52*k2+dpA53*k3))+(h*dpA54)*k4)
+		k6 := in.f(t+h, (u+h*(dpA61*k1+dpA62*k2+dpA63*k3+dpA64*k4))+(h*dpA65)*k5)
+		u1 := (u + h*(dpB1*k1+dpB3*k3+dpB4*k4+dpB5*k5)) + (h*dpB6)*k6
 		tn := t + h
 		if last {
 			tn = in.segEnd
 		}
+		// The error scale and the predictive controller's factor do not wait for k7.
+		isc := 1 / (cfg.AbsTol + cfg.RelTol*math.Max(math.Abs(u), math.Abs(u1)))
+		gus0 := 0.0
+		if hPrev > 0 {
+			gus0 = 0.9 * h / (hPrev * qPrev)
+		}
 		k7 := in.f(tn, u1)
-		e := h * (dpE1*k1 + dpE3*k3 + dpE4*k4 + dpE5*k5 + dpE6*k6 + dpE7*k7)
-		sc := cfg.AbsTol + cfg.RelTol*math.Max(math.Abs(u), math.Abs(u1))
-		errn := math.Abs(e) / sc
+		e := h*(dpE1*k1+dpE3*k3+dpE4*k4+dpE5*k5+dpE6*k6) + (h*dpE7)*k7
+		errn := math.Abs(e) * isc
 		if math.IsNaN(errn) || math.IsInf(u1, 0) {
 			errn = math.Inf(1)
 		}
@@ -98,54 +104,51 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 			if h <= hmin {
 				return false, 0, u, fmt.Errorf("%w at t = %g ms, u = %g mV", ErrStepSize, t, u)
 			}
-			h = math.Max(hmin, h*math.Max(0.1, 0.9*math.Pow(errn, -0.2)))
+			h = math.Max(hmin, h*math.Max(0.1, 0.9*invFifthRoot(errn)))
 			continue
 		}
 		in.r.Steps++
-		ydiff := u1 - u
-		bspl := h*k1 - ydiff
-		d = dense{
-			t0: t, h: h,
-			r1: u, r2: ydiff, r3: bspl, r4: ydiff - h*k7 - bspl,
-			r5: h * (dpD1*k1 + dpD3*k3 + dpD4*k4 + dpD5*k5 + dpD6*k6 + dpD7*k7),
-		}
 		// The next step: the elementary controller, made more cautious by Gustafsson's
 		// predictive one when the steps shrink (as in the run-up to a spike, where the
 		// solution accelerates and the elementary controller alone fails every other step).
-		q := math.Pow(math.Max(errn, 1e-10), -0.2) // err^(−1/5)
+		q := invFifthRoot(math.Max(errn, 1e-10)) // err^(−1/5)
 		fac := math.Min(5, math.Max(0.2, 0.9*q))
 		if hPrev > 0 {
-			gus := 0.9 * (h / hPrev) * q * q / qPrev // (errPrev/err²)^(1/5)
+			gus := gus0 * q * q // 0.9·(h/hPrev)·(errPrev/err²)^(1/5)
 			fac = math.Min(fac, math.Max(0.2, gus))
 		}
 		hPrev, qPrev = h, q
 		hn := h * fac
-		if in.recording {
-			if len(in.r.passage) >= maxPassage {
-				in.recording = false // too long to keep: integrate every interval
-			} else {
-				rec := d
-				rec.t0 -= t0
-				in.r.passage = append(in.r.passage, rec)
+		crossed := u1 >= in.thr
+		if crossed || in.gridPointBy(tn) {
+			ydiff := u1 - u
+			bspl := h*k1 - ydiff
+			d = dense{
+				t0: t, h: h,
+				r1: u, r2: ydiff, r3: bspl, r4: ydiff - h*k7 - bspl,
+				r5: h * (dpD1*k1 + dpD3*k3 + dpD4*k4 + dpD5*k5 + dpD6*k6 + dpD7*k7),
 			}
 		}
-		if u1 >= in.thr {
+		if crossed {
 			ts = in.locate(t, tn, u, u1, d.at)
 			in.emitUntil(ts, true, d.at)
-			if in.recording {
-				in.recorded, in.recSeg, in.recLen = true, in.segEnd, ts-t0
-			}
 			return true, ts, in.thr, nil
 		}
-		in.emitUntil(tn, false, d.at)
+		if in.gridPointBy(tn) {
+			in.emitUntil(tn, false, d.at)
+		}
 		t, u, k1 = tn, u1, k7
 		if !last {
 			in.hNext = hn
 		}
 		h = hn
 	}
-	in.recording = false // the piece ended before a spike: nothing to replay
 	return false, 0, u, nil
+}
+
+// invFifthRoot returns x^(−1/5) for x > 0, the step controller's factor.
+func invFifthRoot(x float64) float64 {
+	return expFast(-0.2 * math.Log(x))
 }
 
 // initialStep guesses a first step from the size of u and of du/dt (Hairer's rule,

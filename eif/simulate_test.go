@@ -61,13 +61,13 @@ func TestPeriodQuadrature(t *testing.T) {
 func TestSimulatedISI(t *testing.T) {
 	n := eif.MustNew(eif.Default())
 	want, _ := n.Period(10)
-	for _, noReplay := range []bool{false, true} {
-		r, err := n.Simulate(eif.Constant(10), -70, 200, &eif.Settings{NoReplay: noReplay})
+	for _, spikesOnly := range []bool{false, true} { // the dense output is built only where needed
+		r, err := n.Simulate(eif.Constant(10), -70, 200, &eif.Settings{SpikesOnly: spikesOnly})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got := lastISI(t, r); !scalar.EqualWithinAbsOrRel(got, want, 0, 1e-8) {
-			t.Errorf("NoReplay %v: EIF ISI at 10 nA = %.12f ms, want %.12f (rel. 1e-8)", noReplay, got, want)
+			t.Errorf("SpikesOnly %v: EIF ISI at 10 nA = %.12f ms, want %.12f (rel. 1e-8)", spikesOnly, got, want)
 		}
 		for k, u := range r.U {
 			if math.IsNaN(u) || math.IsInf(u, 0) || u > -30 {
