@@ -44,8 +44,8 @@ func (d *dense) at(t float64) float64 {
 // the first spike. It returns whether a spike occurred, its time, and u at the end.
 //
 // Each step waits for its six evaluations of f one after the other, so what a step costs
-// is mostly their latency: f uses expFast, the controller takes err^(−1/5) as one
-// exponential and one logarithm instead of math.Pow, divides nothing on the way from one
+// is mostly their latency: f uses expFast, the controller takes err^(−1/5) from invFifthRoot
+// instead of math.Pow, divides nothing on the way from one
 // step to the next, and the dense output is built only for a step that emits trace
 // points or crosses the threshold.
 func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err error) {
@@ -71,25 +71,26 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 		if t+1.01*h >= in.segEnd { // also takes a last step that would be a sliver
 			h, last = in.segEnd-t, true
 		}
-		// The terms known before a stage are summed first, so that the stage waits only
-		// for the product with the slope just computed.
-		k2 := in.f(t+dpC2*h, u+(h*dpA21)*k1)
-		k3 := in.f(t+dpC3*h, (u+h*(dpA31*k1))+(h*dpA32)*k2)
-		k4 := in.f(t+dpC4*h, (u+h*(dpA41*k1+dpA42*k2))+(h*dpA43)*k3)
-		k5 := in.f(t+dpC5*h, (u+h*(dpA51*k1+dpA52*k2+dpA53*k3))+(h*dpA54)*k4)
-		k6 := in.f(t+h, (u+h*(dpA61*k1+dpA62*k2+dpA63*k3+dpA64*k4))+(h*dpA65)*k5)
-		u1 := (u + h*(dpB1*k1+dpB3*k3+dpB4*k4+dpB5*k5)) + (h*dpB6)*k6
+		// Each stage is at u_s = U + (h·a)·k: the terms known before it are summed first,
+		// so that it waits only for the product with the slope just computed.
+		k2 := in.stage(t+dpC2*h, u, h*dpA21, k1)
+		k3 := in.stage(t+dpC3*h, u+h*(dpA31*k1), h*dpA32, k2)
+		k4 := in.stage(t+dpC4*h, u+h*(dpA41*k1+dpA42*k2), h*dpA43, k3)
+		k5 := in.stage(t+dpC5*h, u+h*(dpA51*k1+dpA52*k2+dpA53*k3), h*dpA54, k4)
+		k6 := in.stage(t+h, u+h*(dpA61*k1+dpA62*k2+dpA63*k3+dpA64*k4), h*dpA65, k5)
+		u7 := u + h*(dpB1*k1+dpB3*k3+dpB4*k4+dpB5*k5)
+		u1 := u7 + (h*dpB6)*k6
 		tn := t + h
 		if last {
 			tn = in.segEnd
 		}
 		// The error scale and the predictive controller's factor do not wait for k7.
-		isc := 1 / (cfg.AbsTol + cfg.RelTol*math.Max(math.Abs(u), math.Abs(u1)))
+		isc := 1 / (cfg.AbsTol + cfg.RelTol*max(math.Abs(u), math.Abs(u1)))
 		gus0 := 0.0
 		if hPrev > 0 {
 			gus0 = 0.9 * h / (hPrev * qPrev)
 		}
-		k7 := in.f(tn, u1)
+		k7 := in.stage(tn, u7, h*dpB6, k6)
 		e := h*(dpE1*k1+dpE3*k3+dpE4*k4+dpE5*k5+dpE6*k6) + (h*dpE7)*k7
 		errn := math.Abs(e) * isc
 		if math.IsNaN(errn) || math.IsInf(u1, 0) {
@@ -98,24 +99,24 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 		// The smallest step is set by the resolution of t. A sharp upstroke (a small Δ_T
 		// or a high cut-off) can ask for less; the step is then taken at that size, whose
 		// error is below what the time axis can show.
-		hmin := 1e-14 * math.Max(1, math.Abs(t))
+		hmin := 1e-14 * max(1, math.Abs(t))
 		if errn > 1 && (h > hmin || math.IsInf(errn, 0)) {
 			in.r.Rejected++
 			if h <= hmin {
 				return false, 0, u, fmt.Errorf("%w at t = %g ms, u = %g mV", ErrStepSize, t, u)
 			}
-			h = math.Max(hmin, h*math.Max(0.1, 0.9*invFifthRoot(errn)))
+			h = max(hmin, h*max(0.1, 0.9*invFifthRoot(errn)))
 			continue
 		}
 		in.r.Steps++
 		// The next step: the elementary controller, made more cautious by Gustafsson's
 		// predictive one when the steps shrink (as in the run-up to a spike, where the
 		// solution accelerates and the elementary controller alone fails every other step).
-		q := invFifthRoot(math.Max(errn, 1e-10)) // err^(−1/5)
-		fac := math.Min(5, math.Max(0.2, 0.9*q))
+		q := invFifthRoot(max(errn, 1e-10)) // err^(−1/5)
+		fac := min(5, max(0.2, 0.9*q))
 		if hPrev > 0 {
 			gus := gus0 * q * q // 0.9·(h/hPrev)·(errPrev/err²)^(1/5)
-			fac = math.Min(fac, math.Max(0.2, gus))
+			fac = min(fac, max(0.2, gus))
 		}
 		hPrev, qPrev = h, q
 		hn := h * fac
@@ -144,11 +145,6 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 		h = hn
 	}
 	return false, 0, u, nil
-}
-
-// invFifthRoot returns x^(−1/5) for x > 0, the step controller's factor.
-func invFifthRoot(x float64) float64 {
-	return expFast(-0.2 * math.Log(x))
 }
 
 // initialStep guesses a first step from the size of u and of du/dt (Hairer's rule,

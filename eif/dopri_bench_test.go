@@ -3,6 +3,7 @@ package eif_test
 import (
 	"math"
 	"testing"
+	"time"
 
 	"github.com/eif-notebooks/eif-notebooks/eif"
 )
@@ -22,12 +23,14 @@ func BenchmarkDormandPrinceConstant(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
-	for b.Loop() {
-		if err := n.SimulateInto(&r, eif.Constant(10), -70, 1000, &set); err != nil {
-			b.Fatal(err)
+	cpu := threadCPU(func() {
+		for b.Loop() {
+			if err := n.SimulateInto(&r, eif.Constant(10), -70, 1000, &set); err != nil {
+				b.Fatal(err)
+			}
 		}
-	}
-	reportSteps(b, r.Steps+r.Rejected)
+	})
+	reportSteps(b, r.Steps+r.Rejected, cpu)
 }
 
 // BenchmarkFISweep is the f–I sweep a peer simulator is measured against
@@ -40,12 +43,14 @@ func BenchmarkFISweep(b *testing.B) {
 	set := everyInterval
 	var rates []float64
 	b.ReportAllocs()
-	for b.Loop() {
-		var err error
-		if rates, err = n.SimulatedFICurve(cur, 1000, &set); err != nil {
-			b.Fatal(err)
+	cpu := threadCPU(func() {
+		for b.Loop() {
+			var err error
+			if rates, err = n.SimulatedFICurve(cur, 1000, &set); err != nil {
+				b.Fatal(err)
+			}
 		}
-	}
+	})
 	worst := 0.0
 	for k, i := range cur {
 		worst = math.Max(worst, math.Abs(rates[k]-n.Rate(i)))
@@ -59,13 +64,16 @@ func BenchmarkFISweep(b *testing.B) {
 		}
 		steps += r.Steps + r.Rejected
 	}
-	reportSteps(b, steps)
+	reportSteps(b, steps, cpu)
 }
 
-// reportSteps reports steps/op and ns/step, for a run of the given number of steps.
-func reportSteps(b *testing.B, steps int) {
+// reportSteps reports steps/op and ns/step for runs of the given number of steps, and
+// cpu-ns/step from the CPU time of the benchmark's thread, cpu, which does not count the
+// time other processes of a loaded machine take.
+func reportSteps(b *testing.B, steps int, cpu time.Duration) {
 	b.ReportMetric(float64(steps), "steps/op")
 	if steps > 0 && b.N > 0 {
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(steps), "ns/step")
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N)/float64(steps), "cpu-ns/step")
 	}
 }

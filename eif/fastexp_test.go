@@ -40,20 +40,48 @@ func TestExpFast(t *testing.T) {
 	}
 }
 
+// TestInvFifthRoot checks invFifthRoot against math.Pow(x, −0.2) within 1e-13
+// relative, from the smallest normal number to the largest, and its fall-back outside.
+func TestInvFifthRoot(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	check := func(x float64) {
+		t.Helper()
+		got, want := invFifthRoot(x), math.Pow(x, -0.2)
+		if got == want || math.IsNaN(got) && math.IsNaN(want) {
+			return
+		}
+		if math.IsInf(want, 0) || math.IsNaN(want) || math.Abs(got-want) > 1e-13*want {
+			t.Fatalf("invFifthRoot(%.17g) = %.17g, math.Pow = %.17g", x, got, want)
+		}
+	}
+	for range 1_000_000 {
+		check(math.Exp(-700 + 1400*rng.Float64()))
+	}
+	for range 200_000 {
+		check(1e-12 + 10*rng.Float64()) // the errors the controller sees
+	}
+	for _, x := range []float64{1, math.Nextafter(1, 2), math.Nextafter(1, 0), 2, 0.5, 32, 1.0 / 32, math.SmallestNonzeroFloat64, 0x1p-1022, math.MaxFloat64,
+		0, -0, -1, math.Inf(1), math.Inf(-1), math.NaN()} {
+		check(x)
+	}
+}
+
 var expSink float64
 
 // BenchmarkExpLatency is the latency of a chain of exponentials, each waiting for the
-// one before, as the stages of a step do: math.Exp against expFast.
+// one before, as the stages of a step do: math.Exp against expFast; and the same for the
+// controller's err^(−1/5), math.Pow against invFifthRoot.
 func BenchmarkExpLatency(b *testing.B) {
 	for _, c := range []struct {
 		name string
 		f    func(float64) float64
-	}{{"math.Exp", math.Exp}, {"expFast", expFast}} {
+		x    float64 // the chain stays near x
+	}{{"math.Exp", math.Exp, -3}, {"expFast", expFast, -3}, {"math.Pow(x, -0.2)", func(x float64) float64 { return math.Pow(x, -0.2) }, 3}, {"invFifthRoot", invFifthRoot, 3}} {
 		b.Run(c.name, func(b *testing.B) {
-			x := -3.0
+			x := c.x
 			b.ReportAllocs()
 			for b.Loop() {
-				x = -3 + 1e-3*c.f(x)
+				x = c.x + 1e-3*c.f(x)
 			}
 			expSink = x
 		})

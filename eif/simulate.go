@@ -148,15 +148,12 @@ func newRHS(p Params) rhs {
 // drive returns b = (u_rest + R·i)/τ.
 func (f *rhs) drive(i float64) float64 { return f.rest + f.rOverTau*i }
 
-// at returns du/dt at u under the drive b.
+// at returns du/dt at u under the drive b for the LIF, and for the EIF above the cut-off.
 func (f *rhs) at(u, b float64) float64 {
-	switch {
-	case !f.exp:
+	if !f.exp {
 		return b - f.a*u
-	case u > f.cutoff:
-		return (b - f.a*u) + (f.cutC + f.cutSlope*(u-f.cutoff))
 	}
-	return (b - f.a*u) + f.c*expFast((u-f.theta)*f.invDeltaT)
+	return (b - f.a*u) + (f.cutC + f.cutSlope*(u-f.cutoff))
 }
 
 // constantPieces is implemented by stimuli that are constant between their breaks.
@@ -184,14 +181,34 @@ func (in *integrator) current(t float64) float64 {
 	return i
 }
 
-// f is the right-hand side du/dt at time t. On a constant piece it reads no stimulus.
-func (in *integrator) f(t, u float64) float64 {
+// stage returns du/dt at time t and u = U + w·k: every evaluation of f by the
+// integrators, and the stages of a Runge–Kutta step, whose parts known before the slope
+// k are summed first, so that the stage waits for k through one product and one sum
+// only. On a constant piece it reads no stimulus. The argument of the exponential is
+// summed the same way, and the exponential inlined (expFast), since a step waits for six
+// of them one after the other.
+func (in *integrator) stage(t, U, w, k float64) float64 {
+	f := &in.rhs
 	b := in.segB
 	if !in.constI {
-		b = in.rhs.drive(in.current(t))
+		b = f.drive(in.current(t))
 	}
-	return in.rhs.at(u, b)
+	u := U + w*k
+	if !f.exp || u > f.cutoff {
+		return f.at(u, b)
+	}
+	x := (U-f.theta)*f.invDeltaT + (w*f.invDeltaT)*k
+	e := 0.0
+	if expInRange(x) {
+		e = expPoly(expReduce(x))
+	} else {
+		e = math.Exp(x)
+	}
+	return (b - f.a*u) + f.c*e
 }
+
+// f is the right-hand side du/dt at (t, u).
+func (in *integrator) f(t, u float64) float64 { return in.stage(t, u, 0, 0) }
 
 func (in *integrator) gridTime(k int) float64 {
 	t := float64(k) * in.cfg.OutputInterval
