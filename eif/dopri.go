@@ -85,7 +85,12 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 			tn = in.segEnd
 		}
 		// The error scale and the predictive controller's factor do not wait for k7.
-		isc := 1 / (cfg.AbsTol + cfg.RelTol*max(math.Abs(u), math.Abs(u1)))
+		// (Comparisons rather than min and max, which pay for NaNs that cannot occur here.)
+		au := math.Abs(u)
+		if a1 := math.Abs(u1); a1 > au {
+			au = a1
+		}
+		isc := 1 / (cfg.AbsTol + cfg.RelTol*au)
 		gus0 := 0.0
 		if hPrev > 0 {
 			gus0 = 0.9 * h / (hPrev * qPrev)
@@ -112,11 +117,19 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 		// The next step: the elementary controller, made more cautious by Gustafsson's
 		// predictive one when the steps shrink (as in the run-up to a spike, where the
 		// solution accelerates and the elementary controller alone fails every other step).
-		q := invFifthRoot(max(errn, 1e-10)) // err^(−1/5)
-		fac := min(5, max(0.2, 0.9*q))
+		if errn < 1e-10 {
+			errn = 1e-10
+		}
+		q := invFifthRoot(errn) // err^(−1/5)
+		fac := within(0.9*q, 0.2, 5)
 		if hPrev > 0 {
 			gus := gus0 * q * q // 0.9·(h/hPrev)·(errPrev/err²)^(1/5)
-			fac = min(fac, max(0.2, gus))
+			if gus < 0.2 {
+				gus = 0.2
+			}
+			if gus < fac {
+				fac = gus
+			}
 		}
 		hPrev, qPrev = h, q
 		hn := h * fac
@@ -145,6 +158,17 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 		h = hn
 	}
 	return false, 0, u, nil
+}
+
+// within returns x limited to [lo, hi], for x not NaN.
+func within(x, lo, hi float64) float64 {
+	if x < lo {
+		return lo
+	}
+	if x > hi {
+		return hi
+	}
+	return x
 }
 
 // initialStep guesses a first step from the size of u and of du/dt (Hairer's rule,
