@@ -400,6 +400,6 @@ func stimulusPanic(method string, t float64, r any) error {
 
 // tooManySteps is ErrTooManySteps, with where the run stopped and what to do about it.
 func (in *integrator) tooManySteps(t float64) error {
-	return fmt.Errorf("%w: Settings.MaxSteps = %d reached at t = %g ms of %g, after %d spikes: shorten the run, or raise Settings.MaxSteps (about half a second of work per million steps)",
+	return fmt.Errorf("%w: Settings.MaxSteps = %d reached at t = %g ms of %g, after %d spikes: shorten the run, or raise Settings.MaxSteps (about a tenth of a second of work per million steps)",
 		ErrTooManySteps, in.cfg.MaxSteps, t, in.tEnd, len(in.r.Spikes))
 }
