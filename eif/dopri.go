@@ -62,19 +62,28 @@ func (d *dense) at(t float64) float64 {
 // currents takes a fraction of a second: the replay no longer paid for itself.
 func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err error) {
 	cfg := &in.cfg
+	f := &in.rhs
+	in.yMode = false
 	k1 := in.f(t, u)
 	h := in.hNext
 	if h <= 0 {
 		h = in.initialStep(t, u, k1)
 	}
+	// u is the variable integrated: the voltage, or y on the upstroke (upstroke.go); um
+	// is the voltage.
+	um := u
+	if f.exp && u > f.theta+f.deltaT {
+		u, k1 = f.toY(u, k1)
+		in.yMode = true
+	}
 	var d dense
 	var hPrev, qPrev float64 // the last accepted step and its err^(−1/5), for the controller
 	for t < in.segEnd {
 		if in.r.Steps+in.r.Rejected >= cfg.MaxSteps {
-			return false, 0, u, in.tooManySteps(t)
+			return false, 0, um, in.tooManySteps(t)
 		}
 		if in.bad != nil {
-			return false, 0, u, in.bad
+			return false, 0, um, in.bad
 		}
 		if cfg.MaxStep > 0 && h > cfg.MaxStep {
 			h = cfg.MaxStep
@@ -83,6 +92,7 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 		if t+1.01*h >= in.segEnd { // also takes a last step that would be a sliver
 			h, last = in.segEnd-t, true
 		}
+		in.pastZero = false
 		// Each stage is at u_s = U + (h·a)·k: the terms known before it are summed first,
 		// so that it waits only for the product with the slope just computed.
 		k2 := in.stage(t+dpC2*h, u, h*dpA21, k1)
@@ -98,11 +108,30 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 		}
 		// The error scale and the predictive controller's factor do not wait for k7.
 		// (Comparisons rather than min and max, which pay for NaNs that cannot occur here.)
-		au := math.Abs(u)
-		if a1 := math.Abs(u1); a1 > au {
+		um1, ymin := u1, 0.0
+		if in.yMode {
+			// The error is measured in u down to the cut-off, the threshold, and below
+			// its y there: beyond it only the time of the crossing counts.
+			um1 = f.uOf(u1)
+			ymin = u
+			if u1 < ymin {
+				ymin = u1
+			}
+			if ymin < f.yCut {
+				ymin = f.yCut
+			}
+		}
+		au := math.Abs(um)
+		if a1 := math.Abs(um1); a1 > au {
 			au = a1
 		}
-		isc := 1 / (cfg.AbsTol + cfg.RelTol*au)
+		// On the upstroke an error δy is an error Δ_T·δy/y in u.
+		var isc float64
+		if in.yMode {
+			isc = f.deltaT / (ymin * (cfg.AbsTol + cfg.RelTol*au))
+		} else {
+			isc = 1 / (cfg.AbsTol + cfg.RelTol*au)
+		}
 		gus0 := 0.0
 		if hPrev > 0 {
 			gus0 = 0.9 * h / (hPrev * qPrev)
@@ -113,6 +142,11 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 		if math.IsNaN(errn) || math.IsInf(u1, 0) {
 			errn = math.Inf(1)
 		}
+		if in.pastZero && errn < 1e10 {
+			// A stage reached y ≤ 0 (u = +∞), where the error estimate is blind: the
+			// step is cut, down to the smallest one, which is taken (see below).
+			errn = 1e10
+		}
 		// The smallest step is set by the resolution of t. A sharp upstroke (a small Δ_T
 		// or a high cut-off) can ask for less; the step is then taken at that size, whose
 		// error is below what the time axis can show.
@@ -120,7 +154,7 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 		if errn > 1 && (h > hmin || math.IsInf(errn, 0)) {
 			in.r.Rejected++
 			if h <= hmin {
-				return false, 0, u, fmt.Errorf("%w at t = %g ms, u = %g mV", ErrStepSize, t, u)
+				return false, 0, um, fmt.Errorf("%w at t = %g ms, u = %g mV", ErrStepSize, t, um)
 			}
 			h = max(hmin, h*max(0.1, 0.9*invFifthRoot(errn)))
 			continue
@@ -145,7 +179,11 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 		}
 		hPrev, qPrev = h, q
 		hn := h * fac
-		crossed := u1 >= in.thr
+		crossed := um1 >= in.thr
+		interp := d.at
+		if in.yMode {
+			interp = func(t float64) float64 { return f.uOf(d.at(t)) }
+		}
 		if crossed || in.gridPointBy(tn) {
 			ydiff := u1 - u
 			bspl := h*k1 - ydiff
@@ -156,20 +194,29 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 			}
 		}
 		if crossed {
-			ts = in.locate(t, tn, u, u1, d.at)
-			in.emitUntil(ts, true, d.at)
+			ts = in.locate(t, tn, um, um1, interp)
+			in.emitUntil(ts, true, interp)
 			return true, ts, in.thr, nil
 		}
 		if in.gridPointBy(tn) {
-			in.emitUntil(tn, false, d.at)
+			in.emitUntil(tn, false, interp)
 		}
-		t, u, k1 = tn, u1, k7
+		t, u, um, k1 = tn, u1, um1, k7
+		switch {
+		case f.exp && !in.yMode && u > f.theta+f.deltaT:
+			u, k1 = f.toY(u, k1)
+			in.yMode = true
+		case in.yMode && u > yLeave:
+			u, k1 = f.toU(u, k1)
+			in.yMode = false
+		}
 		if !last {
 			in.hNext = hn
 		}
 		h = hn
 	}
-	return false, 0, u, nil
+	in.yMode = false
+	return false, 0, um, nil
 }
 
 // within returns x limited to [lo, hi], for x not NaN.

@@ -66,17 +66,46 @@ func TestInvFifthRoot(t *testing.T) {
 	}
 }
 
+// TestLogFast checks logFast against math.Log within 1e-15·max(1, |log x|), from the
+// smallest normal number to the largest, and its fall-back outside.
+func TestLogFast(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	check := func(x float64) {
+		t.Helper()
+		got, want := logFast(x), math.Log(x)
+		if got == want || math.IsNaN(got) && math.IsNaN(want) {
+			return
+		}
+		if math.IsInf(want, 0) || math.IsNaN(want) || math.Abs(got-want) > 1e-15*math.Max(1, math.Abs(want)) {
+			t.Fatalf("logFast(%.17g) = %.17g, math.Log = %.17g", x, got, want)
+		}
+	}
+	for range 1_000_000 {
+		check(math.Exp(-700 + 1400*rng.Float64()))
+	}
+	for range 200_000 {
+		check(math.Exp(-600 * rng.Float64())) // y on the upstroke
+		check(0.5 + 1.5*rng.Float64())        // near 1, where log is small
+	}
+	for _, x := range []float64{1, math.Nextafter(1, 2), math.Nextafter(1, 0), 2, 0.5, math.SmallestNonzeroFloat64, 0x1p-1022, math.MaxFloat64,
+		0, -0, -1, math.Inf(1), math.Inf(-1), math.NaN()} {
+		check(x)
+	}
+}
+
 var expSink float64
 
 // BenchmarkExpLatency is the latency of a chain of exponentials, each waiting for the
 // one before, as the stages of a step do: math.Exp against expFast; and the same for the
-// controller's err^(−1/5), math.Pow against invFifthRoot.
+// controller's err^(−1/5), math.Pow against invFifthRoot, and for the logarithm of the
+// upstroke, math.Log against logFast.
 func BenchmarkExpLatency(b *testing.B) {
 	for _, c := range []struct {
 		name string
 		f    func(float64) float64
 		x    float64 // the chain stays near x
-	}{{"math.Exp", math.Exp, -3}, {"expFast", expFast, -3}, {"math.Pow(x, -0.2)", func(x float64) float64 { return math.Pow(x, -0.2) }, 3}, {"invFifthRoot", invFifthRoot, 3}} {
+	}{{"math.Exp", math.Exp, -3}, {"expFast", expFast, -3}, {"math.Pow(x, -0.2)", func(x float64) float64 { return math.Pow(x, -0.2) }, 3}, {"invFifthRoot", invFifthRoot, 3},
+		{"math.Log", math.Log, 3}, {"logFast", logFast, 3}} {
 		b.Run(c.name, func(b *testing.B) {
 			x := c.x
 			b.ReportAllocs()

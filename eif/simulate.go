@@ -118,7 +118,9 @@ type integrator struct {
 	constI    bool // the stimulus is constant on the current piece, with the drive segB
 	segB      float64
 
-	rhs rhs
+	rhs      rhs
+	yMode    bool // dopri integrates y = exp(−(u − θ_rh)/Δ_T) instead of u (upstroke.go)
+	pastZero bool // a stage of the current step reached y ≤ 0
 
 	calling string  // the stimulus method being called, for a panic in it
 	callT   float64 // and its argument
@@ -128,10 +130,11 @@ type integrator struct {
 // with its constants folded, where the drive b = (u_rest + R·I)/τ carries the current.
 // Above the cut-off the exponential is continued by its tangent line, as in expTerm.
 type rhs struct {
-	a, c, theta, invDeltaT float64
-	cutoff, cutC, cutSlope float64 // above cutoff: the term is cutC + cutSlope·(u − cutoff)
-	rest, rOverTau         float64
-	exp                    bool // the EIF with Δ_T > 0
+	a, c, theta, deltaT, invDeltaT float64
+	cutoff, cutC, cutSlope         float64 // above cutoff: the term is cutC + cutSlope·(u − cutoff)
+	yCut                           float64 // y at the cut-off, exp(−(θ_pa − θ_rh)/Δ_T) (upstroke.go)
+	rest, rOverTau                 float64
+	exp                            bool // the EIF with Δ_T > 0
 }
 
 func newRHS(p Params) rhs {
@@ -139,8 +142,9 @@ func newRHS(p Params) rhs {
 	if p.Model == EIF && p.DeltaT != 0 {
 		x := math.Exp((p.Cutoff - p.ThetaRh) / p.DeltaT)
 		f.exp = true
-		f.c, f.theta, f.invDeltaT = p.DeltaT/p.Tau, p.ThetaRh, 1/p.DeltaT
+		f.c, f.theta, f.deltaT, f.invDeltaT = p.DeltaT/p.Tau, p.ThetaRh, p.DeltaT, 1/p.DeltaT
 		f.cutC, f.cutSlope = p.DeltaT*x/p.Tau, x/p.Tau
+		f.yCut = math.Exp(-(p.Cutoff - p.ThetaRh) / p.DeltaT)
 	}
 	return f
 }
@@ -192,6 +196,21 @@ func (in *integrator) stage(t, U, w, k float64) float64 {
 	b := in.segB
 	if !in.constI {
 		b = f.drive(in.current(t))
+	}
+	if in.yMode { // dy/dt on the upstroke (upstroke.go)
+		y := U + w*k
+		lg := 0.0
+		switch {
+		case logInRange(y):
+			lg = logPoly(logReduce(y))
+		case y > 0 || y != y: // a subnormal y, or NaN, which rejects the step
+			lg = math.Log(y)
+		default:
+			in.pastZero = true
+			return -f.a
+		}
+		// −(y/Δ_T)·(b − u/τ) − 1/τ with u = θ_rh − Δ_T·log y, the terms known before y first.
+		return -y*((b-f.a*f.theta)*f.invDeltaT+f.a*lg) - f.a
 	}
 	u := U + w*k
 	if !f.exp || u > f.cutoff {
