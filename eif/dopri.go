@@ -72,7 +72,7 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 	// u is the variable integrated: the voltage, or y on the upstroke (upstroke.go); um
 	// is the voltage.
 	um := u
-	if f.exp && u > f.theta+f.deltaT {
+	if f.upstroke(u) {
 		u, k1 = f.toY(u, k1)
 		in.yMode = true
 	}
@@ -180,10 +180,6 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 		hPrev, qPrev = h, q
 		hn := h * fac
 		crossed := um1 >= in.thr
-		interp := d.at
-		if in.yMode {
-			interp = func(t float64) float64 { return f.uOf(d.at(t)) }
-		}
 		if crossed || in.gridPointBy(tn) {
 			ydiff := u1 - u
 			bspl := h*k1 - ydiff
@@ -192,6 +188,10 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 				r1: u, r2: ydiff, r3: bspl, r4: ydiff - h*k7 - bspl,
 				r5: h * (dpD1*k1 + dpD3*k3 + dpD4*k4 + dpD5*k5 + dpD6*k6 + dpD7*k7),
 			}
+		}
+		interp := d.at
+		if in.yMode {
+			interp = func(t float64) float64 { return f.uOf(d.at(t)) }
 		}
 		if crossed {
 			ts = in.locate(t, tn, um, um1, interp)
@@ -203,7 +203,7 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 		}
 		t, u, um, k1 = tn, u1, um1, k7
 		switch {
-		case f.exp && !in.yMode && u > f.theta+f.deltaT:
+		case !in.yMode && f.upstroke(u):
 			u, k1 = f.toY(u, k1)
 			in.yMode = true
 		case in.yMode && u > yLeave:
