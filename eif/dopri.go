@@ -74,7 +74,7 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 	// u is the variable integrated: the voltage, or y on the upstroke (upstroke.go); um
 	// is the voltage.
 	um := u
-	if f.upstroke(u) {
+	if f.exp && u > f.theta+yEnter*f.deltaT && in.enterY(t, u) {
 		u, k1 = f.toY(u, k1)
 		in.yMode = true
 	}
@@ -205,10 +205,10 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 		}
 		t, u, um, k1 = tn, u1, um1, k7
 		switch {
-		case !in.yMode && f.upstroke(u):
+		case !in.yMode && f.exp && u > f.theta+yEnter*f.deltaT && in.enterY(t, u):
 			u, k1 = f.toY(u, k1)
 			in.yMode = true
-		case in.yMode && u > yLeave:
+		case in.yMode && (u > yLeave || in.leaveY(t, u, um)):
 			u, k1 = f.toU(u, k1)
 			in.yMode = false
 		}

@@ -348,3 +348,39 @@ func TestUpstrokeAndBack(t *testing.T) {
 		t.Errorf("highest u = %g mV: the test wants θ_rh + Δ_T < u < −36.5 mV", top)
 	}
 }
+
+// TestUpstrokeUnderAStrongCurrent: on the upstroke at 10 nA the current jumps to 1e5 nA,
+// where the drive dominates du/dt and the integrator goes back from y to u (leaveY, which
+// saves steps: the times are right in either variable); the spike times (one a microsecond) must match RK4 with a step of 5e-6 ms (1e-10 ms from RK4 at
+// twice the step) within 1e-9 ms, and 10 ms at 1e5 nA, which never enter y, must take the steps of u.
+func TestUpstrokeUnderAStrongCurrent(t *testing.T) {
+	n := eif.MustNew(eif.Default())
+	s := eif.Steps{Times: []float64{0, 16.3}, Amps: []float64{10, 1e5}}
+	r, err := n.Simulate(s, -70, 16.31, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := n.Simulate(s, -70, 16.31, &eif.Settings{Method: eif.RK4, Step: 5e-6, MaxSteps: 5_000_000, SpikesOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Spikes) != len(ref.Spikes) || len(r.Spikes) < 2 {
+		t.Fatalf("spikes %v, RK4 %v: want the same, at least two", r.Spikes, ref.Spikes)
+	}
+	for k := range r.Spikes {
+		if math.Abs(r.Spikes[k]-ref.Spikes[k]) > 1e-9 {
+			t.Errorf("spike %d at %.12f ms, RK4 %.12f ms: want them within 1e-9 ms", k, r.Spikes[k], ref.Spikes[k])
+		}
+	}
+	if u := r.At(16.3); u <= -40+2 {
+		t.Errorf("u(16.3 ms) = %g mV: the test wants the jump on the upstroke, above θ_rh + 2Δ_T", u)
+	}
+	strong, err := n.Simulate(eif.Constant(1e5), -70, 10, &eif.Settings{SpikesOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// In u alone it takes 35 steps an interval; in y it took more than 100.
+	if steps := strong.Steps + strong.Rejected; steps > 36*len(strong.Spikes) {
+		t.Errorf("10 ms at 1e5 nA: %d steps for %d spikes, more than 36 an interval", steps, len(strong.Spikes))
+	}
+}
