@@ -47,19 +47,19 @@ func (d *dense) at(t float64) float64 {
 // is mostly their latency: integrator.stage inlines expFast (logFast on the upstroke), the controller takes
 // err^(−1/5) from invFifthRoot instead of math.Pow and clips it with comparisons, nothing
 // is divided on the way from one step to the next, and the dense output is built only
-// for a step that emits trace points or crosses the threshold. A step costs about 123 ns
-// on the project's machine (BenchmarkDormandPrinceConstant; 112 ns in u alone, before the
-// upstroke variable of upstroke.go halved the steps; 368 ns before issue 11).
+// for a step that emits trace points or crosses the threshold. A step costs about 126 ns
+// on the project's machine (BenchmarkDormandPrinceConstant; 113 ns in u alone, before the
+// upstroke variable of upstroke.go halved the steps; 371 ns before issue 11).
 //
 // Every interspike interval is integrated. Under a constant current the intervals from
 // the reset are all the same trajectory, and the package used to integrate one and replay
 // its dense output for the others. That made the f–I sweep of BenchmarkFISweep about 34
-// times faster (17 ms against 574 ms), but it cost two exported knobs (Settings.NoReplay,
+// times faster (17 ms against 584 ms), but it cost two exported knobs (Settings.NoReplay,
 // Result.Replayed), six fields and an invariant shared between run and dopri, a buffer
 // kept in the caller's Result, step counts that left out the replayed work, and a
 // MaxSteps counted two ways. With every interval integrated the sweep now takes about
-// 120 ms at 3e-8 Hz from the exact rates, twice as fast as Brian2's Cython Euler at
-// dt = 0.05 ms on the same machine (about 250 ms, 3.9 Hz off; bench/brian2_fi.py), and
+// 112 ms at 3.8e-8 Hz from the exact rates, more than twice as fast as Brian2's Cython
+// Euler at dt = 0.05 ms on the same machine (252–270 ms, 3.9 Hz off; bench/brian2_fi.py), and
 // the one notebook cell that sweeps currents takes a fraction of a second: the replay no
 // longer paid for itself.
 func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err error) {
