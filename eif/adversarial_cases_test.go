@@ -278,8 +278,8 @@ func TestAdversarialIssueCases(t *testing.T) {
 			}
 			return nil
 		}},
-		{"Constant(1e6) without replay ends within MaxSteps", func() error {
-			_, err := def.Simulate(eif.Constant(1e6), -70, 1e5, &eif.Settings{NoReplay: true, SpikesOnly: true})
+		{"Constant(1e6) ends within MaxSteps", func() error {
+			_, err := def.Simulate(eif.Constant(1e6), -70, 1e5, &eif.Settings{SpikesOnly: true})
 			return wantIs(err, eif.ErrTooManySteps)
 		}},
 		{"LIF latency at its rheobase over 1e9 ms", func() error {

@@ -52,7 +52,7 @@ func BenchmarkSimulateIntoSteps(b *testing.B) {
 		b.Run(d.name, func(b *testing.B) {
 			n := eif.MustNew(eif.Default())
 			var r eif.Result
-			set := &eif.Settings{SpikesOnly: true, NoReplay: true}
+			set := &eif.Settings{SpikesOnly: true}
 			if err := n.SimulateInto(&r, eif.Constant(10), -70, d.ms, set); err != nil {
 				b.Fatal(err)
 			}

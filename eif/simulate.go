@@ -15,14 +15,9 @@ type Result struct {
 	// Spikes holds the spike times (ms), located by root-finding inside the step (at the
 	// end of the step with Settings.GridSpikes).
 	Spikes []float64
-	// Steps and Rejected count the accepted and rejected integration steps.
+	// Steps and Rejected count the accepted and rejected integration steps: every
+	// interval is integrated, so they are the work of the run.
 	Steps, Rejected int
-	// Replayed counts the interspike intervals that were not integrated again: under a
-	// constant current every interval that starts from the reset is the same trajectory,
-	// so the adaptive integrator computes it once and replays its dense output.
-	Replayed int
-
-	passage []dense // the recorded trajectory from the reset to the spike
 }
 
 // Simulate integrates the neuron from u(0) = u0 (mV) for duration ms under the stimulus s.
@@ -85,7 +80,7 @@ func (n *Neuron) simulate(dst *Result, s Stimulus, u0, duration float64, set *Se
 		return &ParamError{Field: "Settings.OutputInterval", Value: cfg.OutputInterval, Rule: fmt.Sprintf("gives %.3g trace points over %g ms, more than Settings.MaxPoints = %d: raise Settings.OutputInterval or set Settings.SpikesOnly", pts, duration, cfg.MaxPoints)}
 	}
 	dst.T, dst.U, dst.Spikes = dst.T[:0], dst.U[:0], dst.Spikes[:0]
-	dst.Steps, dst.Rejected, dst.Replayed = 0, 0, 0
+	dst.Steps, dst.Rejected = 0, 0
 	if !cfg.SpikesOnly {
 		// The grid, and room for the two points of a spike every 128 grid points, so that
 		// a trace with spikes is not copied into a larger one as it grows.
@@ -97,6 +92,7 @@ func (n *Neuron) simulate(dst *Result, s Stimulus, u0, duration float64, set *Se
 	}
 	_, piecewise := s.(constantPieces)
 	in := integrator{p: p, s: s, cfg: cfg, thr: thr, r: dst, tEnd: duration, maxSpikes: maxSpikes, piecewise: piecewise}
+	in.rhs = newRHS(p)
 	return in.run(u0)
 }
 
@@ -119,15 +115,49 @@ type integrator struct {
 	bad    error   // the first failure seen inside a step: a bad current, a full trace
 
 	piecewise bool // the stimulus is constant between its breaks
-	constI    bool // the stimulus is constant on the current piece, with the value segI
-	segI      float64
+	constI    bool // the stimulus is constant on the current piece, with the drive segB
+	segB      float64
 
-	// Replay of the interval from the reset to the spike (DormandPrince only).
-	recording   bool    // the current run started at a reset, in a constant piece
-	recorded    bool    // r.passage holds a whole interval
-	recSeg      float64 // the end of the piece it was recorded in
-	recLen      float64 // its length (ms)
-	replaySteps int     // the steps replayed so far
+	rhs      rhs
+	yMode    bool // dopri integrates y = exp(−(u − θ_rh)/Δ_T) instead of u (upstroke.go)
+	pastZero bool // a stage of the current step reached y ≤ 0
+
+	calling string  // the stimulus method being called, for a panic in it
+	callT   float64 // and its argument
+}
+
+// rhs is f(u) = b − a·u + c·exp((u − θ_rh)/Δ_T), the right-hand side of Params.duDt
+// with its constants folded, where the drive b = (u_rest + R·I)/τ carries the current.
+// Above the cut-off the exponential is continued by its tangent line, as in expTerm.
+type rhs struct {
+	a, c, theta, deltaT, invDeltaT float64
+	cutoff, cutC, cutSlope         float64 // above cutoff: the term is cutC + cutSlope·(u − cutoff)
+	yCut                           float64 // y at the cut-off, exp(−(θ_pa − θ_rh)/Δ_T) (upstroke.go)
+	rest, rOverTau                 float64
+	exp                            bool // the EIF with Δ_T > 0
+}
+
+func newRHS(p Params) rhs {
+	f := rhs{a: 1 / p.Tau, rest: p.Rest / p.Tau, rOverTau: p.R / p.Tau, cutoff: p.Cutoff}
+	if p.Model == EIF && p.DeltaT != 0 {
+		x := math.Exp((p.Cutoff - p.ThetaRh) / p.DeltaT)
+		f.exp = true
+		f.c, f.theta, f.deltaT, f.invDeltaT = p.DeltaT/p.Tau, p.ThetaRh, p.DeltaT, 1/p.DeltaT
+		f.cutC, f.cutSlope = p.DeltaT*x/p.Tau, x/p.Tau
+		f.yCut = math.Exp(-(p.Cutoff - p.ThetaRh) / p.DeltaT)
+	}
+	return f
+}
+
+// drive returns b = (u_rest + R·i)/τ.
+func (f *rhs) drive(i float64) float64 { return f.rest + f.rOverTau*i }
+
+// at returns du/dt at u under the drive b for the LIF, and for the EIF above the cut-off.
+func (f *rhs) at(u, b float64) float64 {
+	if !f.exp {
+		return b - f.a*u
+	}
+	return (b - f.a*u) + (f.cutC + f.cutSlope*(u-f.cutoff))
 }
 
 // constantPieces is implemented by stimuli that are constant between their breaks.
@@ -140,9 +170,6 @@ func (Steps) constantPieces()    {}
 // current returns I(t), evaluated inside the current smooth piece: at its right end it
 // takes the limit from the left, so a pulse ending at T2 still acts on a stage at T2.
 func (in *integrator) current(t float64) float64 {
-	if in.constI {
-		return in.segI
-	}
 	if t >= in.segEnd {
 		t = math.Nextafter(in.segEnd, math.Inf(-1))
 	}
@@ -158,10 +185,49 @@ func (in *integrator) current(t float64) float64 {
 	return i
 }
 
-// f is the right-hand side du/dt at time t.
-func (in *integrator) f(t, u float64) float64 {
-	return in.p.duDt(u, in.current(t))
+// stage returns du/dt at time t and u = U + w·k: every evaluation of f by the
+// integrators, and the stages of a Runge–Kutta step, whose parts known before the slope
+// k are summed first, so that the stage waits for k through one product and one sum
+// only. On a constant piece it reads no stimulus. The argument of the exponential is
+// summed the same way, and the exponential inlined (expFast), since a step waits for six
+// of them one after the other.
+func (in *integrator) stage(t, U, w, k float64) float64 {
+	f := &in.rhs
+	b := in.segB
+	if !in.constI {
+		b = f.drive(in.current(t))
+	}
+	if in.yMode { // dy/dt on the upstroke (upstroke.go)
+		y := U + w*k
+		lg := 0.0
+		switch {
+		case logInRange(y):
+			lg = logPoly(logReduce(y))
+		case y > 0 || y != y: // a subnormal y, or NaN, which rejects the step
+			lg = math.Log(y)
+		default:
+			in.pastZero = true
+			return -f.a
+		}
+		// −(y/Δ_T)·(b − u/τ) − 1/τ with u = θ_rh − Δ_T·log y, the terms known before y first.
+		return -y*((b-f.a*f.theta)*f.invDeltaT+f.a*lg) - f.a
+	}
+	u := U + w*k
+	if !f.exp || u > f.cutoff {
+		return f.at(u, b)
+	}
+	x := (U-f.theta)*f.invDeltaT + (w*f.invDeltaT)*k
+	e := 0.0
+	if expInRange(x) {
+		e = expPoly(expReduce(x))
+	} else {
+		e = math.Exp(x)
+	}
+	return (b - f.a*u) + f.c*e
 }
+
+// f is the right-hand side du/dt at (t, u).
+func (in *integrator) f(t, u float64) float64 { return in.stage(t, u, 0, 0) }
 
 func (in *integrator) gridTime(k int) float64 {
 	t := float64(k) * in.cfg.OutputInterval
@@ -214,27 +280,24 @@ func (in *integrator) emitUntil(t float64, strict bool, interp func(float64) flo
 	}
 }
 
-// replay emits the recorded interval from the reset, starting at t, and returns the
-// spike time.
-func (in *integrator) replay(t float64) float64 {
-	ts := t + in.recLen
-	if !in.cfg.SpikesOnly {
-		for k := range in.r.passage {
-			d := in.r.passage[k]
-			d.t0 += t
-			end := d.t0 + d.h
-			if k == len(in.r.passage)-1 {
-				in.emitUntil(ts, true, d.at)
-				break
-			}
-			in.emitUntil(end, false, d.at)
-		}
-	}
-	in.r.Replayed++
-	return ts
+// gridPointBy reports whether the trace has a grid point at or before t still to emit.
+func (in *integrator) gridPointBy(t float64) bool {
+	return !in.cfg.SpikesOnly && in.nextK <= in.lastK() && in.gridTime(in.nextK) <= t
 }
 
-func (in *integrator) run(u0 float64) error {
+// run integrates from u(0) = u0 to the end. A panic in a method of the stimulus ends the
+// run with an error naming the method and its argument; any other panic goes on.
+func (in *integrator) run(u0 float64) (err error) {
+	defer func() {
+		if in.calling == "" {
+			return
+		}
+		r := recover()
+		if r == nil { // runtime.Goexit, or a return after the call
+			return
+		}
+		err = stimulusPanic(in.calling, in.callT, r)
+	}()
 	t, u := 0.0, u0
 	in.emitUntil(0, false, func(float64) float64 { return u0 })
 	for t < in.tEnd {
@@ -245,7 +308,7 @@ func (in *integrator) run(u0 float64) error {
 		// A piecewise-constant stimulus is read once per piece.
 		in.constI = false
 		if in.piecewise {
-			in.segI = in.current(t)
+			in.segB = in.rhs.drive(in.current(t))
 			in.constI = true
 		}
 		var (
@@ -255,22 +318,6 @@ func (in *integrator) run(u0 float64) error {
 		)
 		switch in.cfg.Method {
 		case DormandPrince:
-			if in.recorded && in.recSeg == in.segEnd && u == in.p.Reset && t+in.recLen < in.segEnd {
-				// A replayed interval counts as the steps it recorded, whose dense output
-				// it walks for the trace, so MaxSteps bounds the work of a neuron that
-				// fires extremely fast; without a trace it costs about one step.
-				if in.cfg.SpikesOnly {
-					in.replaySteps++
-				} else {
-					in.replaySteps += len(in.r.passage)
-				}
-				if in.r.Steps+in.r.Rejected+in.replaySteps >= in.cfg.MaxSteps {
-					return in.tooManySteps(t)
-				}
-				ts = in.replay(t)
-				spiked = true
-				break
-			}
 			spiked, ts, u, err = in.dopri(t, u)
 		default:
 			spiked, ts, u, err = in.fixed(t, u)
@@ -301,7 +348,6 @@ func (in *integrator) run(u0 float64) error {
 		if t > in.tEnd {
 			t = in.tEnd
 		}
-		in.recording = in.piecewise && in.cfg.Method == DormandPrince && !in.cfg.NoReplay
 		in.emitUntil(t, false, func(float64) float64 { return in.p.Reset })
 		if in.p.Refractory > 0 && (len(in.r.T) == 0 || in.r.T[len(in.r.T)-1] < t) {
 			in.emit(t, in.p.Reset)
@@ -343,32 +389,20 @@ func validateStimulus(s Stimulus) (err error) {
 	return s.Validate()
 }
 
-// stimCurrent calls the stimulus' Current, turning a panic into in.bad and a current of 0
-// for the rest of the step.
-func (in *integrator) stimCurrent(t float64) (i float64) {
-	defer func() {
-		if r := recover(); r != nil {
-			if in.bad == nil {
-				in.bad = stimulusPanic("Current", t, r)
-			}
-			i = 0
-		}
-	}()
-	return in.s.Current(t)
+// stimCurrent calls the stimulus' Current; run turns a panic in it into an error.
+func (in *integrator) stimCurrent(t float64) float64 {
+	in.calling, in.callT = "Current", t
+	i := in.s.Current(t)
+	in.calling = ""
+	return i
 }
 
-// stimNextBreak calls the stimulus' NextBreak, turning a panic into in.bad and the end of
-// the run.
-func (in *integrator) stimNextBreak(t float64) (b float64) {
-	defer func() {
-		if r := recover(); r != nil {
-			if in.bad == nil {
-				in.bad = stimulusPanic("NextBreak", t, r)
-			}
-			b = in.tEnd
-		}
-	}()
-	return in.s.NextBreak(t)
+// stimNextBreak calls the stimulus' NextBreak; run turns a panic in it into an error.
+func (in *integrator) stimNextBreak(t float64) float64 {
+	in.calling, in.callT = "NextBreak", t
+	b := in.s.NextBreak(t)
+	in.calling = ""
+	return b
 }
 
 // stimulusPanic describes a panic of the stimulus' method at time t (NaN: none).
@@ -385,6 +419,6 @@ func stimulusPanic(method string, t float64, r any) error {
 
 // tooManySteps is ErrTooManySteps, with where the run stopped and what to do about it.
 func (in *integrator) tooManySteps(t float64) error {
-	return fmt.Errorf("%w: Settings.MaxSteps = %d reached at t = %g ms of %g, after %d spikes: shorten the run, or raise Settings.MaxSteps (about half a second of work per million steps)",
+	return fmt.Errorf("%w: Settings.MaxSteps = %d reached at t = %g ms of %g, after %d spikes: shorten the run, or raise Settings.MaxSteps (about a tenth of a second of work per million steps)",
 		ErrTooManySteps, in.cfg.MaxSteps, t, in.tEnd, len(in.r.Spikes))
 }

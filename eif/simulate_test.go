@@ -61,13 +61,13 @@ func TestPeriodQuadrature(t *testing.T) {
 func TestSimulatedISI(t *testing.T) {
 	n := eif.MustNew(eif.Default())
 	want, _ := n.Period(10)
-	for _, noReplay := range []bool{false, true} {
-		r, err := n.Simulate(eif.Constant(10), -70, 200, &eif.Settings{NoReplay: noReplay})
+	for _, spikesOnly := range []bool{false, true} { // the dense output is built only where needed
+		r, err := n.Simulate(eif.Constant(10), -70, 200, &eif.Settings{SpikesOnly: spikesOnly})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got := lastISI(t, r); !scalar.EqualWithinAbsOrRel(got, want, 0, 1e-8) {
-			t.Errorf("NoReplay %v: EIF ISI at 10 nA = %.12f ms, want %.12f (rel. 1e-8)", noReplay, got, want)
+			t.Errorf("SpikesOnly %v: EIF ISI at 10 nA = %.12f ms, want %.12f (rel. 1e-8)", spikesOnly, got, want)
 		}
 		for k, u := range r.U {
 			if math.IsNaN(u) || math.IsInf(u, 0) || u > -30 {
@@ -313,5 +313,74 @@ func TestProgress(t *testing.T) {
 	}
 	if len(seen) > 0 && (seen[0] != 0 || seen[len(seen)-1] < 0.98*T) {
 		t.Errorf("Progress from %v to %v ms, want from 0 to about %v", seen[0], seen[len(seen)-1], T)
+	}
+}
+
+// TestUpstrokeAndBack follows a trajectory that climbs into the upstroke, where the
+// adaptive integrator changes to the variable y = exp(−(u − θ_rh)/Δ_T), and comes back
+// when the current stops below the point of no return (≈ −36.5 mV at 0 nA): the trace
+// must match RK4 with a step of 1e-4 ms (3e-12 mV from RK4 at half the step) within
+// 2e-7 mV. The tolerances are 1e-10 a step, and the slow climb near the unstable fixed
+// point amplifies them: the integration in u alone was 1.1e-7 mV off, in y it is 6.4e-8.
+func TestUpstrokeAndBack(t *testing.T) {
+	n := eif.MustNew(eif.Default())
+	p := n.Params()
+	s := eif.Pulse{Amp: 10, T1: 0, T2: 15.5}
+	r, err := n.Simulate(s, p.Rest, 40, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := n.Simulate(s, p.Rest, 40, &eif.Settings{Method: eif.RK4, Step: 1e-4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Spikes) != 0 || len(ref.Spikes) != 0 || len(r.T) != len(ref.T) {
+		t.Fatalf("spikes %v and %v, %d and %d points: want none, and the same grid", r.Spikes, ref.Spikes, len(r.T), len(ref.T))
+	}
+	top := math.Inf(-1)
+	for k := range r.T {
+		top = math.Max(top, r.U[k])
+		if math.Abs(r.U[k]-ref.U[k]) > 2e-7 {
+			t.Errorf("t = %g ms: u = %.10f mV, RK4 %.10f mV", r.T[k], r.U[k], ref.U[k])
+		}
+	}
+	if top <= p.ThetaRh+p.DeltaT || top >= -36.5 {
+		t.Errorf("highest u = %g mV: the test wants θ_rh + Δ_T < u < −36.5 mV", top)
+	}
+}
+
+// TestUpstrokeUnderAStrongCurrent: on the upstroke at 10 nA the current jumps to 1e5 nA,
+// where the drive dominates du/dt and the integrator goes back from y to u (leaveY, which
+// saves steps: the times are right in either variable); the spike times (one a microsecond) must match RK4 with a step of 5e-6 ms (1e-10 ms from RK4 at
+// twice the step) within 1e-9 ms, and 10 ms at 1e5 nA, which never enter y, must take the steps of u.
+func TestUpstrokeUnderAStrongCurrent(t *testing.T) {
+	n := eif.MustNew(eif.Default())
+	s := eif.Steps{Times: []float64{0, 16.3}, Amps: []float64{10, 1e5}}
+	r, err := n.Simulate(s, -70, 16.31, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := n.Simulate(s, -70, 16.31, &eif.Settings{Method: eif.RK4, Step: 5e-6, MaxSteps: 5_000_000, SpikesOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Spikes) != len(ref.Spikes) || len(r.Spikes) < 2 {
+		t.Fatalf("spikes %v, RK4 %v: want the same, at least two", r.Spikes, ref.Spikes)
+	}
+	for k := range r.Spikes {
+		if math.Abs(r.Spikes[k]-ref.Spikes[k]) > 1e-9 {
+			t.Errorf("spike %d at %.12f ms, RK4 %.12f ms: want them within 1e-9 ms", k, r.Spikes[k], ref.Spikes[k])
+		}
+	}
+	if u := r.At(16.3); u <= -40+2 {
+		t.Errorf("u(16.3 ms) = %g mV: the test wants the jump on the upstroke, above θ_rh + 2Δ_T", u)
+	}
+	strong, err := n.Simulate(eif.Constant(1e5), -70, 10, &eif.Settings{SpikesOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// In u alone it takes 35 steps an interval; in y it took more than 100.
+	if steps := strong.Steps + strong.Rejected; steps > 36*len(strong.Spikes) {
+		t.Errorf("10 ms at 1e5 nA: %d steps for %d spikes, more than 36 an interval", steps, len(strong.Spikes))
 	}
 }
