@@ -69,7 +69,7 @@
 // Currents are bounded by |I| ≤ MaxCurrent = 1e6 nA, durations by 0 < T ≤ MaxTime, and
 // the simulation Settings by RelTol, AbsTol ≥ MinTol = 1e-14 (float64 cannot meet less).
 // The work of one simulation is bounded by Settings.MaxSteps (10⁶ steps by default, about
-// half a second), and a threshold search shares one such budget among all its runs; the
+// a tenth of a second), and a threshold search shares one such budget among all its runs; the
 // memory of one by Settings.MaxPoints (10⁶ trace points and spikes by default, 16 MB).
 // A run that would go beyond them returns an error that says which setting to change.
 //

@@ -20,6 +20,20 @@ func TestParamErrorText(t *testing.T) {
 			t.Errorf("Error() = %q, want %q", got, tc.want)
 		}
 	}
+	// The nil arguments of Simulate and of a Func, as a caller meets them.
+	n := eif.MustNew(eif.Default())
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{func() error { _, err := n.Simulate(nil, -70, 10, nil); return err }(), "eif: Stimulus is nil: use Constant(0) for no current"},
+		{n.SimulateInto(nil, eif.Constant(0), -70, 10, nil), "eif: dst is nil: pass a *Result to fill"},
+		{func() error { _, err := n.Simulate(eif.Func{}, -70, 10, nil); return err }(), "eif: Func.F is nil: set it to the current I(t) (nA)"},
+	} {
+		if tc.err == nil || tc.err.Error() != tc.want {
+			t.Errorf("error %v, want %q", tc.err, tc.want)
+		}
+	}
 }
 
 // TestSearchErrors checks that the threshold searches name the argument at fault, after

@@ -45,10 +45,10 @@ func (n *Neuron) simulate(dst *Result, s Stimulus, u0, duration float64, set *Se
 	}
 	p := n.p
 	if dst == nil {
-		return &ParamError{Field: "dst", Value: 0, Rule: "must not be nil"}
+		return &ParamError{Field: "dst", Nil: true, Rule: "pass a *Result to fill"}
 	}
 	if s == nil {
-		return &ParamError{Field: "Stimulus", Value: 0, Rule: "must not be nil (use Constant(0) for no current)"}
+		return &ParamError{Field: "Stimulus", Nil: true, Rule: "use Constant(0) for no current"}
 	}
 	if err := validateStimulus(s); err != nil {
 		return err
@@ -90,7 +90,7 @@ func (n *Neuron) simulate(dst *Result, s Stimulus, u0, duration float64, set *Se
 			dst.U = make([]float64, 0, c)
 		}
 	}
-	_, piecewise := s.(constantPieces)
+	piecewise := PiecewiseConstant(s)
 	in := integrator{p: p, s: s, cfg: cfg, thr: thr, r: dst, tEnd: duration, maxSpikes: maxSpikes, piecewise: piecewise}
 	in.rhs = newRHS(p)
 	return in.run(u0)
@@ -139,7 +139,7 @@ type rhs struct {
 
 func newRHS(p Params) rhs {
 	f := rhs{a: 1 / p.Tau, rest: p.Rest / p.Tau, rOverTau: p.R / p.Tau, cutoff: p.Cutoff}
-	if p.Model == EIF && p.DeltaT != 0 {
+	if !p.Linear() {
 		x := math.Exp((p.Cutoff - p.ThetaRh) / p.DeltaT)
 		f.exp = true
 		f.c, f.theta, f.deltaT, f.invDeltaT = p.DeltaT/p.Tau, p.ThetaRh, p.DeltaT, 1/p.DeltaT

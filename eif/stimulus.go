@@ -144,7 +144,7 @@ func (s Func) NextBreak(t float64) float64 {
 // Validate checks that F is set and Breaks are finite and increasing.
 func (s Func) Validate() error {
 	if s.F == nil {
-		return &ParamError{Field: "Func.F", Value: 0, Rule: "must not be nil"}
+		return &ParamError{Field: "Func.F", Nil: true, Rule: "set it to the current I(t) (nA)"}
 	}
 	for k, b := range s.Breaks {
 		if err := finite(fmt.Sprintf("Func.Breaks[%d]", k), b); err != nil {
