@@ -50,8 +50,8 @@ type variant struct {
 }
 
 // parseNotebookProgram splits the code cells of nb as GoNB does: before a line "%%",
-// declarations (imports, functions, shell lines starting with "!"); after it, the body of
-// the cell's program.
+// declarations (imports, functions, shell lines starting with "!", magic lines starting
+// with "%"); after it, the body of the cell's program.
 func parseNotebookProgram(nb *notebook) *cellProgram {
 	p := &cellProgram{imports: map[string]bool{}}
 	importRe := regexp.MustCompile(`"([^"]+)"`)
@@ -69,6 +69,7 @@ func parseNotebookProgram(nb *notebook) *cellProgram {
 		for k := 0; k < len(lines); k++ {
 			l := lines[k]
 			switch {
+			case strings.HasPrefix(l, "%"): // a GoNB magic line such as %env EIF_LANG fr
 			case strings.HasPrefix(l, "!"):
 				for strings.HasSuffix(l, `\`) && k+1 < len(lines) {
 					k++

@@ -87,16 +87,21 @@ function draw(el) {
   chart.setOption(option, true);
   if (window.ResizeObserver) {
     var pending = false;
+    var refit = function () {
+      if (!pending) { return; }
+      pending = false;
+      fitTitle();
+      fitLegend();
+      chart.setOption({ title: option.title, grid: option.grid });
+      chart.resize();
+    };
     new ResizeObserver(function () {
       if (pending) { return; }
       pending = true;
-      window.requestAnimationFrame(function () {
-        pending = false;
-        fitTitle();
-        fitLegend();
-        chart.setOption({ title: option.title, grid: option.grid });
-        chart.resize();
-      });
+      // The next frame, or a timer where frames are paused (a hidden page): a chart
+      // drawn while its output still had no size must get its size when it has one.
+      window.requestAnimationFrame(refit);
+      setTimeout(refit, 200);
     }).observe(el);
   } else {
     window.addEventListener("resize", function () { chart.resize(); });
