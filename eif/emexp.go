@@ -30,7 +30,6 @@ func newEMExp(thetaRh, deltaT, factor float64) emExp {
 		c1:    float64(factor * s),
 		c2:    float64(factor*float64(s*s)) / 2,
 		c3:    float64(factor*float64(float64(s*s)*s)) / 6,
-		table: &exp2Table2048,
 	}
 }
 
@@ -51,7 +50,7 @@ func (e *emExp) at(u float64) float64 {
 	k := int(kf)
 	// 2^(k>>11) is a normal number (−1010 ≤ k>>11 ≤ 866) and its product with the table
 	// entry is exact, so it is computed off the chain, while q is.
-	return float64(q * float64(e.table[k&2047]*math.Float64frombits(uint64(k>>11+1023)<<52)))
+	return float64(q * float64(exp2Table2048[k&2047]*math.Float64frombits(uint64(k>>11+1023)<<52)))
 }
 
 // exp2Table2048[j] = 2^(j/2048), from expSeries.

@@ -94,6 +94,12 @@ type fp struct {
 	thr, reset float64
 }
 
+// newFP returns the Fokker–Planck problem of the neuron p under the current i (nA) and white
+// noise of size sigma (mV).
+func newFP(p Params, i, sigma float64) *fp {
+	return &fp{p: p, mu: p.R * i, s2: sigma * sigma, exp: !p.Linear(), thr: p.threshold(), reset: p.Reset}
+}
+
 // dPhi returns Φ(v) − Φ(a), computed as a difference so that it keeps its digits.
 func (q *fp) dPhi(a, v float64) float64 {
 	d := v - a
@@ -243,7 +249,7 @@ func (n *Neuron) stationaryScaled(i, sigma float64, keep bool) (*Stationary, int
 		return nil, 0, &ParamError{Field: "sigma", Value: sigma, Rule: fmt.Sprintf("must be ≥ %g and ≤ %g mV (use Rate for σ = 0)", minSigma, float64(MaxVoltage))}
 	}
 	p := n.p
-	q := &fp{p: p, mu: p.R * i, s2: sigma * sigma, exp: p.Model == EIF && p.DeltaT > 0, thr: p.threshold(), reset: p.Reset}
+	q := newFP(p, i, sigma)
 	D := q.s2 / p.Tau
 
 	// P = pb·e^scale; src = e^(−scale) multiplies the flux terms. A rescale keeps pb finite

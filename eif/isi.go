@@ -28,7 +28,7 @@ func (n *Neuron) StationaryCV(i, sigma float64) (float64, error) {
 		return 0, &ParamError{Field: "sigma", Value: sigma, Rule: fmt.Sprintf("is too small for the exact CV at I = %g nA: the rate is below 1e-40 Hz", i)}
 	}
 	p := n.p
-	q := &fp{p: p, mu: p.R * i, s2: sigma * sigma, exp: p.Model == EIF && p.DeltaT > 0, thr: p.threshold(), reset: p.Reset}
+	q := newFP(p, i, sigma)
 	D := q.s2 / p.Tau
 	m := len(glX) + 1 // points per cell in st.U: a node, then the Gauss nodes
 	cells := (len(st.U) - 1) / m

@@ -161,7 +161,7 @@ func (n *Neuron) runNoise(r *NoisyResult, z Noise, duration float64, cfg NoiseSe
 	h := cfg.Step
 	steps := int(math.Ceil(duration/h - 1e-9))
 	thr := p.threshold()
-	hasExp := p.Model == EIF && p.DeltaT > 0
+	hasExp := !p.Linear()
 	// The exponential term of the step, a·Δ_T·exp((u − θ_rh)/Δ_T), is an exponential of
 	// its own (emExp), with the factor a·Δ_T folded into its polynomial.
 	var e emExp
