@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eif-notebooks/eif-notebooks/internal/notebooks"
 	"github.com/eif-notebooks/eif-notebooks/internal/testenv"
 )
 
@@ -273,22 +274,7 @@ func (nb *notebook) write(t *testing.T, path string) {
 	}
 }
 
-// text joins nbformat's multiline text: a string or a list of strings.
-func text(v any) string {
-	switch v := v.(type) {
-	case string:
-		return v
-	case []any:
-		var b strings.Builder
-		for _, s := range v {
-			b.WriteString(fmt.Sprint(s))
-		}
-		return b.String()
-	}
-	return ""
-}
-
-func source(c map[string]any) string { return text(c["source"]) }
+func source(c map[string]any) string { return notebooks.JoinText(c["source"]) }
 
 // meta returns the cell's nbgrader metadata (nil for a plain cell).
 func meta(c map[string]any) map[string]any {
@@ -526,8 +512,8 @@ func outputs(c map[string]any) []out {
 		data, _ := m["data"].(map[string]any)
 		ename, _ := m["ename"].(string)
 		name, _ := m["name"].(string)
-		res = append(res, out{kind: m["output_type"].(string), name: name, text: text(m["text"]) + text(m["evalue"]),
-			html: text(data["text/html"]), ename: ename})
+		res = append(res, out{kind: m["output_type"].(string), name: name, text: notebooks.JoinText(m["text"]) + notebooks.JoinText(m["evalue"]),
+			html: notebooks.JoinText(data["text/html"]), ename: ename})
 	}
 	return res
 }

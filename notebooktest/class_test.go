@@ -21,6 +21,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eif-notebooks/eif-notebooks/internal/notebooks"
 	"github.com/eif-notebooks/eif-notebooks/internal/testenv"
 )
 
@@ -394,7 +395,7 @@ func (h *hub) secondPull(t *testing.T, ctx context.Context, token, work, course 
 	edit := "STUDENT EDIT " + randomHex(6)
 	cells := model.Content["cells"].([]any)
 	first := cells[0].(map[string]any)
-	first["source"] = fmt.Sprint(joinSource(first["source"])) + "\n\n" + edit
+	first["source"] = notebooks.JoinText(first["source"]) + "\n\n" + edit
 	if code := h.put(ctx, path, token, map[string]any{"type": "notebook", "format": "json", "content": model.Content}); code != 200 {
 		t.Fatalf("s01 could not save the edited notebook: HTTP %d", code)
 	}
@@ -417,20 +418,6 @@ func (h *hub) secondPull(t *testing.T, ctx context.Context, token, work, course 
 	if code := h.status(ctx, "/user/s01/api/contents/eif-notebooks/notebooks/"+news, token); code != 200 {
 		t.Errorf("the second pull did not bring the teacher's new file %s: HTTP %d", news, code)
 	}
-}
-
-func joinSource(src any) string {
-	switch s := src.(type) {
-	case string:
-		return s
-	case []any:
-		var b strings.Builder
-		for _, p := range s {
-			b.WriteString(fmt.Sprint(p))
-		}
-		return b.String()
-	}
-	return ""
 }
 
 // stopServers stops every student's server through the hub's API and waits

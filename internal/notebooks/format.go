@@ -55,6 +55,22 @@ func (m *Text) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// JoinText is Text for a value already decoded into any (a notebook read as generic JSON,
+// so that a rewrite keeps every field): a string, or a list joined; "" for anything else.
+func JoinText(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case []any:
+		var b strings.Builder
+		for _, s := range v {
+			b.WriteString(fmt.Sprint(s))
+		}
+		return b.String()
+	}
+	return ""
+}
+
 // Read reads the notebook file at path.
 func Read(path string) (*Notebook, error) {
 	b, err := os.ReadFile(path)

@@ -58,3 +58,19 @@ func TestOutputProblem(t *testing.T) {
 		}
 	}
 }
+
+func TestJoinText(t *testing.T) {
+	for _, tc := range []struct {
+		v    any
+		want string
+	}{
+		{"a\nb", "a\nb"},
+		{[]any{"a\n", "b"}, "a\nb"},
+		{nil, ""},
+		{map[string]any{"x": 1.0}, ""},
+	} {
+		if got := JoinText(tc.v); got != tc.want {
+			t.Errorf("JoinText(%#v) = %q, want %q", tc.v, got, tc.want)
+		}
+	}
+}
