@@ -7,6 +7,7 @@ require (
 	github.com/chromedp/chromedp v0.23.0
 	github.com/go-echarts/go-echarts/v2 v2.7.2
 	github.com/janpfeifer/gonb v0.11.5
+	golang.org/x/sys v0.29.0
 	gonum.org/v1/gonum v0.17.0
 )
 

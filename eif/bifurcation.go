@@ -34,7 +34,7 @@ func (n *Neuron) Bifurcation(iMin, iMax float64, num int) (stable, unstable Bran
 	}
 	current := func(k int) float64 { return iMin + (iMax-iMin)*float64(k)/float64(num-1) }
 	irh := n.Rheobase()
-	addSN := !n.p.Linear() && irh >= iMin && irh <= iMax
+	addSN := !n.params().Linear() && irh >= iMin && irh <= iMax
 	m := num // the currents swept: those below the saddle-node, which is added exactly below
 	if addSN {
 		for m = 0; m < num && current(m) < irh; m++ {
@@ -77,7 +77,7 @@ func (n *Neuron) Bifurcation(iMin, iMax float64, num int) (stable, unstable Bran
 		}
 	}
 	if addSN {
-		u := n.p.ThetaRh
+		u := n.params().ThetaRh
 		stable.I, stable.U = append(stable.I, irh), append(stable.U, u)
 		unstable.I, unstable.U = append(unstable.I, irh), append(unstable.U, u)
 	}

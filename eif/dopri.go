@@ -44,12 +44,14 @@ func (d *dense) at(t float64) float64 {
 // the first spike. It returns whether a spike occurred, its time, and u at the end.
 //
 // Each step waits for its six evaluations of f one after the other, so what a step costs
-// is mostly their latency: integrator.stage inlines expFast (logFast on the upstroke), the controller takes
-// err^(−1/5) from invFifthRoot instead of math.Pow and clips it with comparisons, nothing
-// is divided on the way from one step to the next, and the dense output is built only
-// for a step that emits trace points or crosses the threshold. A step costs about 126 ns
-// on the project's machine (BenchmarkDormandPrinceConstant; 113 ns in u alone, before the
-// upstroke variable of upstroke.go halved the steps; 371 ns before issue 11).
+// is mostly their latency: integrator.stage inlines expFast (logFast on the upstroke), the
+// products and sums that a stage waits for are fused multiply–adds where the processor
+// has them (fma.go), the controller takes err^(−1/5) from invFifthRoot instead of
+// math.Pow and clips it with comparisons, nothing is divided on the way from one step to
+// the next, and the dense output is built only for a step that emits trace points or
+// crosses the threshold. A step costs about 106 ns on the project's machine
+// (BenchmarkDormandPrinceConstant; 124 ns unfused, as on a processor without FMA; 371 ns
+// before issue 11).
 //
 // Every interspike interval is integrated. Under a constant current the intervals from
 // the reset are all the same trajectory, and the package used to integrate one and replay
@@ -58,8 +60,9 @@ func (d *dense) at(t float64) float64 {
 // Result.Replayed), six fields and an invariant shared between run and dopri, a buffer
 // kept in the caller's Result, step counts that left out the replayed work, and a
 // MaxSteps counted two ways. With every interval integrated the sweep now takes about
-// 112 ms at 3.8e-8 Hz from the exact rates, more than twice as fast as Brian2's Cython
-// Euler at dt = 0.05 ms on the same machine (252–270 ms, 3.9 Hz off; bench/brian2_fi.py), and
+// 92 ms on one core at 3.8e-8 Hz from the exact rates, 2.7–2.9 times faster than
+// Brian2's Cython Euler at dt = 0.05 ms on the same machine (252–270 ms, 3.9 Hz off;
+// bench/brian2_fi.py), and
 // the one notebook cell that sweeps currents takes a fraction of a second: the replay no
 // longer paid for itself.
 func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err error) {
@@ -103,7 +106,7 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 		k5 := in.stage(t+dpC5*h, u+h*(dpA51*k1+dpA52*k2+dpA53*k3), h*dpA54, k4)
 		k6 := in.stage(t+h, u+h*(dpA61*k1+dpA62*k2+dpA63*k3+dpA64*k4), h*dpA65, k5)
 		u7 := u + h*(dpB1*k1+dpB3*k3+dpB4*k4+dpB5*k5)
-		u1 := u7 + (h*dpB6)*k6
+		u1 := fma(h*dpB6, k6, u7)
 		tn := t + h
 		if last {
 			tn = in.segEnd
@@ -139,7 +142,7 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 			gus0 = 0.9 * h / (hPrev * qPrev)
 		}
 		k7 := in.stage(tn, u7, h*dpB6, k6)
-		e := h*(dpE1*k1+dpE3*k3+dpE4*k4+dpE5*k5+dpE6*k6) + (h*dpE7)*k7
+		e := fma(h*dpE7, k7, h*(dpE1*k1+dpE3*k3+dpE4*k4+dpE5*k5+dpE6*k6))
 		errn := math.Abs(e) * isc
 		if math.IsNaN(errn) || math.IsInf(u1, 0) {
 			errn = math.Inf(1)

@@ -51,7 +51,7 @@ func (n *Neuron) DynamicIV(r *NoisyResult, uMin, uMax, bin float64) (*DynamicIV,
 	if !(bin > 0) || (uMax-uMin)/bin > 1e6 {
 		return nil, &ParamError{Field: "bin", Value: bin, Rule: "must be > 0 and give at most 1e6 bins"}
 	}
-	p := n.p
+	p := n.params()
 	c := p.Tau / p.R
 	m := int(math.Ceil((uMax - uMin) / bin))
 	sum, sum2 := make([]float64, m), make([]float64, m)

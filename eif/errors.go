@@ -38,5 +38,5 @@ var (
 	ErrStepSize = errors.New("eif: the step size fell to the resolution of t")
 )
 
-// ErrInvalid is returned by the methods of a Neuron that was not made by New.
-var ErrInvalid = errors.New("eif: invalid Neuron: make it with New")
+// ErrInvalid is returned by the methods of a nil *Neuron, which New returns with its error.
+var ErrInvalid = errors.New("eif: the Neuron is nil: make it with New, and check New's error")

@@ -2,6 +2,9 @@ package eif_test
 
 import (
 	"errors"
+	"math"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/eif-notebooks/eif-notebooks/eif"
@@ -62,35 +65,73 @@ func TestSearchErrors(t *testing.T) {
 	}
 }
 
-// TestInvalidNeuron checks the contract of a Neuron not made by New, zero or nil: every
-// method that returns an error returns ErrInvalid, and the others return their zero value.
-func TestInvalidNeuron(t *testing.T) {
-	for name, n := range map[string]*eif.Neuron{"zero": {}, "nil": nil} {
-		calls := map[string]func() error{
-			"Period":             func() error { _, err := n.Period(10); return err },
-			"EffectiveThreshold": func() error { _, err := n.EffectiveThreshold(0); return err },
-			"SimulatedRate":      func() error { _, err := n.SimulatedRate(10, 100, nil); return err },
-			"SimulatedFICurve":   func() error { _, err := n.SimulatedFICurve([]float64{10}, 100, nil); return err },
-			"PulseThreshold":     func() error { _, err := n.PulseThreshold(1, nil); return err },
-			"StrengthDuration":   func() error { _, err := n.StrengthDuration([]float64{1}, nil); return err },
-			"PairThreshold":      func() error { _, err := n.PairThreshold(1, 2, nil); return err },
-			"Latency":            func() error { _, err := n.Latency(10, 100, nil); return err },
-			"Bifurcation":        func() error { _, _, err := n.Bifurcation(0, 10, 10); return err },
-			"QIF":                func() error { _, err := n.QIF(-50, 0); return err },
-			"QIFTime":            func() error { _, err := n.QIFTime(8, -70, -30); return err },
-			"Simulate":           func() error { _, err := n.Simulate(eif.Constant(0), -70, 10, nil); return err },
+// TestNilNeuron calls every method of a nil *Neuron, found by reflection so that a new
+// method cannot be missed, with zero arguments: none panics, every error is ErrInvalid,
+// and every other result is its zero value.
+func TestNilNeuron(t *testing.T) {
+	var n *eif.Neuron
+	v := reflect.ValueOf(n)
+	errType := reflect.TypeFor[error]()
+	for k := range v.NumMethod() {
+		m, name := v.Method(k), v.Type().Method(k).Name
+		args := make([]reflect.Value, m.Type().NumIn())
+		for a := range args {
+			args[a] = reflect.Zero(m.Type().In(a))
 		}
-		for m, call := range calls {
-			if err := call(); !errors.Is(err, eif.ErrInvalid) {
-				t.Errorf("%s Neuron: %s: err = %v, want ErrInvalid", name, m, err)
+		var out []reflect.Value
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("nil Neuron: %s panics: %v", name, r)
+				}
+			}()
+			out = m.Call(args)
+		}()
+		for _, o := range out {
+			if o.Type() == errType {
+				if err, _ := o.Interface().(error); !errors.Is(err, eif.ErrInvalid) {
+					t.Errorf("nil Neuron: %s: err = %v, want ErrInvalid", name, err)
+				}
+			} else if !o.IsZero() && !(o.Kind() == reflect.Slice && o.Len() == 0) {
+				t.Errorf("nil Neuron: %s returns %v, want its zero value", name, o)
 			}
 		}
-		if n.Rheobase() != 0 || n.Threshold() != 0 || n.Rate(10) != 0 || n.DuDt(-70, 0) != 0 ||
-			n.Slope(-70) != 0 || n.Curvature(-70) != 0 || n.FixedPoints(0) != nil || n.Params() != (eif.Params{}) {
-			t.Errorf("%s Neuron: a method without an error return is not inert", name)
+	}
+	if got := eif.ErrInvalid.Error(); !strings.Contains(got, "nil") || !strings.Contains(got, "New") {
+		t.Errorf("ErrInvalid reads %q: it should say the Neuron is nil and name New", got)
+	}
+}
+
+// TestZeroNeuron checks that the zero Neuron is the one of Default(), method by method.
+func TestZeroNeuron(t *testing.T) {
+	var zero eif.Neuron
+	def := eif.MustNew(eif.Default())
+	stim := eif.Pulse{Amp: 8, T1: 10, T2: 30}
+	for _, tc := range []struct {
+		name string
+		call func(n *eif.Neuron) any
+	}{
+		{"Params", func(n *eif.Neuron) any { return n.Params() }},
+		{"Rheobase", func(n *eif.Neuron) any { return n.Rheobase() }},
+		{"Threshold", func(n *eif.Neuron) any { return n.Threshold() }},
+		{"Rate", func(n *eif.Neuron) any { return n.Rate(10) }},
+		{"FICurve", func(n *eif.Neuron) any { return n.FICurve([]float64{0, 8, 12}) }},
+		{"DuDt", func(n *eif.Neuron) any { return n.DuDt(-45, 3) }},
+		{"Slope", func(n *eif.Neuron) any { return n.Slope(-45) }},
+		{"Curvature", func(n *eif.Neuron) any { return n.Curvature(-45) }},
+		{"FixedPoints", func(n *eif.Neuron) any { return n.FixedPoints(6) }},
+		{"EffectiveThreshold", func(n *eif.Neuron) any { v, err := n.EffectiveThreshold(0); return []any{v, err} }},
+		{"Period", func(n *eif.Neuron) any { v, err := n.Period(10); return []any{v, err} }},
+		{"QIFTime", func(n *eif.Neuron) any { v, err := n.QIFTime(8, -70, -30); return []any{v, err} }},
+		{"Simulate", func(n *eif.Neuron) any { r, err := n.Simulate(stim, -70, 100, nil); return []any{r, err} }},
+		{"PulseThreshold", func(n *eif.Neuron) any { v, err := n.PulseThreshold(1, nil); return []any{v, err} }},
+		{"StationaryRate", func(n *eif.Neuron) any { v, err := n.StationaryRate(7, 1); return []any{v, err} }},
+	} {
+		if got, want := tc.call(&zero), tc.call(def); !reflect.DeepEqual(got, want) {
+			t.Errorf("zero Neuron: %s = %v, Default() gives %v", tc.name, got, want)
 		}
-		if _, ok := n.RestingPotential(0); ok {
-			t.Errorf("%s Neuron: RestingPotential reports a resting state", name)
-		}
+	}
+	if r := zero.Rheobase(); math.Abs(r-7.25) > 1e-12 {
+		t.Errorf("zero Neuron: Rheobase = %.15g nA, want (θ_rh − u_rest − Δ_T)/R = 7.25", r)
 	}
 }

@@ -27,9 +27,9 @@ func expInRange(x float64) bool { return x > -700 && x < 700 }
 
 // expReduce returns s = 2^(k + j/64) and r = x − (k + j/64)·ln 2, for |x| < 700.
 func expReduce(x float64) (s, r float64) {
-	kd := x*expInvStep + expShift // rounds x/(ln 2/64) to an integer
+	kd := fma(x, expInvStep, expShift) // rounds x/(ln 2/64) to an integer
 	kd -= expShift
-	r = x - kd*expStepHi - kd*expStepLo
+	r = fma(-kd, expStepLo, x-kd*expStepHi)
 	k := int64(kd)
 	return math.Float64frombits(expTable[k&(expN-1)] + uint64(k>>expBits)<<52), r
 }
@@ -37,8 +37,8 @@ func expReduce(x float64) (s, r float64) {
 // expPoly returns s·exp(r), for |r| ≤ ln 2/128.
 func expPoly(s, r float64) float64 {
 	r2 := r * r
-	p := r + r2*(1.0/2+r*(1.0/6)) + r2*r2*(1.0/24+r*(1.0/120))
-	return s + s*p
+	p := fma(r2*r2, fma(r, 1.0/120, 1.0/24), fma(r2, fma(r, 1.0/6, 1.0/2), r))
+	return fma(s, p, s)
 }
 
 const (
@@ -72,14 +72,14 @@ func logInRange(x float64) bool {
 func logReduce(x float64) (hi, r float64) {
 	b := math.Float64bits(x)
 	j := (b >> (52 - expBits)) & (expN - 1)
-	r = math.Float64frombits(b&(1<<52-1)|1023<<52)*invC[j] - 1
+	r = fma(math.Float64frombits(b&(1<<52-1)|1023<<52), invC[j], -1)
 	return float64(int64(b>>52)-1023)*math.Ln2 + logC[j], r
 }
 
 // logPoly returns hi + log(1 + r), for |r| < 1/128.
 func logPoly(hi, r float64) float64 {
 	r2 := r * r
-	p := (r - r2*(1.0/2) + r2*r*(1.0/3)) + r2*r2*((-1.0/4+r*(1.0/5))+r2*(-1.0/6+r*(1.0/7)))
+	p := fma(r2*r2, fma(r2, fma(r, 1.0/7, -1.0/6), fma(r, 1.0/5, -1.0/4)), fma(r2, fma(r, 1.0/3, -1.0/2), r))
 	return hi + p
 }
 
@@ -98,9 +98,9 @@ func invFifthRoot(x float64) float64 {
 	a, b := e/5-205, e%5
 	j := (bits >> (52 - expBits)) & (expN - 1)
 	m := math.Float64frombits(bits&(1<<52-1) | 1023<<52)
-	r := m*invC[j] - 1
+	r := fma(m, invC[j], -1)
 	r2 := r * r
-	p := (1 - r*(1.0/5)) + r2*((3.0/25-r*(11.0/125))+r2*(44.0/625-r*(22176.0/375000)))
+	p := fma(r2, fma(r2, fma(r, -22176.0/375000, 44.0/625), fma(r, -11.0/125, 3.0/25)), fma(r, -1.0/5, 1))
 	return math.Float64frombits(uint64(1023-a)<<52) * (fifthPow[b] * fifthC[j]) * p
 }
 

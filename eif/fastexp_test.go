@@ -8,7 +8,9 @@ import (
 
 // TestExpFast checks expFast against math.Exp within 2 ulp, over the range the
 // integrators use and beyond, and at the edges of its fast path.
-func TestExpFast(t *testing.T) {
+func TestExpFast(t *testing.T) { bothFMA(t, testExpFast) }
+
+func testExpFast(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	check := func(x float64) {
 		t.Helper()
@@ -42,7 +44,9 @@ func TestExpFast(t *testing.T) {
 
 // TestInvFifthRoot checks invFifthRoot against math.Pow(x, −0.2) within 1e-13
 // relative, from the smallest normal number to the largest, and its fall-back outside.
-func TestInvFifthRoot(t *testing.T) {
+func TestInvFifthRoot(t *testing.T) { bothFMA(t, testInvFifthRoot) }
+
+func testInvFifthRoot(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	check := func(x float64) {
 		t.Helper()
@@ -68,7 +72,9 @@ func TestInvFifthRoot(t *testing.T) {
 
 // TestLogFast checks logFast against math.Log within 1e-15·max(1, |log x|), from the
 // smallest normal number to the largest, and its fall-back outside.
-func TestLogFast(t *testing.T) {
+func TestLogFast(t *testing.T) { bothFMA(t, testLogFast) }
+
+func testLogFast(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	check := func(x float64) {
 		t.Helper()
@@ -90,6 +96,47 @@ func TestLogFast(t *testing.T) {
 	for _, x := range []float64{1, math.Nextafter(1, 2), math.Nextafter(1, 0), 2, 0.5, math.SmallestNonzeroFloat64, 0x1p-1022, math.MaxFloat64,
 		0, -0, -1, math.Inf(1), math.Inf(-1), math.NaN()} {
 		check(x)
+	}
+}
+
+// bothFMA runs test with fma fused (math.FMA, emulated in software where the processor
+// lacks it) and unfused (a product and a sum), the two paths processors take.
+func bothFMA(t *testing.T, test func(*testing.T)) {
+	saved := hasFMA
+	defer func() { hasFMA = saved }()
+	for _, fused := range []bool{true, false} {
+		hasFMA = fused
+		name := "unfused"
+		if fused {
+			name = "fused"
+		}
+		t.Run(name, test)
+	}
+}
+
+// TestRateBothFMA checks the simulated rate at 10 nA, 1 s, against the exact one within
+// 1e-7 Hz on both paths of fma, and that the two count their steps within 1 %.
+func TestRateBothFMA(t *testing.T) {
+	n := MustNew(Default())
+	want := n.Rate(10)
+	steps := map[string]int{}
+	bothFMA(t, func(t *testing.T) {
+		r, err := n.Simulate(Constant(10), n.Params().Rest, 1000, &Settings{SpikesOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Spikes) < 2 {
+			t.Fatalf("%d spikes", len(r.Spikes))
+		}
+		isi := (r.Spikes[len(r.Spikes)-1] - r.Spikes[0]) / float64(len(r.Spikes)-1)
+		if got := 1000 / isi; math.Abs(got-want) > 1e-7 {
+			t.Errorf("rate %.12g Hz, exact %.12g Hz: %.2g Hz off, want ≤ 1e-7", got, want, got-want)
+		}
+		steps[t.Name()] = r.Steps
+	})
+	f, u := steps[t.Name()+"/fused"], steps[t.Name()+"/unfused"]
+	if math.Abs(float64(f-u)) > 0.01*float64(f) {
+		t.Errorf("steps: %d fused, %d unfused, more than 1 %% apart", f, u)
 	}
 }
 

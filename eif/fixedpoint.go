@@ -64,7 +64,7 @@ func (n *Neuron) FixedPoints(i float64) []FixedPoint {
 
 // fixedPoints is FixedPoints for a valid neuron and current, written into buf.
 func (n *Neuron) fixedPoints(i float64, buf *[2]FixedPoint) []FixedPoint {
-	p := n.p
+	p := n.params()
 	uinf := p.Rest + p.R*i
 	if p.Linear() {
 		// u_rest + R·i, written as θ + R·(i − I_rh) so that it lies on the side of the
@@ -116,11 +116,11 @@ func (n *Neuron) EffectiveThreshold(i float64) (float64, error) {
 	if err := checkCurrent("i", i); err != nil {
 		return 0, err
 	}
-	if n.p.Linear() {
+	if n.params().Linear() {
 		if i >= n.Rheobase() {
 			return 0, ErrNoFixedPoint
 		}
-		return n.p.threshold(), nil
+		return n.params().threshold(), nil
 	}
 	fps := n.FixedPoints(i)
 	if len(fps) == 0 {
@@ -139,7 +139,7 @@ func (n *Neuron) Rheobase() float64 {
 	if n.check() != nil {
 		return 0
 	}
-	p := n.p
+	p := n.params()
 	if p.Linear() {
 		return (p.threshold() - p.Rest) / p.R // the fixed point u_rest + R·I reaches θ
 	}

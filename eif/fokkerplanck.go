@@ -50,6 +50,9 @@ func (n *Neuron) StationaryRate(i, sigma float64) (float64, error) {
 // parallel over GOMAXPROCS goroutines; each rate is the one StationaryRate returns, bit
 // for bit.
 func (n *Neuron) StationaryFICurve(currents []float64, sigma float64) ([]float64, error) {
+	if err := n.check(); err != nil {
+		return nil, err
+	}
 	rates := make([]float64, len(currents))
 	err := sweep(len(currents), 0, func() func(k int) error {
 		return func(k int) (err error) {
@@ -248,7 +251,7 @@ func (n *Neuron) stationaryScaled(i, sigma float64, keep bool) (*Stationary, int
 	if sigma < minSigma || sigma > MaxVoltage {
 		return nil, 0, &ParamError{Field: "sigma", Value: sigma, Rule: fmt.Sprintf("must be ≥ %g and ≤ %g mV (use Rate for σ = 0)", minSigma, float64(MaxVoltage))}
 	}
-	p := n.p
+	p := n.params()
 	q := newFP(p, i, sigma)
 	D := q.s2 / p.Tau
 

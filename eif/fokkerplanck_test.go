@@ -186,8 +186,8 @@ func TestStationaryErrors(t *testing.T) {
 	if _, err := n.StationaryRate(math.NaN(), 1); err == nil {
 		t.Error("I = NaN: no error")
 	}
-	if _, err := (&eif.Neuron{}).StationaryRate(7, 1); !errors.Is(err, eif.ErrInvalid) {
-		t.Errorf("zero Neuron: %v", err)
+	if _, err := (*eif.Neuron)(nil).StationaryRate(7, 1); !errors.Is(err, eif.ErrInvalid) {
+		t.Errorf("nil Neuron: %v", err)
 	}
 	for _, c := range [][2]float64{{1e6, 1}, {-1e3, 1}, {7, 1e-6}, {7, 1e5}, {1e6, 1e5}, {0, 1e-3}} {
 		r, err := n.StationaryRate(c[0], c[1])

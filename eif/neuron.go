@@ -5,14 +5,17 @@ import "math"
 // Neuron is a validated model neuron. Make one with New; its methods are safe to call
 // with any finite input, from several goroutines at once.
 //
-// A Neuron not made by New, the zero Neuron or the nil that New returns with its error,
-// has no parameters. Every method of it that returns an error returns ErrInvalid; those
-// with no error to return (Rheobase, Threshold, Rate, FICurve, DuDt, Slope, Curvature)
-// return 0, FixedPoints nil, RestingPotential false and Params the zero Params, which
-// Validate rejects. Check the error of New, or use MustNew, and no such neuron is used.
+// The zero Neuron, as in var n eif.Neuron, is the report's neuron, the one of Default():
+// its rheobase is 7.25 nA, not a plausible 0.
+//
+// A nil *Neuron, which is what New returns with its error, is no neuron at all. Every
+// method of it that returns an error returns ErrInvalid; those with no error to return
+// (Rheobase, Threshold, Rate, FICurve, DuDt, Slope, Curvature) return 0, FixedPoints nil,
+// RestingPotential false and Params the zero Params, which Validate rejects. Check the
+// error of New, or use MustNew, and no nil neuron is used.
 type Neuron struct {
 	p  Params
-	ok bool
+	ok bool // p was set by New; the zero Neuron has Default()
 }
 
 // New validates p and returns the neuron it describes, or a *ParamError naming the
@@ -39,11 +42,22 @@ func (n *Neuron) Params() Params {
 	if n == nil {
 		return Params{}
 	}
+	return n.params()
+}
+
+// params returns the parameters of a non-nil neuron: those given to New, or Default()
+// for the zero Neuron.
+func (n *Neuron) params() Params {
+	if !n.ok {
+		return defaultParams
+	}
 	return n.p
 }
 
+var defaultParams = Default()
+
 func (n *Neuron) check() error {
-	if n == nil || !n.ok {
+	if n == nil {
 		return ErrInvalid
 	}
 	return nil
@@ -55,7 +69,7 @@ func (n *Neuron) Threshold() float64 {
 	if n.check() != nil {
 		return 0
 	}
-	return n.p.threshold()
+	return n.params().threshold()
 }
 
 // DuDt returns the right-hand side f(u) = du/dt in mV/ms at voltage u (mV) under a
@@ -70,7 +84,7 @@ func (n *Neuron) DuDt(u, i float64) float64 {
 	if n.check() != nil || math.IsNaN(u) || math.IsNaN(i) {
 		return 0
 	}
-	return n.p.duDt(clamp(u, MaxVoltage), clamp(i, MaxCurrent))
+	return n.params().duDt(clamp(u, MaxVoltage), clamp(i, MaxCurrent))
 }
 
 func clamp(x, bound float64) float64 { return math.Max(-bound, math.Min(bound, x)) }
@@ -81,7 +95,7 @@ func (n *Neuron) Slope(u float64) float64 {
 	if n.check() != nil || math.IsNaN(u) {
 		return 0
 	}
-	return n.p.slope(clamp(u, MaxVoltage))
+	return n.params().slope(clamp(u, MaxVoltage))
 }
 
 // Curvature returns f″(u) = ∂²(du/dt)/∂u² in 1/(mV·ms). For the EIF,
@@ -92,5 +106,5 @@ func (n *Neuron) Curvature(u float64) float64 {
 	if n.check() != nil || math.IsNaN(u) {
 		return 0
 	}
-	return n.p.curvature(clamp(u, MaxVoltage))
+	return n.params().curvature(clamp(u, MaxVoltage))
 }

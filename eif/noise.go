@@ -142,13 +142,13 @@ func (n *Neuron) noiseConfig(z Noise, duration float64, set *NoiseSettings) (Noi
 		return c, &ParamError{Field: "NoiseSettings.Workers", Value: float64(c.Workers), Rule: "must be ≥ 0 (0 means GOMAXPROCS)"}
 	}
 	if c.U0 == 0 {
-		c.U0 = n.p.Rest
+		c.U0 = n.params().Rest
 	}
 	if err := finite("NoiseSettings.U0", c.U0); err != nil {
 		return c, err
 	}
-	if c.U0 >= n.p.threshold() || c.U0 < -MaxVoltage {
-		return c, &ParamError{Field: "NoiseSettings.U0", Value: c.U0, Rule: fmt.Sprintf("must be below the spike threshold %g mV and ≥ −%g mV", n.p.threshold(), float64(MaxVoltage))}
+	if c.U0 >= n.params().threshold() || c.U0 < -MaxVoltage {
+		return c, &ParamError{Field: "NoiseSettings.U0", Value: c.U0, Rule: fmt.Sprintf("must be below the spike threshold %g mV and ≥ −%g mV", n.params().threshold(), float64(MaxVoltage))}
 	}
 	return c, nil
 }
@@ -157,7 +157,7 @@ func (n *Neuron) noiseConfig(z Noise, duration float64, set *NoiseSettings) (Noi
 // float64, so no architecture fuses it into a multiply–add and the result is the same
 // everywhere; the exponential is emExp for the same reason.
 func (n *Neuron) runNoise(r *NoisyResult, z Noise, duration float64, cfg NoiseSettings, g gauss) error {
-	p := n.p
+	p := n.params()
 	h := cfg.Step
 	steps := int(math.Ceil(duration/h - 1e-9))
 	thr := p.threshold()

@@ -208,8 +208,8 @@ func TestNoiseErrors(t *testing.T) {
 	if _, err := n.Trials(eif.Noise{}, 10, 0, nil); err == nil {
 		t.Error("0 trials: no error")
 	}
-	if _, err := (&eif.Neuron{}).SimulateNoise(eif.Noise{}, 10, nil); !errors.Is(err, eif.ErrInvalid) {
-		t.Errorf("zero Neuron: %v", err)
+	if _, err := (*eif.Neuron)(nil).SimulateNoise(eif.Noise{}, 10, nil); !errors.Is(err, eif.ErrInvalid) {
+		t.Errorf("nil Neuron: %v", err)
 	}
 	r, err := n.SimulateNoise(eif.Noise{I: 1e6, Sigma: 1e5}, 10, nil)
 	if err != nil || len(r.Spikes) == 0 {

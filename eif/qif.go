@@ -29,8 +29,8 @@ func (n *Neuron) QIF(u, i float64) (float64, error) {
 		return 0, err
 	}
 	u = clamp(u, MaxVoltage)
-	x := u - n.p.ThetaRh
-	return (n.p.R*(i-n.Rheobase()) + x*x/(2*n.p.DeltaT)) / n.p.Tau, nil
+	x := u - n.params().ThetaRh
+	return (n.params().R*(i-n.Rheobase()) + x*x/(2*n.params().DeltaT)) / n.params().Tau, nil
 }
 
 // QIFTime returns the time (ms) the quadratic normal form (see QIF) takes to go from u1 to
@@ -54,17 +54,17 @@ func (n *Neuron) QIFTime(i, u1, u2 float64) (float64, error) {
 	if math.IsNaN(u1) || math.IsNaN(u2) || u2 <= u1 {
 		return 0, &ParamError{Field: "u2", Value: u2, Rule: "must be above u1 (neither NaN)"}
 	}
-	a, b := n.p.R*(i-n.Rheobase()), 1/(2*n.p.DeltaT)
+	a, b := n.params().R*(i-n.Rheobase()), 1/(2*n.params().DeltaT)
 	k := math.Sqrt(b / a)
-	x1, x2 := u1-n.p.ThetaRh, u2-n.p.ThetaRh
-	return n.p.Tau / math.Sqrt(a*b) * (math.Atan(x2*k) - math.Atan(x1*k)), nil
+	x1, x2 := u1-n.params().ThetaRh, u2-n.params().ThetaRh
+	return n.params().Tau / math.Sqrt(a*b) * (math.Atan(x2*k) - math.Atan(x1*k)), nil
 }
 
 func (n *Neuron) qifCheck() error {
 	if err := n.check(); err != nil {
 		return err
 	}
-	if n.p.Linear() {
+	if n.params().Linear() {
 		return errNoNormalForm
 	}
 	return nil

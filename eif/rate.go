@@ -33,7 +33,7 @@ func (n *Neuron) Period(i float64) (float64, error) {
 	if err := checkCurrent("i", i); err != nil {
 		return 0, err
 	}
-	p := n.p
+	p := n.params()
 	thr := p.threshold()
 	di := i - n.Rheobase() // exact near the rheobase (Sterbenz)
 	if p.Linear() {
@@ -63,7 +63,7 @@ func (n *Neuron) Period(i float64) (float64, error) {
 
 // bottleneck integrates 1/f from a to b, a ≤ θ_rh < b, for the EIF at i = I_rh + di > I_rh.
 func (n *Neuron) bottleneck(di, a, b float64) float64 {
-	p := n.p
+	p := n.params()
 	// Near θ_rh, τ·f = ε + Δ_T·(e^x − 1 − x) ≈ ε + Δ_T·x²/2 with x = (u − θ_rh)/Δ_T and
 	// ε = R·di. s = √(2Δ_T/ε), computed so that a subnormal ε loses nothing.
 	s := math.Sqrt(2*p.DeltaT/p.R) / math.Sqrt(di)
@@ -81,7 +81,7 @@ func (n *Neuron) bottleneck(di, a, b float64) float64 {
 // y = u − θ_rh, so that a bottleneck narrower than the spacing of floats near θ_rh is
 // still resolved.
 func (n *Neuron) passage(e, a, b, c float64) float64 {
-	p := n.p
+	p := n.params()
 	g := func(y float64) float64 {
 		return p.Tau / (e + p.DeltaT*expm1mx(y/p.DeltaT))
 	}
@@ -216,7 +216,7 @@ func (n *Neuron) SimulatedFICurve(currents []float64, duration float64, set *Set
 		stim := Stimulus(&c) // one stimulus per goroutine: a Constant per current would allocate
 		return func(k int) error {
 			c = Constant(currents[k])
-			if err := n.SimulateInto(&r, stim, n.p.Rest, duration, &s); err != nil {
+			if err := n.SimulateInto(&r, stim, n.params().Rest, duration, &s); err != nil {
 				return err
 			}
 			rates[k] = spikeRate(r.Spikes)

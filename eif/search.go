@@ -22,7 +22,7 @@ func (n *Neuron) threshold(stim Stimulus, setAmp func(amp float64), end float64,
 	fires := func(amp float64) (bool, error) {
 		setAmp(amp)
 		s.MaxSteps = c.left
-		err := n.simulate(&r, stim, n.p.Rest, end, &s, 1)
+		err := n.simulate(&r, stim, n.params().Rest, end, &s, 1)
 		if c.left -= r.Steps + r.Rejected; c.left <= 0 || errors.Is(err, ErrTooManySteps) {
 			return false, fmt.Errorf("%w: the search for the threshold of %s ran out of Settings.MaxSteps, which bounds all its simulations together", ErrTooManySteps, what())
 		}

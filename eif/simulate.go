@@ -43,7 +43,7 @@ func (n *Neuron) simulate(dst *Result, s Stimulus, u0, duration float64, set *Se
 	if err := n.check(); err != nil {
 		return err
 	}
-	p := n.p
+	p := n.params()
 	if dst == nil {
 		return &ParamError{Field: "dst", Nil: true, Rule: "pass a *Result to fill"}
 	}
@@ -198,7 +198,7 @@ func (in *integrator) stage(t, U, w, k float64) float64 {
 		b = f.drive(in.current(t))
 	}
 	if in.yMode { // dy/dt on the upstroke (upstroke.go)
-		y := U + w*k
+		y := fma(w, k, U)
 		lg := 0.0
 		switch {
 		case logInRange(y):
@@ -210,20 +210,20 @@ func (in *integrator) stage(t, U, w, k float64) float64 {
 			return -f.a
 		}
 		// −(y/Δ_T)·(b − u/τ) − 1/τ with u = θ_rh − Δ_T·log y, the terms known before y first.
-		return -y*((b-f.a*f.theta)*f.invDeltaT+f.a*lg) - f.a
+		return fma(-y, fma(f.a, lg, (b-f.a*f.theta)*f.invDeltaT), -f.a)
 	}
-	u := U + w*k
+	u := fma(w, k, U)
 	if !f.exp || u > f.cutoff {
 		return f.at(u, b)
 	}
-	x := (U-f.theta)*f.invDeltaT + (w*f.invDeltaT)*k
+	x := fma(w*f.invDeltaT, k, (U-f.theta)*f.invDeltaT)
 	e := 0.0
 	if expInRange(x) {
 		e = expPoly(expReduce(x))
 	} else {
 		e = math.Exp(x)
 	}
-	return (b - f.a*u) + f.c*e
+	return fma(f.c, e, b-f.a*u)
 }
 
 // f is the right-hand side du/dt at (t, u).

@@ -40,7 +40,7 @@ func (n *Neuron) PairThreshold(width, sep float64, set *SearchSettings) (float64
 	if math.IsNaN(sep) || sep < width || sep+width > MaxTime {
 		return 0, &ParamError{Field: "sep", Value: sep, Rule: fmt.Sprintf("must be ≥ width = %g ms, with sep + width ≤ MaxTime = %g ms", width, float64(MaxTime))}
 	}
-	c, err := set.withDefaults(n.p.Tau, sep+width, "(sep + width)")
+	c, err := set.withDefaults(n.params().Tau, sep+width, "(sep + width)")
 	if err != nil {
 		return 0, err
 	}

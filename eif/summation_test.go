@@ -74,8 +74,8 @@ func TestPairThresholdErrors(t *testing.T) {
 			t.Errorf("width %g, sep %g: no error", c.w, c.sep)
 		}
 	}
-	if _, err := new(eif.Neuron).PairThreshold(1, 2, nil); err == nil {
-		t.Error("zero Neuron: no error")
+	if _, err := (*eif.Neuron)(nil).PairThreshold(1, 2, nil); err == nil {
+		t.Error("nil Neuron: no error")
 	}
 }
 

@@ -91,7 +91,7 @@ func (n *Neuron) PulseThreshold(duration float64, set *SearchSettings) (float64,
 	if err := checkDuration("duration", duration); err != nil {
 		return 0, err
 	}
-	c, err := set.withDefaults(n.p.Tau, duration, "duration")
+	c, err := set.withDefaults(n.params().Tau, duration, "duration")
 	if err != nil {
 		return 0, err
 	}
@@ -150,7 +150,7 @@ func (n *Neuron) Latency(i, maxTime float64, set *Settings) (float64, error) {
 	}
 	s := spikesOnly(set)
 	var r Result
-	if err := n.simulate(&r, Constant(i), n.p.Rest, maxTime, &s, 1); err != nil {
+	if err := n.simulate(&r, Constant(i), n.params().Rest, maxTime, &s, 1); err != nil {
 		return 0, err
 	}
 	if len(r.Spikes) == 0 {

@@ -24,8 +24,7 @@ import "math"
 // 0.92, 0.87 at 24, 23, 32, 44 nHz; at + 2Δ_T with the exponential term above the rest,
 // half of it, a quarter: 0.86, 0.86, 0.91 at 52, 38, 32 nHz. Without the second
 // condition a pulse of 1e5 nA took more steps in y than in u, beyond MaxSteps. A step in
-// y costs a little more than one in u (logarithms where there were exponentials): about
-// 126 ns against 113.
+// y costs a little more than one in u (logarithms where there were exponentials).
 
 // yEnter is where dopri may take y up, in units of Δ_T above θ_rh; it goes back to u
 // below θ_rh (y > yLeave), so that a trajectory that lingers near θ_rh does not switch at
