@@ -1,7 +1,6 @@
 package eif
 
 import (
-	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/integrate/quad"
@@ -201,8 +200,8 @@ func (n *Neuron) SimulatedFICurve(currents []float64, duration float64, set *Set
 		return nil, err
 	}
 	for k, i := range currents {
-		if checkCurrent("i", i) != nil { // named only then, so that a good call allocates nothing
-			return nil, checkCurrent(fmt.Sprintf("currents[%d]", k), i)
+		if err := checkCurrent("", i); err != nil {
+			return nil, element(err, "currents", k)
 		}
 	}
 	rates := make([]float64, len(currents))

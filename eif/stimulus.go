@@ -107,11 +107,11 @@ func (s Steps) Validate() error {
 		return &ParamError{Field: "Steps.Amps", Value: float64(len(s.Amps)), Rule: fmt.Sprintf("must have one amplitude per time (%d)", len(s.Times))}
 	}
 	for k := range s.Times {
-		if err := finite(fmt.Sprintf("Steps.Times[%d]", k), s.Times[k]); err != nil {
-			return err
+		if err := finite("", s.Times[k]); err != nil {
+			return element(err, "Steps.Times", k)
 		}
-		if err := checkCurrent(fmt.Sprintf("Steps.Amps[%d]", k), s.Amps[k]); err != nil {
-			return err
+		if err := checkCurrent("", s.Amps[k]); err != nil {
+			return element(err, "Steps.Amps", k)
 		}
 		if k > 0 && s.Times[k] <= s.Times[k-1] {
 			return &ParamError{Field: fmt.Sprintf("Steps.Times[%d]", k), Value: s.Times[k], Rule: "times must increase strictly"}
@@ -147,14 +147,24 @@ func (s Func) Validate() error {
 		return &ParamError{Field: "Func.F", Nil: true, Rule: "set it to the current I(t) (nA)"}
 	}
 	for k, b := range s.Breaks {
-		if err := finite(fmt.Sprintf("Func.Breaks[%d]", k), b); err != nil {
-			return err
+		if err := finite("", b); err != nil {
+			return element(err, "Func.Breaks", k)
 		}
 		if k > 0 && b <= s.Breaks[k-1] {
 			return &ParamError{Field: fmt.Sprintf("Func.Breaks[%d]", k), Value: b, Rule: "breaks must increase strictly"}
 		}
 	}
 	return nil
+}
+
+// element names the field of err, a *ParamError about the k-th element of a slice,
+// slice[k]. The checks of a slice's elements call it only when one fails, so that a
+// valid slice costs no formatting and no allocation.
+func element(err error, slice string, k int) error {
+	if pe, ok := err.(*ParamError); ok {
+		pe.Field = fmt.Sprintf("%s[%d]", slice, k)
+	}
+	return err
 }
 
 func finite(field string, v float64) error {

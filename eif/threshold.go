@@ -110,8 +110,8 @@ func (n *Neuron) StrengthDuration(durations []float64, set *SearchSettings) ([]f
 		return nil, err
 	}
 	for k, d := range durations {
-		if checkDuration("duration", d) != nil { // named only then, as in SimulatedFICurve
-			return nil, checkDuration(fmt.Sprintf("durations[%d]", k), d)
+		if err := checkDuration("", d); err != nil {
+			return nil, element(err, "durations", k)
 		}
 	}
 	if set != nil && set.Sim != nil && set.Sim.Progress != nil {
