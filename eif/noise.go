@@ -147,8 +147,8 @@ func (n *Neuron) noiseConfig(z Noise, duration float64, set *NoiseSettings) (Noi
 	if err := finite("NoiseSettings.U0", c.U0); err != nil {
 		return c, err
 	}
-	if c.U0 >= n.params().threshold() || c.U0 < -MaxVoltage {
-		return c, &ParamError{Field: "NoiseSettings.U0", Value: c.U0, Rule: fmt.Sprintf("must be below the spike threshold %g mV and ≥ −%g mV", n.params().threshold(), float64(MaxVoltage))}
+	if c.U0 >= n.Threshold() || c.U0 < -MaxVoltage {
+		return c, &ParamError{Field: "NoiseSettings.U0", Value: c.U0, Rule: fmt.Sprintf("must be below the spike threshold %g mV and ≥ −%g mV", n.Threshold(), float64(MaxVoltage))}
 	}
 	return c, nil
 }

@@ -28,9 +28,9 @@ func (n *Neuron) QIF(u, i float64) (float64, error) {
 	if err := checkCurrent("i", i); err != nil {
 		return 0, err
 	}
-	u = clamp(u, MaxVoltage)
-	x := u - n.params().ThetaRh
-	return (n.params().R*(i-n.Rheobase()) + x*x/(2*n.params().DeltaT)) / n.params().Tau, nil
+	p := n.params()
+	x := clamp(u, MaxVoltage) - p.ThetaRh
+	return (p.R*(i-n.Rheobase()) + x*x/(2*p.DeltaT)) / p.Tau, nil
 }
 
 // QIFTime returns the time (ms) the quadratic normal form (see QIF) takes to go from u1 to
@@ -54,10 +54,11 @@ func (n *Neuron) QIFTime(i, u1, u2 float64) (float64, error) {
 	if math.IsNaN(u1) || math.IsNaN(u2) || u2 <= u1 {
 		return 0, &ParamError{Field: "u2", Value: u2, Rule: "must be above u1 (neither NaN)"}
 	}
-	a, b := n.params().R*(i-n.Rheobase()), 1/(2*n.params().DeltaT)
+	p := n.params()
+	a, b := p.R*(i-n.Rheobase()), 1/(2*p.DeltaT)
 	k := math.Sqrt(b / a)
-	x1, x2 := u1-n.params().ThetaRh, u2-n.params().ThetaRh
-	return n.params().Tau / math.Sqrt(a*b) * (math.Atan(x2*k) - math.Atan(x1*k)), nil
+	x1, x2 := u1-p.ThetaRh, u2-p.ThetaRh
+	return p.Tau / math.Sqrt(a*b) * (math.Atan(x2*k) - math.Atan(x1*k)), nil
 }
 
 func (n *Neuron) qifCheck() error {
