@@ -163,3 +163,31 @@ func BenchmarkExpLatency(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkStepFMA is the adaptive step of BenchmarkDormandPrinceConstant (1 s at 10 nA,
+// spikes only) on both paths of fma: fused, and unfused as on a processor without FMA.
+// On such a processor the fused path is math.FMA emulated in software, about 17 ns a
+// multiply–add, which is why fma does not take it there.
+func BenchmarkStepFMA(b *testing.B) {
+	n := MustNew(Default())
+	set := Settings{SpikesOnly: true}
+	saved := hasFMA
+	defer func() { hasFMA = saved }()
+	for _, fused := range []bool{true, false} {
+		name := "unfused"
+		if fused {
+			name = "fused"
+		}
+		b.Run(name, func(b *testing.B) {
+			hasFMA = fused
+			var r Result
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := n.SimulateInto(&r, Constant(10), -70, 1000, &set); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(r.Steps+r.Rejected), "ns/step")
+		})
+	}
+}
