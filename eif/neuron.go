@@ -5,8 +5,8 @@ import "math"
 // Neuron is a validated model neuron. Make one with New; its methods are safe to call
 // with any finite input, from several goroutines at once.
 //
-// The zero Neuron, as in var n eif.Neuron, is the report's neuron, the one of Default():
-// its rheobase is 7.25 nA, not a plausible 0.
+// The zero Neuron, as in var n eif.Neuron, is ready to use: it is the report's neuron,
+// the one of Default(), with its rheobase of 7.25 nA.
 //
 // A nil *Neuron, which is what New returns with its error, is no neuron at all. Every
 // method of it that returns an error returns ErrInvalid; those with no error to return
