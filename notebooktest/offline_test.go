@@ -39,7 +39,15 @@ func offlineRun(t *testing.T, logPath string, argv ...string) (wrapped []string,
 			strings.Join(ns, " "), err, strings.TrimSpace(string(out)))
 	}
 	// sh -c SCRIPT IP STRACE LOG ARGV...: bring loopback up, then trace ARGV.
-	script := `ip=$0 strace=$1 log=$2; shift 2; "$ip" link set lo up && exec "$strace" -f -qq --seccomp-bpf -e trace=connect -o "$log" "$@"`
+	//
+	// The Go programs under it (GoNB, gopls, go build, each cell's program) run without
+	// asynchronous preemption. The Go runtime preempts with SIGURG (132 419 of them in
+	// the log of one run of the ten notebooks, 700 a second), and Debian 12's strace once
+	// took one for a group-stop ("--- stopped by SIGURG ---", then "ptrace(PTRACE_LISTEN,
+	// …): Input/output error"); fr/05's run ended there, mid-notebook (CI, 2 December
+	// 2026). Without it, goroutines are interrupted at function calls only, which changes
+	// nothing that a cell computes or connects to.
+	script := `ip=$0 strace=$1 log=$2; shift 2; "$ip" link set lo up && GODEBUG="${GODEBUG:+$GODEBUG,}asyncpreemptoff=1" exec "$strace" -f -qq --seccomp-bpf -e trace=connect -o "$log" "$@"`
 	wrapped = append(ns, "sh", "-c", script, tools["ip"], tools["strace"], logPath)
 	return append(wrapped, argv...), true, ""
 }
