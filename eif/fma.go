@@ -11,8 +11,9 @@ import (
 // rounding and half the latency of a product and a sum, which is what the stages of a
 // step wait for. Elsewhere, on x86 processors without FMA (before Haswell, and some
 // Pentium and Celeron models), math.FMA would be emulated in software at about 17 ns a
-// call, and a step makes some 80 of them, more than ten times its cost now; there fma is the product and
-// the sum (BenchmarkStepFMA: 106 ns a step fused, 124 ns unfused).
+// call, and a step makes some 80 calls, more than ten times what it costs now; there
+// fma is the product and the sum (BenchmarkStepFMA: 106 ns a step fused, 124 ns
+// unfused).
 func fma(x, y, z float64) float64 {
 	if hasFMA {
 		return math.FMA(x, y, z)
