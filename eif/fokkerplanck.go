@@ -251,7 +251,7 @@ func (n *Neuron) stationaryScaled(i, sigma float64, keep bool) (*Stationary, int
 	if sigma < minSigma || sigma > MaxVoltage {
 		return nil, 0, &ParamError{Field: "sigma", Value: sigma, Rule: fmt.Sprintf("must be ≥ %g and ≤ %g mV (use Rate for σ = 0)", minSigma, float64(MaxVoltage))}
 	}
-	p := n.params()
+	p := *n.params()
 	q := newFP(p, i, sigma)
 	D := q.s2 / p.Tau
 

@@ -27,7 +27,7 @@ func (n *Neuron) StationaryCV(i, sigma float64) (float64, error) {
 	if nScale > 0 || st.Rate == 0 || len(st.U) < 10 {
 		return 0, &ParamError{Field: "sigma", Value: sigma, Rule: fmt.Sprintf("is too small for the exact CV at I = %g nA: the rate is below 1e-40 Hz", i)}
 	}
-	p := n.params()
+	p := *n.params()
 	q := newFP(p, i, sigma)
 	D := q.s2 / p.Tau
 	m := len(glX) + 1 // points per cell in st.U: a node, then the Gauss nodes

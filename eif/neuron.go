@@ -42,16 +42,16 @@ func (n *Neuron) Params() Params {
 	if n == nil {
 		return Params{}
 	}
-	return n.params()
+	return *n.params()
 }
 
-// params returns the parameters of a non-nil neuron: those given to New, or Default()
-// for the zero Neuron.
-func (n *Neuron) params() Params {
+// params returns the parameters of a non-nil neuron, those given to New or Default()'s
+// for the zero Neuron, to be read, not written.
+func (n *Neuron) params() *Params {
 	if !n.ok {
-		return defaultParams
+		return &defaultParams
 	}
-	return n.p
+	return &n.p
 }
 
 var defaultParams = Default()

@@ -43,7 +43,7 @@ func (n *Neuron) simulate(dst *Result, s Stimulus, u0, duration float64, set *Se
 	if err := n.check(); err != nil {
 		return err
 	}
-	p := n.params()
+	p := *n.params()
 	if dst == nil {
 		return &ParamError{Field: "dst", Nil: true, Rule: "pass a *Result to fill"}
 	}
