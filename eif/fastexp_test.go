@@ -99,18 +99,20 @@ func testLogFast(t *testing.T) {
 	}
 }
 
-// bothFMA runs test with fma fused (math.FMA, emulated in software where the processor
-// lacks it) and unfused (a product and a sum), the two paths processors take.
+// fmaPaths are the two paths of fma: fused (math.FMA, emulated in software where the
+// processor lacks it) and unfused (a product and a sum).
+var fmaPaths = []struct {
+	name  string
+	fused bool
+}{{"fused", true}, {"unfused", false}}
+
+// bothFMA runs test on both paths of fma.
 func bothFMA(t *testing.T, test func(*testing.T)) {
 	saved := hasFMA
 	defer func() { hasFMA = saved }()
-	for _, fused := range []bool{true, false} {
-		hasFMA = fused
-		name := "unfused"
-		if fused {
-			name = "fused"
-		}
-		t.Run(name, test)
+	for _, path := range fmaPaths {
+		hasFMA = path.fused
+		t.Run(path.name, test)
 	}
 }
 
@@ -128,8 +130,7 @@ func TestRateBothFMA(t *testing.T) {
 		if len(r.Spikes) < 2 {
 			t.Fatalf("%d spikes", len(r.Spikes))
 		}
-		isi := (r.Spikes[len(r.Spikes)-1] - r.Spikes[0]) / float64(len(r.Spikes)-1)
-		if got := 1000 / isi; math.Abs(got-want) > 1e-7 {
+		if got := spikeRate(r.Spikes); math.Abs(got-want) > 1e-7 {
 			t.Errorf("rate %.12g Hz, exact %.12g Hz: %.2g Hz off, want ≤ 1e-7", got, want, got-want)
 		}
 		steps[t.Name()] = r.Steps
@@ -173,13 +174,9 @@ func BenchmarkStepFMA(b *testing.B) {
 	set := Settings{SpikesOnly: true}
 	saved := hasFMA
 	defer func() { hasFMA = saved }()
-	for _, fused := range []bool{true, false} {
-		name := "unfused"
-		if fused {
-			name = "fused"
-		}
-		b.Run(name, func(b *testing.B) {
-			hasFMA = fused
+	for _, path := range fmaPaths {
+		b.Run(path.name, func(b *testing.B) {
+			hasFMA = path.fused
 			var r Result
 			b.ReportAllocs()
 			for b.Loop() {
