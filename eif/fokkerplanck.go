@@ -53,17 +53,7 @@ func (n *Neuron) StationaryFICurve(currents []float64, sigma float64) ([]float64
 	if err := n.check(); err != nil {
 		return nil, err
 	}
-	rates := make([]float64, len(currents))
-	err := sweep(len(currents), 0, func() func(k int) error {
-		return func(k int) (err error) {
-			rates[k], err = n.StationaryRate(currents[k], sigma)
-			return err
-		}
-	})
-	if err != nil {
-		return nil, err
-	}
-	return rates, nil
+	return sweepEach(len(currents), func(k int) (float64, error) { return n.StationaryRate(currents[k], sigma) })
 }
 
 // StationaryState solves the stationary Fokker–Planck equation of the neuron under the

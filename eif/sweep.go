@@ -62,6 +62,22 @@ func sweep(n, workers int, newWorker func() func(k int) error) error {
 	return lowErr
 }
 
+// sweepEach is sweep, on GOMAXPROCS goroutines, for points that need no state of their
+// own: it returns point(k) for k = 0 … n−1, or the error of the lowest k that failed.
+func sweepEach(n int, point func(k int) (float64, error)) ([]float64, error) {
+	out := make([]float64, n)
+	err := sweep(n, 0, func() func(k int) error {
+		return func(k int) (err error) {
+			out[k], err = point(k)
+			return err
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // oneAtATime returns progress wrapped so that the goroutines of a sweep call it one at a
 // time: a Settings.Progress written for one run needs no locking of its own. nil stays nil.
 func oneAtATime(progress func(t float64)) func(t float64) {

@@ -120,17 +120,7 @@ func (n *Neuron) StrengthDuration(durations []float64, set *SearchSettings) ([]f
 		c.Sim = &sim
 		set = &c
 	}
-	out := make([]float64, len(durations))
-	err := sweep(len(durations), 0, func() func(k int) error {
-		return func(k int) (err error) {
-			out[k], err = n.PulseThreshold(durations[k], set)
-			return err
-		}
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
+	return sweepEach(len(durations), func(k int) (float64, error) { return n.PulseThreshold(durations[k], set) })
 }
 
 // Latency returns the time (ms) to the first spike of the neuron at rest when a constant
