@@ -187,8 +187,8 @@ func (in *integrator) current(t float64) float64 {
 
 // stage returns du/dt at time t and u = U + w·k: every evaluation of f by the
 // integrators, and the stages of a Runge–Kutta step, whose parts known before the slope
-// k are summed first, so that the stage waits for k through one product and one sum
-// only. On a constant piece it reads no stimulus. The argument of the exponential is
+// k are summed first, so that the stage waits for k through one multiply–add only (fma).
+// On a constant piece it reads no stimulus. The argument of the exponential is
 // summed the same way, and the exponential inlined (expFast), since a step waits for six
 // of them one after the other.
 func (in *integrator) stage(t, U, w, k float64) float64 {
