@@ -75,12 +75,7 @@ func (f *Figure) subtitleIn(l Lang) string {
 }
 
 // lang is the language f is drawn in.
-func (f *Figure) lang() Lang {
-	if f.Lang == "" {
-		return EnvLang()
-	}
-	return f.Lang.known()
-}
+func (f *Figure) lang() Lang { return f.Lang.Resolve() }
 
 // Marker is the symbol drawn at the points of a series.
 type Marker int

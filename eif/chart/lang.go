@@ -26,6 +26,15 @@ const LangEnv = "EIF_LANG"
 // EnvLang returns the language named by the environment variable EIF_LANG (see LangEnv).
 func EnvLang() Lang { return Lang(os.Getenv(LangEnv)).known() }
 
+// Resolve returns the language l stands for: the one named by EIF_LANG for "", else l if
+// it is a language chart writes, else English. Case and surrounding spaces do not matter.
+func (l Lang) Resolve() Lang {
+	if l == "" {
+		return EnvLang()
+	}
+	return l.known()
+}
+
 // known returns l if it is a language chart writes, else English. Case and surrounding
 // spaces do not matter.
 func (l Lang) known() Lang {

@@ -40,19 +40,8 @@ func (s *Settings) settings() Settings {
 	if out.Wait <= 0 {
 		out.Wait = defaultWait
 	}
-	out.Lang = language(out.Lang)
+	out.Lang = out.Lang.Resolve()
 	return out
-}
-
-// language is l, or the language of EIF_LANG for "", as one of chart's languages.
-func language(l chart.Lang) chart.Lang {
-	if l == "" {
-		l = chart.EnvLang()
-	}
-	if l != chart.French {
-		return chart.English
-	}
-	return chart.French
 }
 
 // End says how an explorer ended.

@@ -129,6 +129,9 @@ func TestSettings(t *testing.T) {
 	if got := (&Settings{Idle: time.Second, Lang: "de"}).settings(); got.Idle != time.Second || got.Wait != 5*time.Second || got.Lang != chart.English {
 		t.Errorf("settings: %+v", got)
 	}
+	if got := (&Settings{Lang: " FR "}).settings(); got.Lang != chart.French {
+		t.Errorf(`Lang " FR ": %q, want French, as chart reads it`, got.Lang)
+	}
 	t.Setenv(chart.LangEnv, "fr")
 	if got := (&Settings{}).settings(); got.Lang != chart.French {
 		t.Errorf("EIF_LANG=fr: settings in %q", got.Lang)

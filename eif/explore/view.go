@@ -18,7 +18,7 @@ const t1, t2, duration = 100, 400, 500
 // 500 ms trace from rest with i on from 100 to 400 ms. It is HTML for gonbui.DisplayHTML
 // or gonbui.UpdateHTML, and says what went wrong in place of a chart that cannot be drawn.
 func View(i, deltaT float64, lang chart.Lang) string {
-	lang = language(lang)
+	lang = lang.Resolve()
 	w := wordsOf(lang)
 	p := eif.Default()
 	p.DeltaT = deltaT

@@ -48,4 +48,4 @@ var wordsIn = map[chart.Lang]words{
 }
 
 // wordsOf returns the words of the language l (English for one it does not know).
-func wordsOf(l chart.Lang) words { return wordsIn[language(l)] }
+func wordsOf(l chart.Lang) words { return wordsIn[l.Resolve()] }
