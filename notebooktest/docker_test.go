@@ -2,6 +2,7 @@ package notebooktest_test
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -17,8 +18,10 @@ import (
 // daemon, the image (built once per test binary with `make image`) and the
 // hub's venv (`make hub-setup`).
 
-// classImage is the image the tests build and use (make image's default).
-const classImage = "eif-notebooks:latest"
+// classImage is the image the tests build and use: make image's default, or
+// EIF_TEST_IMAGE, so that two checkouts on one Docker daemon do not build over
+// each other's image.
+var classImage = cmp.Or(os.Getenv("EIF_TEST_IMAGE"), "eif-notebooks:latest")
 
 // eifDockerSock is the socket of the daemon deploy/dockerd.sh starts.
 const eifDockerSock = "/run/eif-docker/docker.sock"
