@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/eif-notebooks/eif-notebooks/eif"
@@ -69,14 +68,14 @@ func Bifurcation(title string, n *eif.Neuron, iMin, iMax float64, marks ...float
 		}
 	}
 	if rh <= iMax && rh >= iMin {
-		f.VLines = append(f.VLines, Ref{rh, fmt.Sprintf("I_rh = %.4g nA", rh)})
+		f.VLines = append(f.VLines, refOf(rh, symbolf("I_rh = %.4g nA", rh)))
 	}
 	for _, m := range marks {
 		if !finite(m) {
 			f.err = errorText("chart: Bifurcation %q: marked current %g is not finite", "chart: Bifurcation %q : le courant marqué %g n'est pas fini", title, m)
 			return f
 		}
-		f.VLines = append(f.VLines, Ref{m, fmt.Sprintf("%.4g nA", m)})
+		f.VLines = append(f.VLines, refOf(m, symbolf("%.4g nA", m)))
 		for _, fp := range n.FixedPoints(m) {
 			s := Series{X: []float64{m}, Y: []float64{fp.U}, Points: true, Marker: Filled, Size: 10, Color: Color(0), aux: true}
 			switch fp.Stability {

@@ -82,7 +82,7 @@ func demoFigures(t testing.TB) []*Figure {
 			Series{Name: "RK4", X: hs, Y: errs2, Marker: Diamond, Dashed: true}),
 		{Title: `Escaping <b>&"</b> and a gap`, XLabel: "x (a.u.)", YLabel: "y (a.u.)",
 			Series: []Series{{Name: `<i>sin</i>`, X: grid(0, 10, 200), Y: gappy(grid(0, 10, 200))}},
-			HLines: []Ref{{0.5, `<script>alert(1)</script>`}}, VLines: []Ref{{5, "x = 5"}}},
+			HLines: []Ref{{Value: 0.5, Label: `<script>alert(1)</script>`}}, VLines: []Ref{{Value: 5, Label: "x = 5"}}},
 	}
 }
 

@@ -72,7 +72,7 @@ func TestHTML(t *testing.T) {
 		{
 			name: "escaped title and labels",
 			fig: &Figure{Title: `<b>&"</b>`, XLabel: "</script>", YLabel: "y",
-				Series: []Series{line(`<i>`, []float64{1, 2}, []float64{1, 2})}, HLines: []Ref{{1, "<!--"}}},
+				Series: []Series{line(`<i>`, []float64{1, 2}, []float64{1, 2})}, HLines: []Ref{{Value: 1, Label: "<!--"}}},
 			want: []string{`\u003cb\u003e\u0026\"\u003c/b\u003e`, `\u003c/script\u003e`, `\u003c!--`},
 			not:  []string{"<b>&", "<i>", "<!--"},
 		},
@@ -239,7 +239,7 @@ func TestErrors(t *testing.T) {
 		{"height", &Figure{Title: "h", Height: -1, Series: []Series{line("x", ok, ok)}}, `chart: figure "h": height -1 px is negative`},
 		{"range", &Figure{Title: "r", Y: Range{math.NaN(), 1}, Series: []Series{line("x", ok, ok)}}, `chart: figure "r": Y range [NaN, 1] is not finite`},
 		{"log range", &Figure{Title: "r", LogX: true, X: Range{0, 1}, Series: []Series{line("x", ok, ok)}}, `chart: figure "r": logarithmic X range [0, 1] must be positive`},
-		{"ref", &Figure{Title: "r", HLines: []Ref{{math.Inf(1), "top"}}, Series: []Series{line("x", ok, ok)}}, `chart: figure "r": reference line "top" at +Inf is not finite`},
+		{"ref", &Figure{Title: "r", HLines: []Ref{{Value: math.Inf(1), Label: "top"}}, Series: []Series{line("x", ok, ok)}}, `chart: figure "r": reference line "top" at +Inf is not finite`},
 		{"marker", XY("t", "x", "y", Series{Name: "m", X: ok, Y: ok, Marker: 99}), `chart: series "m": unknown marker 99`},
 		{"colour injection", XY("t", "x", "y", Series{Name: "c", X: ok, Y: ok, Color: "red;background-image:url(http://127.0.0.1:9/leak)"}),
 			`chart: series "c": Color "red;background-image:url(http://127.0.0.1:9/leak)" is not a colour: use #rgb, #rrggbb, rgb(r, g, b), rgba(r, g, b, a) or a CSS colour name`},

@@ -27,7 +27,7 @@ func checkColor(c string) *text {
 	}
 	parts := strings.Split(m[2], ",")
 	if want := len(m[1]); len(parts) != want { // "rgb" takes 3 values, "rgba" 4
-		t := textf("has %d values, %s() takes %d", "a %d valeurs, %s() en prend %d", len(parts), m[1], want)
+		t := plainf("has %d values, %s() takes %d", "a %d valeurs, %s() en prend %d", len(parts), m[1], want)
 		return &t
 	}
 	for k, p := range parts {
@@ -41,7 +41,7 @@ func checkColor(c string) *text {
 		}
 		v, err := strconv.ParseFloat(p, 64)
 		if err != nil || !(v >= 0 && v <= limit) || !rgbNumber.MatchString(p) {
-			t := textf("value %q of %s() is not a number from 0 to %g", "la valeur %q de %s() n'est pas un nombre de 0 à %g", parts[k], m[1], limit)
+			t := plainf("value %q of %s() is not a number from 0 to %g", "la valeur %q de %s() n'est pas un nombre de 0 à %g", parts[k], m[1], limit)
 			return &t
 		}
 	}

@@ -74,8 +74,31 @@
 //
 // EIF_LANG=fr means French; en, unset, or any other value means English. In Go, the
 // field Figure.Lang (English or French) chooses the language of one figure over EIF_LANG;
-// a name a helper wrote, such as "unstable", is drawn in the figure's language as long as
-// it is left unchanged.
+// a name or label a helper wrote, such as "unstable" or "I_rh = 7.25 nA", is drawn in the
+// figure's language as long as it is left unchanged.
+//
+// # Numbers
+//
+// A French chart writes numbers the French way: tick labels, tooltips and the labels the
+// helpers write take a decimal comma (7,25), and a no-break space joins a number to its
+// unit ("I_rh = 7,25 nA", "θ_pa = -30 mV"), so a label never breaks between them; an
+// English chart writes 7.25 as before. The browser formats ticks and tooltips, from the
+// decimal sign the figure's language gives it. Error messages keep Go's notation, 7.25:
+// they name values as the code that caused them writes them.
+//
+// Lang.Sprintf (and Sprintf and Printf, in the language of EIF_LANG) formats text the same
+// way, for what a notebook prints and for the titles and labels it passes in: float
+// arguments take the language's decimal sign, booleans read yes or no, oui or non (see
+// Lang.Bool), and French text gets its no-break spaces, between a number and its unit and
+// before : ; ? !. One line then serves both editions of a notebook:
+//
+//	chart.Printf("I_rh = %.4f nA, fires: %v\n", n.Rheobase(), len(res.Spikes) > 0)
+//	// English: I_rh = 7.2500 nA, fires: yes
+//	// French:  I_rh = 7,2500 nA, fires: oui
+//	chart.Show(chart.Trace(chart.Sprintf("6 nA pulse, Δ_T = %g mV", dT), n, run))
+//
+// Only the arguments change: numbers written in the format itself, integers and strings
+// (a version such as 5.6.0) are printed as they are.
 //
 // # Redrawing in place
 //

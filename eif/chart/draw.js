@@ -1,19 +1,23 @@
 // draw.js draws the chart of the element whose id is id, from the echarts option, once
 // window.echarts exists, polling for up to 10 s; after that it writes words.noLibrary in
 // the element instead. It formats the tooltip (rows[k] names the row of series k; "" for
-// none) and the labels of logarithmic axes, and follows the width of the element.
+// none) and the labels of all axes, and follows the width of the element. Numbers take
+// the decimal sign words.decimal ("," in French), and a tooltip row puts words.colon
+// between a name and its value.
 // eif/chart's HTML declares id, option, rows and words before it, in one function.
 var tries = 0;
+// local writes the number text s (from toPrecision, toExponential…) with the decimal sign.
+function local(s) { return words.decimal && words.decimal !== "." ? s.replace(".", words.decimal) : s; }
 function num(v) {
   if (typeof v !== "number" || !isFinite(v)) { return "–"; }
   var a = Math.abs(v);
-  if (a !== 0 && (a < 1e-3 || a >= 1e5)) { return v.toExponential(3).replace("e+", "e"); }
-  return String(parseFloat(v.toPrecision(5)));
+  if (a !== 0 && (a < 1e-3 || a >= 1e5)) { return local(v.toExponential(3).replace("e+", "e")); }
+  return local(String(parseFloat(v.toPrecision(5))));
 }
 function decade(v) {
   var k = Math.round(v);
   if (Math.abs(v - k) > 1e-9) { return num(Math.pow(10, v)); }
-  if (k >= -3 && k <= 4) { return String(parseFloat(Math.pow(10, k).toPrecision(6))); }
+  if (k >= -3 && k <= 4) { return local(String(parseFloat(Math.pow(10, k).toPrecision(6)))); }
   var sup = "⁰¹²³⁴⁵⁶⁷⁸⁹", s = k < 0 ? "⁻" : "";
   String(Math.abs(k)).split("").forEach(function (d) { s += sup[+d]; });
   return "10" + s;
@@ -36,7 +40,7 @@ function draw(el) {
       if (!name || !p.value || typeof p.value[1] !== "number") { return; }
       var s = option.series[p.seriesIndex];
       if (!head) { head = enc(xName) + " = " + num(value(option.xAxis[s.xAxisIndex || 0], p.value[0])); }
-      out.push(p.marker + enc(name) + ": <b>" + num(value(option.yAxis[s.yAxisIndex || 0], p.value[1])) + "</b>");
+      out.push(p.marker + enc(name) + enc(words.colon) + "<b>" + num(value(option.yAxis[s.yAxisIndex || 0], p.value[1])) + "</b>");
     });
     return out.length ? head + "<br>" + out.join("<br>") : "";
   };
@@ -44,7 +48,7 @@ function draw(el) {
     return num(value(option[p.axisDimension + "Axis"][p.axisIndex], p.value));
   } };
   // Labels of linear axes without floating-point noise (7.175, not 7.175000000000001).
-  function tick(v) { return String(parseFloat(v.toPrecision(12))); }
+  function tick(v) { return local(String(parseFloat(v.toPrecision(12)))); }
   [].concat(option.xAxis, option.yAxis).forEach(function (a) {
     a.axisLabel = a.axisLabel || {};
     a.axisLabel.formatter = a.eifLog ? decade : tick;

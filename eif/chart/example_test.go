@@ -80,3 +80,35 @@ func ExampleLang_Stability() {
 	// unstable – instable
 	// saddle-node – col-nœud
 }
+
+// A notebook prints numbers and booleans in its language: French writes a decimal comma,
+// oui and non, and a no-break space (U+00A0, shown here by %q) between a number and its
+// unit and before a colon. chart.Printf does the same in the language named by EIF_LANG,
+// so both editions of a notebook can share a line.
+func ExampleLang_Sprintf() {
+	rh := eif.MustNew(eif.Default()).Rheobase()
+	fmt.Printf("%q\n", chart.English.Sprintf("I_rh = %.4f nA, above 7 nA: %v", rh, rh > 7))
+	fmt.Printf("%q\n", chart.French.Sprintf("I_rh = %.4f nA, au-dessus de 7 nA : %v", rh, rh > 7))
+	fmt.Printf("%q\n", chart.French.Sprintf("%.2f, %v, version %s", []float64{0.5, 1.25}, 1e-9, "5.6.0"))
+	// Output:
+	// "I_rh = 7.2500 nA, above 7 nA: yes"
+	// "I_rh = 7,2500\u00a0nA, au-dessus de 7\u00a0nA\u00a0: oui"
+	// "[0,50 1,25], 1e-09, version 5.6.0"
+}
+
+// The labels chart writes on a figure follow the figure's language.
+func ExampleBifurcation_french() {
+	n := eif.MustNew(eif.Default())
+	f := chart.Bifurcation("Points fixes", n, 0, 9, 6.889)
+	f.Lang = chart.French
+	h, err := f.HTML()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(strings.Contains(h, `"I_rh = 7,25`+"\u00a0"+`nA"`), strings.Contains(h, `"6,889`+"\u00a0"+`nA"`))
+	fmt.Println(f.VLines[0].Label) // the Label field keeps the English text
+	// Output:
+	// true true
+	// I_rh = 7.25 nA
+}

@@ -91,9 +91,24 @@ const (
 )
 
 // Ref is a labelled reference line, horizontal (at y = Value) or vertical (at x = Value).
+// A Label a helper wrote, such as "I_rh = 7.25 nA", is drawn in the figure's language
+// (I_rh = 7,25 nA in French) as long as it is left unchanged.
 type Ref struct {
 	Value float64
 	Label string
+
+	term text // the Label a helper wrote, in each language
+}
+
+// refOf is a reference line at v labelled t, a label a helper wrote.
+func refOf(v float64, t text) Ref { return Ref{Value: v, Label: t.en, term: t} }
+
+// labelIn is the label of r drawn in the language l (see Series.nameIn).
+func (r Ref) labelIn(l Lang) string {
+	if r.term.en != "" && r.Label == r.term.en {
+		return r.term.in(l)
+	}
+	return r.Label
 }
 
 // Range is an axis range. A Range with Min ≥ Max, such as the zero Range, fits the data.

@@ -41,7 +41,8 @@ func (f *Figure) HTML() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	script, err := json.Marshal(map[string]string{"noLibrary": l.words.NoLibrary, "cannotDraw": l.words.CannotDraw})
+	script, err := json.Marshal(map[string]string{"noLibrary": l.words.NoLibrary, "cannotDraw": l.words.CannotDraw,
+		"decimal": l.words.Decimal, "colon": l.words.Colon})
 	if err != nil {
 		return "", err
 	}

@@ -47,20 +47,33 @@ func (l Lang) known() Lang {
 // text is a text chart writes itself, in each of its languages.
 type text struct{ en, fr string }
 
-// textf formats en and fr with the same arguments; a text argument is written in the
-// language of each.
+// textf formats en in English and fr in French with the same arguments, as Lang.Sprintf
+// does: in French, numbers with a decimal comma and a no-break space before their unit. A
+// text argument is written in the language of each. It is for the texts a chart draws.
 func textf(en, fr string, args ...any) text {
-	in := func(l Lang) []any {
-		out := make([]any, len(args))
-		for k, a := range args {
-			if t, ok := a.(text); ok {
-				a = t.in(l)
-			}
-			out[k] = a
+	return text{English.Sprintf(en, argsIn(English, args)...), French.Sprintf(fr, argsIn(French, args)...)}
+}
+
+// symbolf is textf with one format for both languages, for texts made of symbols, numbers
+// and units, such as "I_rh = %.4g nA".
+func symbolf(format string, args ...any) text { return textf(format, format, args...) }
+
+// plainf is textf with Go's notation of numbers (7.25) in both languages, for error
+// messages: they name values as the code that caused them writes them.
+func plainf(en, fr string, args ...any) text {
+	return text{fmt.Sprintf(en, argsIn(English, args)...), fmt.Sprintf(fr, argsIn(French, args)...)}
+}
+
+// argsIn returns args with each text argument in the language l.
+func argsIn(l Lang, args []any) []any {
+	out := make([]any, len(args))
+	for k, a := range args {
+		if t, ok := a.(text); ok {
+			a = t.in(l)
 		}
-		return out
+		out[k] = a
 	}
-	return text{fmt.Sprintf(en, in(English)...), fmt.Sprintf(fr, in(French)...)}
+	return out
 }
 
 // in returns t in the language l (English for an unknown one).
@@ -79,12 +92,12 @@ func (e *textError) Error() string { return e.en }
 
 // errorf is an error in the language l.
 func errorf(l Lang, en, fr string, args ...any) error {
-	return errors.New(textf(en, fr, args...).in(l))
+	return errors.New(plainf(en, fr, args...).in(l))
 }
 
 // errorText is an error held in both languages, for errors found while a figure is built,
 // before the language it is drawn in is known.
-func errorText(en, fr string, args ...any) error { return &textError{textf(en, fr, args...)} }
+func errorText(en, fr string, args ...any) error { return &textError{plainf(en, fr, args...)} }
 
 // localize returns err in the language l.
 func localize(err error, l Lang) error {
@@ -124,6 +137,9 @@ type words struct {
 	InitFailed string
 	Progress   string // a progress bar: label, percentage and time
 	Done       string // …at the end: label and time
+	Decimal    string // the decimal sign of numbers, in Go (Lang.Sprintf) and in the browser
+	Colon      string // between a name and its value in a tooltip
+	Yes, No    string // a boolean (Lang.Bool)
 }
 
 var wordsIn = map[Lang]words{
@@ -141,6 +157,10 @@ var wordsIn = map[Lang]words{
 		InitFailed: "failed to load",
 		Progress:   "%s: %.0f %%, %.1f s",
 		Done:       "%s: done in %.1f s",
+		Decimal:    ".",
+		Colon:      ": ",
+		Yes:        "yes",
+		No:         "no",
 	},
 	French: {
 		NotDrawn:   "graphique non tracé : exécutez cette cellule, ou faites confiance au notebook (Palette de commandes → Faire confiance au notebook)",
@@ -156,6 +176,10 @@ var wordsIn = map[Lang]words{
 		InitFailed: "échec du chargement",
 		Progress:   "%s : %.0f %%, %.1f s",
 		Done:       "%s : terminé en %.1f s",
+		Decimal:    ",",
+		Colon:      " : ",
+		Yes:        "oui",
+		No:         "non",
 	},
 }
 

@@ -67,13 +67,17 @@ func TestWords(t *testing.T) {
 }
 
 // frenchFigures are the figures whose words chart writes itself: the three kinds of fixed
-// points, a phase line with a fixed point off the chart, the toolbox.
+// points, a phase line with a fixed point off the chart, the toolbox, the labels of the
+// thresholds.
 func frenchFigures() []*Figure {
 	n := eif.MustNew(eif.Default())
+	pulse := eif.Pulse{Amp: 8, T1: 10, T2: 60}
+	res, _ := n.Simulate(pulse, -70, 80, nil) // an error would show as a nil Result
 	return []*Figure{
 		Bifurcation("b", n, 0, 9, 6, n.Rheobase()),
 		PhaseLine("p", n, 6, -80, -42), // the unstable point, -37.9 mV, is off the chart
 		PhaseLine("p", n, n.Rheobase(), -80, -30),
+		Trace("t", n, Run{Label: "8 nA", Result: res, Stimulus: pulse}),
 	}
 }
 
@@ -92,8 +96,9 @@ func TestFrenchLabels(t *testing.T) {
 	page := all.String()
 	w := French.words()
 	labels := []struct{ en, fr string }{
-		{"unstable", "instable"}, {"saddle-node", "col-nœud"}, {"f(u) at I = 6 nA", "f(u) à I = 6 nA"},
-		{"off the chart (u from -80 to -42 mV): u* = -37.91 mV (unstable)", "hors du graphique (u de -80 à -42 mV)\u00a0: u* = -37.91 mV (instable)"},
+		{"unstable", "instable"}, {"saddle-node", "col-nœud"}, {"f(u) at I = 6 nA", "f(u) à I = 6\u00a0nA"},
+		{"off the chart (u from -80 to -42 mV): u* = -37.91 mV (unstable)", "hors du graphique (u de -80 à -42\u00a0mV)\u00a0: u* = -37,91\u00a0mV (instable)"},
+		{"I_rh = 7.25 nA", "I_rh = 7,25\u00a0nA"}, {"θ_pa = -30 mV", "θ_pa = -30\u00a0mV"},
 		{English.words().NotDrawn, w.NotDrawn}, {English.words().Reset, w.Reset}, {English.words().SavePNG, w.SavePNG},
 		{English.words().BoxZoom, w.BoxZoom}, {English.words().UndoZoom, w.UndoZoom},
 		{English.words().NoLibrary, w.NoLibrary}, {English.words().CannotDraw, w.CannotDraw},
@@ -164,10 +169,13 @@ func TestFrenchInitAndProgress(t *testing.T) {
 	if h := InitHTML(); !strings.Contains(h, `"chargée, version " + window.echarts.version`) || !strings.Contains(h, "copie hors ligne") || strings.Contains(h, "not loaded") {
 		t.Errorf("Init's status line is not in French")
 	}
-	if p := NewProgress("x"); p.words != French.words() {
+	if p := NewProgress("x"); p.lang != French {
 		t.Errorf("a progress bar made under EIF_LANG=fr is not in French")
 	}
-	if h := progressHTML(French.words(), "calcul", 1, 3e9, true); !strings.Contains(h, "calcul\u00a0: terminé en 3.0 s") {
+	if h := progressHTML(French, "calcul", 1, 3e9, true); !strings.Contains(h, "calcul\u00a0: terminé en 3,0\u00a0s") {
+		t.Errorf("French progress bar: %s", h)
+	}
+	if h := progressHTML(French, "calcul", 0.425, 1.25e9, false); !strings.Contains(h, "calcul\u00a0: 42\u00a0%, 1,2\u00a0s") {
 		t.Errorf("French progress bar: %s", h)
 	}
 }

@@ -244,7 +244,7 @@ func (f *Figure) refSeries(l layout) charts.SingleSeries {
 	}
 	for k, pos := range labelPositions(hv, l.y, f.LogY, false) {
 		v := axisValue(f.HLines[k].Value, f.LogY)
-		marks = append(marks, markLine{Y: &v, Name: f.HLines[k].Label, Label: markLabel(pos)})
+		marks = append(marks, markLine{Y: &v, Name: f.HLines[k].labelIn(l.lang), Label: markLabel(pos)})
 	}
 	vv := make([]float64, len(f.VLines))
 	for k, r := range f.VLines {
@@ -255,7 +255,7 @@ func (f *Figure) refSeries(l layout) charts.SingleSeries {
 	}
 	for k, pos := range labelPositions(vv, f.xExtent(), f.LogX, true) {
 		v := axisValue(f.VLines[k].Value, f.LogX)
-		marks = append(marks, markLine{X: &v, Name: f.VLines[k].Label, Label: markLabel(pos)})
+		marks = append(marks, markLine{X: &v, Name: f.VLines[k].labelIn(l.lang), Label: markLabel(pos)})
 	}
 	s := charts.SingleSeries{
 		Id:         hiddenPrefix + "refs",

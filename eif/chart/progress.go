@@ -21,7 +21,7 @@ import (
 //	bar.Done()
 type Progress struct {
 	label   string
-	words   words  // of the language named by EIF_LANG when the bar was made
+	lang    Lang   // the language named by EIF_LANG when the bar was made
 	id      string // GoNB display id of the bar's output block
 	start   time.Time
 	drawn   time.Time // when the bar was last drawn; zero before the first time
@@ -38,7 +38,7 @@ const progressEvery = 200 * time.Millisecond
 
 // NewProgress starts a progress bar named label; call Done when the work ends.
 func NewProgress(label string) *Progress {
-	p := &Progress{label: label, words: EnvLang().words(), id: "eifprogress_" + rand.Text(), now: time.Now}
+	p := &Progress{label: label, lang: EnvLang(), id: "eifprogress_" + rand.Text(), now: time.Now}
 	if gonbui.IsNotebook {
 		p.display = func(id, h string) {
 			gonbui.UpdateHTML(id, h)
@@ -56,7 +56,7 @@ func (p *Progress) Set(f float64) {
 		return
 	}
 	p.drawn, p.shown = now, true
-	p.display(p.id, progressHTML(p.words, p.label, f, now.Sub(p.start), false))
+	p.display(p.id, progressHTML(p.lang, p.label, f, now.Sub(p.start), false))
 }
 
 // Run returns a function for eif.Settings.Progress that reports the simulated time t of
@@ -75,20 +75,21 @@ func (p *Progress) Done() {
 	if p.display == nil || !p.shown {
 		return
 	}
-	p.display(p.id, progressHTML(p.words, p.label, 1, p.now().Sub(p.start), true))
+	p.display(p.id, progressHTML(p.lang, p.label, 1, p.now().Sub(p.start), true))
 }
 
 // progressHTML draws a bar at fraction f, with the label and the time elapsed, in the
-// words w.
-func progressHTML(w words, label string, f float64, elapsed time.Duration, done bool) string {
+// language l.
+func progressHTML(l Lang, label string, f float64, elapsed time.Duration, done bool) string {
 	if !(f >= 0) { // NaN too
 		f = 0
 	}
 	f = math.Min(f, 1)
 	pct := math.Floor(100 * f)
-	text := fmt.Sprintf(w.Progress, html.EscapeString(label), pct, elapsed.Seconds())
+	w := l.words()
+	text := l.Sprintf(w.Progress, html.EscapeString(label), pct, elapsed.Seconds())
 	if done {
-		text = fmt.Sprintf(w.Done, html.EscapeString(label), elapsed.Seconds())
+		text = l.Sprintf(w.Done, html.EscapeString(label), elapsed.Seconds())
 	}
 	return fmt.Sprintf(`<div class="eif-progress" style="font:12px sans-serif;color:#555;display:flex;align-items:center;gap:8px;">`+
 		`<progress max="100" value="%.0f" style="width:240px;"></progress><span>%s</span></div>`, pct, text)

@@ -57,7 +57,7 @@ func TestProgress(t *testing.T) {
 
 func TestProgressHTMLBounds(t *testing.T) {
 	for _, f := range []float64{-1, 2, math.NaN()} {
-		h := progressHTML(English.words(), "x", f, time.Second, false)
+		h := progressHTML(English, "x", f, time.Second, false)
 		if !strings.Contains(h, `value="0"`) && !strings.Contains(h, `value="100"`) {
 			t.Errorf("fraction %v: %s", f, h)
 		}

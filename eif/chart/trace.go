@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -93,14 +92,14 @@ func Thresholds(n *eif.Neuron) []Ref {
 	}
 	p := n.Params()
 	if p.Linear() {
-		return []Ref{{n.Threshold(), fmt.Sprintf("θ = %.4g mV", n.Threshold())}}
+		return []Ref{refOf(n.Threshold(), symbolf("θ = %.4g mV", n.Threshold()))}
 	}
 	refs := []Ref{
-		{p.Cutoff, fmt.Sprintf("θ_pa = %.4g mV", p.Cutoff)},
-		{p.ThetaRh, fmt.Sprintf("θ_rh = %.4g mV", p.ThetaRh)},
+		refOf(p.Cutoff, symbolf("θ_pa = %.4g mV", p.Cutoff)),
+		refOf(p.ThetaRh, symbolf("θ_rh = %.4g mV", p.ThetaRh)),
 	}
 	if th, err := n.EffectiveThreshold(0); err == nil && math.Abs(th-p.ThetaRh) > 1e-9 {
-		refs = append(refs, Ref{th, fmt.Sprintf("θ_I=0 = %.4g mV", th)})
+		refs = append(refs, refOf(th, symbolf("θ_I=0 = %.4g mV", th)))
 	}
 	return refs
 }

@@ -30,7 +30,7 @@ func TestView(t *testing.T) {
 		{"above rheobase", 12, 2, chart.English, []string{`data-deltat="2.0"`, `data-fixed-points="0"`, "no fixed point: the current is above rheobase"}, 2, 0},
 		{"sharp onset", 10, 0.1, chart.English, []string{"rheobase I_rh = 7.4750 nA"}, 2, 0},
 		{"invalid slope factor", 6, -1, chart.English, []string{"DeltaT = -1: must be ≥ 0 mV"}, 0, 1},
-		{"en français", 6, 1, chart.French, []string{`data-fixed-points="2"`, "u*_2 = -37.90928259 mV (instable)", "courant rhéobase I_rh = 7.2500 nA", "PA pendant l'impulsion de 300 ms\u00a0: 0", `"text":"Portrait de phase"`, `"name":"f(u) à I = 6 nA"`}, 2, 0},
+		{"en français", 6, 1, chart.French, []string{`data-fixed-points="2"`, "u*_2 = -37.90928259 mV (instable)", "courant rhéobase I_rh = 7.2500 nA", "PA pendant l'impulsion de 300 ms\u00a0: 0", `"text":"Portrait de phase"`, "\"name\":\"f(u) à I = 6\u00a0nA\""}, 2, 0},
 		{"au-dessus de la rhéobase", 12, 2, chart.French, []string{"aucun point fixe\u00a0: le courant dépasse la rhéobase"}, 2, 0},
 	} {
 		h := View(tc.i, tc.deltaT, tc.lang)
