@@ -67,6 +67,10 @@ func Sprintf(format string, args ...any) string { return Lang("").Sprintf(format
 // Printf is Lang.Printf in the language named by EIF_LANG (see Sprintf).
 func Printf(format string, args ...any) (int, error) { return Lang("").Printf(format, args...) }
 
+// Decimal returns the decimal sign of l: "." in English, "," in French; it is the one
+// Sprintf and the charts use, for numbers that a page's JavaScript writes.
+func (l Lang) Decimal() string { return l.Resolve().words().Decimal }
+
 // Bool writes b as a word of the language l: yes or no in English, oui or non in French.
 func (l Lang) Bool(b bool) string {
 	w := l.Resolve().words()

@@ -85,7 +85,7 @@ func TestSprintfEnv(t *testing.T) {
 	}
 }
 
-func TestBool(t *testing.T) {
+func TestBoolDecimal(t *testing.T) {
 	for _, tc := range []struct {
 		l         Lang
 		yes, no   string
@@ -96,6 +96,9 @@ func TestBool(t *testing.T) {
 		}
 		if got := tc.l.Bool(false); got != tc.no {
 			t.Errorf("Lang(%q).Bool(false) = %q, want %q", tc.langLabel, got, tc.no)
+		}
+		if got, want := tc.l.Decimal(), map[string]string{"yes": ".", "oui": ","}[tc.yes]; got != want {
+			t.Errorf("Lang(%q).Decimal() = %q, want %q", tc.langLabel, got, want)
 		}
 	}
 }

@@ -25,5 +25,7 @@
 // BenchmarkView measures the same redraw.
 //
 // The explorer writes its words in the language of package chart (see chart.Lang): the
-// environment variable EIF_LANG, or Settings.Lang.
+// environment variable EIF_LANG, or Settings.Lang. In French its numbers take a decimal
+// comma and a no-break space before their unit (I = 12,00 nA), as chart.Lang.Sprintf
+// writes them, beside the sliders too.
 package explore

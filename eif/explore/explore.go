@@ -78,7 +78,7 @@ type Stats struct {
 // String reports s in a line, in its language.
 func (s Stats) String() string {
 	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-	return fmt.Sprintf(wordsOf(s.Lang).stats, s.Redraws, ms(s.Median), ms(s.Max))
+	return s.Lang.Sprintf(wordsOf(s.Lang).stats, s.Redraws, ms(s.Median), ms(s.Max))
 }
 
 // Run shows sliders for the current I (0–15 nA by 0.05 nA) and the slope factor Δ_T
@@ -97,11 +97,10 @@ func Run(i, deltaT float64, s *Settings) Stats {
 		d := time.Since(start)
 		return Stats{End: Headless, Redraws: 1, Median: d, Max: d, I: i, DeltaT: deltaT, Lang: set.Lang}
 	}
-	w := wordsOf(set.Lang)
 	id := "eif_explorer_" + gonbui.UniqueId()
 	addr := "/eif/" + id // the page sends "I-position Δ_T-position done" here at every change
 	updates := comms.Listen[string](addr).LatestOnly()
-	gonbui.UpdateHTML(id, controls(id, addr, i, deltaT, w))
+	gonbui.UpdateHTML(id, controls(id, addr, i, deltaT, set.Lang))
 	var times []time.Duration
 	draw := func() {
 		start := time.Now()
@@ -138,7 +137,7 @@ loop:
 			break loop
 		}
 	}
-	gonbui.UpdateHTML(id, ended(end, i, deltaT, w))
+	gonbui.UpdateHTML(id, ended(end, i, deltaT, set.Lang))
 	gonbui.Sync()
 	slices.Sort(times)
 	return Stats{End: end, Redraws: len(times), Median: times[len(times)/2], Max: times[len(times)-1],

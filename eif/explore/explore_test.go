@@ -30,7 +30,7 @@ func TestView(t *testing.T) {
 		{"above rheobase", 12, 2, chart.English, []string{`data-deltat="2.0"`, `data-fixed-points="0"`, "no fixed point: the current is above rheobase"}, 2, 0},
 		{"sharp onset", 10, 0.1, chart.English, []string{"rheobase I_rh = 7.4750 nA"}, 2, 0},
 		{"invalid slope factor", 6, -1, chart.English, []string{"DeltaT = -1: must be ≥ 0 mV"}, 0, 1},
-		{"en français", 6, 1, chart.French, []string{`data-fixed-points="2"`, "u*_2 = -37.90928259 mV (instable)", "courant rhéobase I_rh = 7.2500 nA", "PA pendant l'impulsion de 300 ms\u00a0: 0", `"text":"Portrait de phase"`, "\"name\":\"f(u) à I = 6\u00a0nA\""}, 2, 0},
+		{"en français", 6, 1, chart.French, []string{`data-fixed-points="2"`, "u*_2 = -37,90928259\u00a0mV (instable)", "courant rhéobase I_rh = 7,2500\u00a0nA", "PA pendant l'impulsion de 300\u00a0ms\u00a0: 0", `"text":"Portrait de phase"`, "\"name\":\"f(u) à I = 6\u00a0nA\""}, 2, 0},
 		{"au-dessus de la rhéobase", 12, 2, chart.French, []string{"aucun point fixe\u00a0: le courant dépasse la rhéobase"}, 2, 0},
 	} {
 		h := View(tc.i, tc.deltaT, tc.lang)
@@ -46,6 +46,10 @@ func TestView(t *testing.T) {
 			t.Errorf("%s: %d error boxes, want %d", tc.name, got, tc.errorBoxes)
 		}
 		if tc.lang == chart.French {
+			readout := h[strings.Index(h, `style="font-family:monospace">`):strings.Index(h, "</div>")]
+			if m := regexp.MustCompile(`\d\.\d|\d (mV|nA|ms|Hz)`).FindString(readout); m != "" {
+				t.Errorf("%s: the French readout writes %q (a decimal point, or a plain space before a unit): %s", tc.name, m, readout)
+			}
 			for _, en := range []string{"rheobase", "unstable", "spikes", "Phase line", "f(u) at", "from rest"} {
 				if strings.Contains(h, en) {
 					t.Errorf("%s: English %q left in the French view", tc.name, en)
@@ -66,15 +70,22 @@ func TestViewLanguageFromEnv(t *testing.T) {
 }
 
 func TestControls(t *testing.T) {
-	h := controls("eif_explorer_x", "/eif/eif_explorer_x", 7.25, 1, wordsOf(chart.English))
+	h := controls("eif_explorer_x", "/eif/eif_explorer_x", 7.25, 1, chart.English)
 	for _, w := range []string{`id="eif_explorer_x"`, `value="145"`, `value="10"`, `addr = "/eif/eif_explorer_x"`, "comm.send(addr,",
 		"I = 7.25 nA", "Δ_T = 1.0 mV", "underRunAll()", "current I (0–15 nA):", ">Done</button>"} {
 		if !strings.Contains(h, w) {
 			t.Errorf("no %q in the controls", w)
 		}
 	}
-	if h := controls("x", "/eif/x", 0, 0.1, wordsOf(chart.French)); !strings.Contains(h, ">Terminer</button>") || !strings.Contains(h, "courant I (0–15 nA)\u00a0:") {
-		t.Errorf("French controls: %s", withoutScripts(h))
+	if !strings.Contains(h, `show = {"decimal":".","deltaT":"Δ_T = %s mV","i":"I = %s nA"}`) {
+		t.Errorf("the controls' script does not get the English texts of the values: %s", h)
+	}
+	h = controls("x", "/eif/x", 0, 0.1, chart.French)
+	for _, w := range []string{">Terminer</button>", "courant I (0–15\u00a0nA)\u00a0:", "facteur de pente Δ_T (0,1–4\u00a0mV)\u00a0:",
+		">I = 0,00\u00a0nA<", ">Δ_T = 0,1\u00a0mV<", `show = {"decimal":",","deltaT":"Δ_T = %s` + "\u00a0" + `mV","i":"I = %s` + "\u00a0" + `nA"}`} {
+		if !strings.Contains(h, w) {
+			t.Errorf("no %q in the French controls: %s", w, h)
+		}
 	}
 }
 
@@ -89,9 +100,9 @@ func TestEnded(t *testing.T) {
 		{Idle, chart.English, "The explorer has ended"},
 		{RunAll, chart.English, "Run All went on"},
 		{RunAll, chart.French, "«\u00a0Exécuter tout\u00a0» a continué"},
-		{Done, chart.French, "L&#39;explorateur est terminé, à I = 12.00 nA et Δ_T = 2.0 mV."},
+		{Done, chart.French, "L&#39;explorateur est terminé, à I = 12,00\u00a0nA et Δ_T = 2,0\u00a0mV."},
 	} {
-		h := ended(tc.e, 12, 2, wordsOf(tc.lang))
+		h := ended(tc.e, 12, 2, tc.lang)
 		if !strings.Contains(h, `data-end="`+tc.e.String()+`"`) || !strings.Contains(h, tc.want) {
 			t.Errorf("%v (%s): %s, want %q", tc.e, tc.lang, h, tc.want)
 		}
@@ -154,7 +165,7 @@ func TestStatsString(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	s.Lang = chart.French
-	if got := s.String(); !strings.Contains(got, "médiane 4.25 ms, max 12.00 ms") {
+	if got := s.String(); !strings.Contains(got, "médiane 4,25\u00a0ms, max 12,00\u00a0ms") {
 		t.Errorf("French: %q", got)
 	}
 }

@@ -1,8 +1,9 @@
 // explorer.js connects the explorer's sliders and Done button to the cell's Go program
 // through GoNB's connection to the page (globalThis.gonb_comm): at every change it sends
 // "I-position Δ_T-position done" to the address addr, where done is 1 after the button
-// and 2 under Run All. package explore's controls declare root (the controls' element)
-// and addr before it, in one function.
+// and 2 under Run All. package explore's controls declare root (the controls' element),
+// addr and show (the texts of the values the sliders show, %s for the number, and the
+// decimal sign) before it, in one function.
 var start = Date.now(), done = 0;
 // Under Run All the cells after this one wait, marked [*]: end at once so they run.
 function underRunAll() {
@@ -18,11 +19,12 @@ function connect() {
   if (!root || !root.isConnected) return;
   if (!comm) { if (Date.now() - start < 20000) setTimeout(connect, 100); return; }
   var sliders = root.querySelectorAll("input"), shown = root.querySelectorAll(".eif-slider-value");
-  function show() {
-    shown[0].textContent = "I = " + (0.05 * sliders[0].value).toFixed(2) + " nA";
-    shown[1].textContent = "Δ_T = " + (0.1 * sliders[1].value).toFixed(1) + " mV";
+  function value(text, v) { return text.replace("%s", v.replace(".", show.decimal)); }
+  function showValues() {
+    shown[0].textContent = value(show.i, (0.05 * sliders[0].value).toFixed(2));
+    shown[1].textContent = value(show.deltaT, (0.1 * sliders[1].value).toFixed(1));
   }
-  function send() { show(); comm.send(addr, sliders[0].value + " " + sliders[1].value + " " + done); }
+  function send() { showValues(); comm.send(addr, sliders[0].value + " " + sliders[1].value + " " + done); }
   if (underRunAll()) { done = 2; send(); return; }
   sliders.forEach(function (s) { s.addEventListener("input", send); });
   root.querySelector("button").addEventListener("click", function () { done = 1; send(); });

@@ -35,17 +35,17 @@ func View(i, deltaT float64, lang chart.Lang) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<div class="eif-explorer-readout" data-i="%.2f" data-deltat="%.1f" data-fixed-points="%d" style="font-family:monospace">`,
 		i, deltaT, len(fps))
-	fmt.Fprintf(&b, w.rheobase+"<br>", i, deltaT, n.Rheobase())
+	b.WriteString(lang.Sprintf(w.rheobase, i, deltaT, n.Rheobase()) + "<br>")
 	if len(fps) == 0 {
 		b.WriteString(w.noFixedPoint + "<br>")
 	}
 	for k, fp := range fps {
-		fmt.Fprintf(&b, "u*_%d = %.8f mV (%s)<br>", k+1, fp.U, lang.Stability(fp.Stability))
+		b.WriteString(lang.Sprintf("u*_%d = %.8f mV (%s)", k+1, fp.U, lang.Stability(fp.Stability)) + "<br>")
 	}
-	fmt.Fprintf(&b, w.rate+"</div>", n.Rate(i), t2-t1, len(run.Spikes))
-	params := fmt.Sprintf("I = %.2f nA, Δ_T = %.1f mV", i, deltaT)
+	b.WriteString(lang.Sprintf(w.rate, n.Rate(i), t2-t1, len(run.Spikes)) + "</div>")
+	params := lang.Sprintf("I = %.2f nA, Δ_T = %.1f mV", i, deltaT)
 	phase := chart.PhaseLine(w.phaseTitle, n, i, -80, p.Cutoff)
-	trace := chart.Trace(fmt.Sprintf(w.traceTitle, duration, t1, t2), n,
+	trace := chart.Trace(lang.Sprintf(w.traceTitle, duration, t1, t2), n,
 		chart.Run{Label: "u(t)", Result: run, Stimulus: pulse})
 	for _, f := range []*chart.Figure{phase, trace} {
 		f.Subtitle, f.Lang = params, lang

@@ -3,9 +3,11 @@ package explore
 import "github.com/eif-notebooks/eif-notebooks/eif/chart"
 
 // words are the explorer's texts in one language. French texts put a no-break space
-// before : ; ? ! as French typography wants.
+// before : ; ? ! and between a number and its unit, as French typography wants; numbers
+// given as arguments are written by chart.Lang.Sprintf, with a decimal comma in French.
 type words struct {
 	current, slope, done   string // the sliders and the button
+	showI, showDeltaT      string // the values the sliders show, %s for the number
 	rheobase, noFixedPoint string // the readout
 	rate                   string
 	phaseTitle, traceTitle string // the charts
@@ -19,6 +21,8 @@ var wordsIn = map[chart.Lang]words{
 		current:      "current I (0–15 nA):",
 		slope:        "slope factor Δ_T (0.1–4 mV):",
 		done:         "Done",
+		showI:        "I = %s nA",
+		showDeltaT:   "Δ_T = %s mV",
 		rheobase:     "I = %.2f nA, Δ_T = %.1f mV: rheobase I_rh = %.4f nA",
 		noFixedPoint: "no fixed point: the current is above rheobase, the neuron fires repetitively",
 		rate:         "rate under a constant I = %.3f Hz; spikes during the %d ms pulse: %d",
@@ -31,9 +35,11 @@ var wordsIn = map[chart.Lang]words{
 		stats:        "explorer: %d redraw(s); redraw time (simulation + fixed points + chart HTML): median %.2f ms, max %.2f ms",
 	},
 	chart.French: {
-		current:      "courant I (0–15 nA)\u00a0:",
-		slope:        "facteur de pente Δ_T (0.1–4 mV)\u00a0:",
+		current:      "courant I (0–15\u00a0nA)\u00a0:",
+		slope:        "facteur de pente Δ_T (0,1–4\u00a0mV)\u00a0:",
 		done:         "Terminer",
+		showI:        "I = %s\u00a0nA",
+		showDeltaT:   "Δ_T = %s\u00a0mV",
 		rheobase:     "I = %.2f nA, Δ_T = %.1f mV\u00a0: courant rhéobase I_rh = %.4f nA",
 		noFixedPoint: "aucun point fixe\u00a0: le courant dépasse la rhéobase, le neurone émet des PA de façon répétitive",
 		rate:         "fréquence sous un courant constant I = %.3f Hz\u00a0; PA pendant l'impulsion de %d ms\u00a0: %d",
