@@ -9,24 +9,43 @@ import (
 	"time"
 
 	"github.com/eif-notebooks/eif-notebooks/internal/browser"
+	"github.com/eif-notebooks/eif-notebooks/notebooktest"
 )
 
 // Browser test sizes and limits.
 const (
-	viewportWidth    = 1400
-	viewportHeight   = 2000
-	maxShotHeight    = 16000
-	runTimeout       = 20 * time.Minute // one notebook's "run all"
-	chartTimeout     = 60 * time.Second // charts to appear after a run or a reload
-	labStartTimeout  = 90 * time.Second
-	openTimeout      = 3 * time.Minute // a notebook to open with its kernel idle
-	defaultMinCharts = 1
+	viewportWidth   = 1400
+	viewportHeight  = 2000
+	maxShotHeight   = 16000
+	runTimeout      = 20 * time.Minute // one notebook's "run all"
+	chartTimeout    = 60 * time.Second // charts to appear after a run or a reload
+	labStartTimeout = 90 * time.Second
+	openTimeout     = 3 * time.Minute // a notebook to open with its kernel idle
 )
+
+// browserSteps are optional extra steps for a notebook in the browser test.
+// Each runs after the notebook has been executed, saved and reloaded, and its
+// charts checked; it gets the JupyterLab page with that notebook open. Use it
+// for interactive checks, for example a notebook with a slider widget:
+//
+//	"04-beyond-the-report.ipynb": func(p *labPage) error {
+//		// move the slider, then wait until the chart's data changed
+//		if err := p.eval(`document.querySelector(".eif-slider input").value = 7`, nil); err != nil {
+//			return err
+//		}
+//		return p.waitFor("chart redrawn", 30*time.Second, `...a JS expression true when done...`)
+//	},
+//
+// labPage (lab_page_test.go) offers eval, waitFor, charts and screenshot.
+// The steps run for the English notebooks only.
+var browserSteps = map[string]func(p *labPage) error{
+	"04-beyond-the-report.ipynb": exerciseExplorer, // explorer_browser_test.go
+}
 
 // TestNotebooksInBrowser opens every notebook in a real JupyterLab (from the
 // venv) in headless Chromium, runs all cells, and checks that:
 //   - no cell shows an error;
-//   - the notebook shows at least minCharts[name] charts (checks_test.go; 1 if
+//   - the notebook shows at least MinCharts[name] charts (checks.go; 1 if
 //     not listed), each `.eif-chart` element holding a canvas or svg of
 //     nonzero size;
 //   - after saving and reloading the page, the charts draw again (the saved
@@ -34,7 +53,7 @@ const (
 //   - the page logged no JavaScript exception and no console error, and sent
 //     no request and opened no WebSocket to anything but the lab server.
 //
-// It runs browserSteps[name] (checks_test.go) if any, and saves a screenshot
+// It runs browserSteps[name] (above) if any, and saves a screenshot
 // of each notebook into out/screenshots/NAME.png.
 //
 // The notebooks are copied into a folder under out/test/, which is inside
@@ -183,7 +202,7 @@ func (p *labPage) check(shotDir string) {
 		t.Fatalf("%s: %d code cell(s) were not run", p.name, st.Todo)
 	}
 
-	want := wantCharts(p.name)
+	want := notebooktest.WantCharts(p.name)
 	before, err := p.waitCharts(want)
 	if err != nil {
 		t.Fatalf("%s after run all: %v", p.name, err)

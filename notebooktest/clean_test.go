@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/eif-notebooks/eif-notebooks/notebooktest"
 )
 
 // committedForm returns what git would commit of the file name: the working
@@ -70,7 +72,7 @@ func TestNotebooksAreClean(t *testing.T) {
 	}
 }
 
-// Every key of the check tables in checks_test.go names a notebook here.
+// Every key of the check tables in checks.go names a notebook here.
 func TestCheckTablesNameNotebooks(t *testing.T) {
 	have := map[string]bool{}
 	for _, n := range notebookNames(t) {
@@ -78,23 +80,23 @@ func TestCheckTablesNameNotebooks(t *testing.T) {
 	}
 	check := func(table, name string) {
 		if !have[name] {
-			t.Errorf("checks_test.go: %s has an entry for %q, which is not a notebook in notebooks/", table, name)
+			t.Errorf("checks.go: %s has an entry for %q, which is not a notebook in notebooks/", table, name)
 		}
 	}
-	for n, nums := range printedNumbers {
-		check("printedNumbers", n)
+	for n, nums := range notebooktest.PrintedNumbers {
+		check("PrintedNumbers", n)
 		for _, num := range nums {
 			for _, p := range []string{num.Pattern, num.FR} {
-				if _, err := compileNumberPattern(p); p != "" && err != nil {
-					t.Errorf("checks_test.go: printedNumbers[%q]: %v", n, err)
+				if _, err := notebooktest.CompileNumberPattern(p); p != "" && err != nil {
+					t.Errorf("checks.go: PrintedNumbers[%q]: %v", n, err)
 				}
 			}
 		}
 	}
-	for n, min := range minCharts {
-		check("minCharts", n)
+	for n, min := range notebooktest.MinCharts {
+		check("MinCharts", n)
 		if min < 0 {
-			t.Errorf("checks_test.go: minCharts[%q] = %d, want ≥ 0", n, min)
+			t.Errorf("checks.go: MinCharts[%q] = %d, want ≥ 0", n, min)
 		}
 	}
 	for n := range browserSteps {

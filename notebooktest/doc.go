@@ -1,14 +1,31 @@
 // Package notebooktest holds the Go tests that check the project's Jupyter
 // notebooks (../notebooks/*.ipynb and the French edition ../notebooks/fr/*.ipynb,
-// listed by internal/notebooks, run on the GoNB Go kernel) and the classroom
-// built on them. The tests run in the notebooks' folder (see main_test.go), as
-// the kernel does, so that folder holds only the notebooks and their README.
+// listed by internal/notebooks, run on the GoNB Go kernel), and the table of
+// what each notebook must print and show (checks.go), which the image and
+// class tests of deploytest use too. The tests run in the notebooks' folder
+// (main_test.go), as the kernel does, so that folder holds only the notebooks
+// and their README.
 //
+// The package's own code:
+//   - checks.go: what each notebook must print (PrintedNumbers) and how many
+//     charts it must show (MinCharts): the file notebook authors edit;
+//   - numbers.go: CheckExecuted, the check of an executed notebook: internal/
+//     notebooks' failing-cell rule, then the printed numbers.
+//
+// The tests:
 //   - clean_test.go: committed notebooks carry no outputs, no execution counts
-//     and no absolute paths;
+//     and no absolute paths; the check tables name real notebooks; the git
+//     filter strips outputs;
+//   - scan_test.go: the failing-cell rule and the number check on made-up
+//     executed notebooks (no kernel);
+//   - sync_test.go: the French edition has the English one's cells and Go code;
 //   - execute_test.go: every notebook runs headless through the real GoNB
-//     kernel without errors, offline, and prints the numbers listed in
-//     checks_test.go;
+//     kernel without errors, offline (offline_test.go: a network namespace
+//     under strace), prints the numbers of checks.go, and its HTML export
+//     draws offline in Chromium;
+//   - setup_test.go: a notebook without its setup cell says what to do;
+//   - memory_test.go: every parameter cell, edited to its worst values, stays
+//     under 500 MB;
 //   - browser_test.go, startup_browser_test.go, ux_browser_test.go,
 //     explorer_browser_test.go: every notebook runs in JupyterLab in headless
 //     Chromium, its charts draw (also after save and reload), with no
@@ -16,11 +33,13 @@
 //     lab_server_test.go starts JupyterLab, page_watch_test.go Chromium
 //     (internal/browser) and what it watches, lab_page_test.go drives one
 //     notebook's page with the JavaScript of js/*.js (js_test.go);
-//   - image_test.go, class_test.go, hub_preflight_test.go, sigint_test.go,
-//     k8s_values_test.go: the container image, the class hub and Kubernetes.
+//   - lab_test.go: the real `make lab` (token, kernels, ports);
+//   - env_test.go, main_test.go: the repository's root, the venv, the
+//     notebooks' list, and the working folder.
 //
-// Notebook authors edit checks_test.go to declare what their notebook must
-// print and how many charts it must show; a French notebook is held to its
-// English twin's entries. What makes a cell fail is internal/notebooks' rule.
-// See ../notebooks/README.md.
+// The container image, the class hub and Kubernetes are tested in
+// ../deploytest. Notebook authors edit checks.go to declare what their
+// notebook must print and how many charts it must show; a French notebook is
+// held to its English twin's entries. What makes a cell fail is
+// internal/notebooks' rule. See ../notebooks/README.md.
 package notebooktest

@@ -2,26 +2,24 @@ package notebooktest_test
 
 import (
 	"context"
-	"fmt"
-	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/eif-notebooks/eif-notebooks/internal/browser"
 	"github.com/eif-notebooks/eif-notebooks/internal/notebooks"
+	"github.com/eif-notebooks/eif-notebooks/notebooktest"
 )
 
 // TestNotebooksExecute runs every notebook headless through the real GoNB
 // kernel with scripts/run_notebooks.py (as `make run` does, but into
 // out/test/executed/), then checks each executed notebook: every code cell
-// ran, no cell shows an error, and the numbers of printedNumbers
-// (checks_test.go) are printed. The run happens in a network namespace with
+// ran, no cell shows an error, and the numbers of PrintedNumbers
+// (checks.go) are printed. The run happens in a network namespace with
 // only loopback, under strace (offlineRun): "no network" fails on any
 // connection attempt to another host, such as GoNB's `go get` asking the
 // Go module proxy.
@@ -75,7 +73,7 @@ func TestNotebooksExecute(t *testing.T) {
 			if err != nil {
 				t.Fatalf("no executed notebook: %v", err)
 			}
-			checkExecutedNotebook(t, name, nb)
+			notebooktest.CheckExecuted(t, name, nb)
 
 			htmlFile := filepath.Join(outDir, strings.TrimSuffix(name, ".ipynb")+".html")
 			html, err := os.ReadFile(htmlFile)
@@ -122,7 +120,7 @@ func checkExportOffline(t *testing.T, name, file string) {
 	}
 	dom := regexp.MustCompile(`(?s)<script.*?</script>`).ReplaceAllString(string(out), "")
 	charts := strings.Count(dom, `class="eif-chart"`)
-	want := wantCharts(name)
+	want := notebooktest.WantCharts(name)
 	if charts < want {
 		t.Errorf("%s: the HTML export opened offline shows %d chart(s), want at least %d", name, charts, want)
 	}
@@ -150,64 +148,3 @@ var liveScriptConsole = regexp.MustCompile(`(?m):CONSOLE[:(]\d+\)?\] "(?:Uncaugh
 // remoteLoad matches a tag that makes the page load something from another
 // host (a script, a style sheet, an image, a frame); plain links are fine.
 var remoteLoad = regexp.MustCompile(`(?i)<(script|link|img|iframe|embed|object)\b[^>]*\b(src|href|data)\s*=\s*["']?(https?:)?//[^"'\s>]*`)
-
-func compileNumberPattern(p string) (*regexp.Regexp, error) {
-	re, err := regexp.Compile(p)
-	if err != nil {
-		return nil, err
-	}
-	if re.NumSubexp() != 1 {
-		return nil, fmt.Errorf("pattern %q has %d capture groups, want exactly 1 (use (?:...) for the others)", p, re.NumSubexp())
-	}
-	return re, nil
-}
-
-// checkNumbers checks the printedNumbers entries of one executed notebook. A
-// notebook of the French edition is held to its English twin's entries: the
-// same numbers, found with each entry's French pattern (FR) if it has one.
-func checkNumbers(t *testing.T, name string, nb *notebook) {
-	t.Helper()
-	texts := nb.Texts()
-	for _, num := range printedNumbers[notebooks.English(name)] {
-		if notebooks.IsFrench(name) && num.FR != "" {
-			num.Pattern = num.FR
-		}
-		re, err := compileNumberPattern(num.Pattern)
-		if err != nil {
-			t.Errorf("checks_test.go: %v", err)
-			continue
-		}
-		var m []string
-		for _, s := range texts {
-			if m = re.FindStringSubmatch(s); m != nil {
-				break
-			}
-		}
-		if m == nil {
-			t.Errorf("%s: no output matches %q (printedNumbers in checks_test.go)", name, num.Pattern)
-			continue
-		}
-		s := strings.TrimSpace(strings.ReplaceAll(m[1], "−", "-"))
-		got, err := strconv.ParseFloat(s, 64)
-		if err != nil {
-			t.Errorf("%s: %q matched %q, which is not a number", name, num.Pattern, m[1])
-			continue
-		}
-		if !(math.Abs(got-num.Want) <= num.Tol) {
-			t.Errorf("%s: %q printed %v, want %v ± %v", name, num.Pattern, got, num.Want, num.Tol)
-		} else {
-			t.Logf("%s: %q printed %v (want %v ± %v)", name, num.Pattern, got, num.Want, num.Tol)
-		}
-	}
-}
-
-// checkExecutedNotebook checks an executed notebook: no failing cell
-// (internal/notebooks), every code cell executed, and the printedNumbers of
-// that notebook.
-func checkExecutedNotebook(t *testing.T, name string, nb *notebook) {
-	t.Helper()
-	for _, f := range nb.Failures() {
-		t.Errorf("%s: %s", name, f)
-	}
-	checkNumbers(t, name, nb)
-}

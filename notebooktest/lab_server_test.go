@@ -4,12 +4,9 @@ package notebooktest_test
 // loopback port, with temporary data and config folders, and its REST API.
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -19,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/eif-notebooks/eif-notebooks/internal/testenv"
 )
 
 type labServer struct {
@@ -31,8 +30,8 @@ type labServer struct {
 // workspaces and settings); kernels come from the venv. It stops at cleanup.
 func startLab(t *testing.T, v venv, root, logPath string) *labServer {
 	t.Helper()
-	port := freePort(t)
-	token := randomHex(16)
+	port := testenv.FreePort(t)
+	token := testenv.RandomHex(16)
 	dataDir, configDir := t.TempDir(), t.TempDir()
 	// Every cell rendered (no virtual scrolling), so every chart is in the
 	// page. The project's settings (jupyter/overrides.json, in the venv) turn
@@ -161,20 +160,4 @@ func escapePath(name string) string {
 		parts[i] = url.PathEscape(p)
 	}
 	return strings.Join(parts, "/")
-}
-
-func freePort(t *testing.T) int {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
-}
-
-func randomHex(n int) string {
-	b := make([]byte, n)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
 }

@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/eif-notebooks/eif-notebooks/internal/testenv"
 )
 
 // TestMakeLab starts the real `make lab` and checks what guards the notebook server:
@@ -35,7 +37,7 @@ func TestMakeLab(t *testing.T) {
 	}
 
 	t.Run("empty token refused", func(t *testing.T) {
-		port := freePort(t)
+		port := testenv.FreePort(t)
 		out, err := makeCommand("lab", fmt.Sprintf("LAB_PORT=%d", port), "LAB_TOKEN=").CombinedOutput()
 		if err == nil {
 			t.Fatalf("make lab LAB_TOKEN= succeeded:\n%s", out)
@@ -113,7 +115,7 @@ func TestMakeLab(t *testing.T) {
 	})
 
 	t.Run("LAB_LANG=fr", func(t *testing.T) {
-		out, err := makeCommand("lab", fmt.Sprintf("LAB_PORT=%d", freePort(t)), "LAB_LANG=de").CombinedOutput()
+		out, err := makeCommand("lab", fmt.Sprintf("LAB_PORT=%d", testenv.FreePort(t)), "LAB_LANG=de").CombinedOutput()
 		if err == nil || !strings.Contains(string(out), "the editions are en") {
 			t.Errorf("make lab LAB_LANG=de did not stop naming the editions (%v):\n%s", err, out)
 		}
@@ -179,7 +181,7 @@ func startMakeLab(t *testing.T, args ...string) (runningLab, func() string) {
 	var mu sync.Mutex
 	var buf bytes.Buffer
 	out := func() string { mu.Lock(); defer mu.Unlock(); return buf.String() }
-	cmd := makeCommand(append([]string{"lab", fmt.Sprintf("LAB_PORT=%d", freePort(t))}, args...)...)
+	cmd := makeCommand(append([]string{"lab", fmt.Sprintf("LAB_PORT=%d", testenv.FreePort(t))}, args...)...)
 	w := lockedWriter{&mu, &buf}
 	cmd.Stdout, cmd.Stderr = w, w
 	if err := cmd.Start(); err != nil {

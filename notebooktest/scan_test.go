@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/eif-notebooks/eif-notebooks/notebooktest"
 )
 
 // The scan of executed notebooks finds the failures GoNB can show, names
@@ -47,13 +49,13 @@ func TestScanOfExecutedNotebooks(t *testing.T) {
 		}
 	}
 
-	printedNumbers["test.ipynb"] = []Number{
+	notebooktest.PrintedNumbers["test.ipynb"] = []notebooktest.Number{
 		{Pattern: `I_rh = (\S+) nA`, Want: 10, Tol: 1e-9},
 		{Pattern: `θrh = (\S+) mV`, Want: -40, Tol: 1e-9}, // from the HTML, as text
 		{Pattern: `plain = (\S+)`, Want: 0.0025, Tol: 1e-12},
 	}
-	defer delete(printedNumbers, "test.ipynb")
-	checkNumbers(t, "test.ipynb", &nb)
+	defer delete(notebooktest.PrintedNumbers, "test.ipynb")
+	notebooktest.CheckNumbers(t, "test.ipynb", &nb)
 }
 
 // A notebook of the French edition is held to its English twin's numbers,
@@ -65,10 +67,10 @@ func TestFrenchTwinNumbers(t *testing.T) {
 	if err := json.Unmarshal([]byte(executed), &nb); err != nil {
 		t.Fatal(err)
 	}
-	printedNumbers["twin.ipynb"] = []Number{
+	notebooktest.PrintedNumbers["twin.ipynb"] = []notebooktest.Number{
 		{Pattern: `rheobase current I_rh = (\S+) nA`, FR: `courant de rhéobase I_rh = (\S+) nA`, Want: 10, Tol: 1e-9},
 		{Pattern: `u\* = (\S+) mV`, Want: -70, Tol: 1e-9}, // the same label in both editions
 	}
-	defer delete(printedNumbers, "twin.ipynb")
-	checkNumbers(t, "fr/twin.ipynb", &nb)
+	defer delete(notebooktest.PrintedNumbers, "twin.ipynb")
+	notebooktest.CheckNumbers(t, "fr/twin.ipynb", &nb)
 }

@@ -1,9 +1,9 @@
 // Package testenv is the shared test tooling of the project's test packages
-// (notebooktest, exercises): the repository's root, the Python virtual
+// (notebooktest, deploytest, exercises): the repository's root, the Python virtual
 // environment (.venv, made by `make setup`) and the environment Jupyter
 // processes get (scripts/jupyter.env), the rule for a missing prerequisite
 // (skip, or fail with CI=true), and running a command or copying a file with
-// the failure said in full.
+// the failure said in full, a free port, a random token and the end of a log.
 package testenv
 
 import (
@@ -169,6 +169,19 @@ func Run(t testing.TB, dir string, env []string, name string, args ...string) st
 		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, s)
 	}
 	return out.String()
+}
+
+// TailFile returns the last n lines of the file at path, for failure messages.
+func TailFile(path string, n int) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Sprintf("(cannot read %s: %v)", path, err)
+	}
+	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
 }
 
 // CopyFile copies the file from to the path to (mode 0644), making its folder.

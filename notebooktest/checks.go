@@ -1,10 +1,13 @@
-package notebooktest_test
+package notebooktest
 
 import "github.com/eif-notebooks/eif-notebooks/internal/notebooks"
 
 // This file is the one that notebook authors edit. It says, per notebook file
 // name, what the tests must find. Every table key must be the file name of a
-// notebook in this folder (TestCheckTablesNameNotebooks fails on a typo).
+// notebook in this folder (TestCheckTablesNameNotebooks fails on a typo). It is
+// not a _test.go file because the image and class tests (deploytest) hold the
+// notebooks they run there to the same numbers; the browser test's extra steps
+// (browserSteps) are in browser_test.go.
 
 // Number is one number that a notebook must print.
 //
@@ -27,8 +30,9 @@ type Number struct {
 	Tol     float64
 }
 
-// printedNumbers lists the key numbers each notebook must print (checked by
-// TestNotebooksExecute, which runs the notebooks headless through GoNB).
+// PrintedNumbers lists the key numbers each notebook must print (checked by
+// TestNotebooksExecute, which runs the notebooks headless through GoNB, and by
+// the image and class tests of deploytest, with CheckExecuted).
 //
 // To add one: print the number with a stable label in the notebook, e.g.
 //
@@ -41,7 +45,7 @@ type Number struct {
 //	},
 //
 // Keep the label in the notebook and the pattern here in step.
-var printedNumbers = map[string][]Number{
+var PrintedNumbers = map[string][]Number{
 	"01-part-a-no-current.ipynb": {
 		{Pattern: `u\*_1 = (\S+) mV`, Want: -70.0, Tol: 1e-6},
 		{Pattern: `u\*_2 = (\S+) mV`, Want: -36.48809938192191, Tol: 1e-6},
@@ -144,13 +148,13 @@ var printedNumbers = map[string][]Number{
 	},
 }
 
-// minCharts is the minimum number of charts each notebook must show in
+// MinCharts is the minimum number of charts each notebook must show in
 // JupyterLab (checked by TestNotebooksInBrowser). A chart is an element with
 // class "eif-chart" inside a cell output, as the eif/chart package renders
 // it; each must hold a canvas or svg of nonzero size, before and after the
 // notebook is saved and reloaded. A notebook not listed here must show at
 // least one chart. The French edition must show as many as its English twin.
-var minCharts = map[string]int{
+var MinCharts = map[string]int{
 	"01-part-a-no-current.ipynb":     6,  // A1 phase line, A2 family, leak and exponential currents, A3.A, A3.B, A4
 	"02-part-b-current.ipynb":        10, // B1 pulse, B2 phase line and close-up, B3 family and bifurcation, B4 trace and pulse threshold, B5 two traces, B6 bistability
 	"03-part-b-lif-comparison.ipynb": 5,  // LIF no current, EIF vs LIF pulse, amplitude scan, u*(I), strength–duration
@@ -158,30 +162,14 @@ var minCharts = map[string]int{
 	"05-noise.ipynb":                 7,  // f–I under noise, raster, trace, ISI histogram, density, dynamic I–V, CI vs length
 }
 
-// browserSteps are optional extra steps for a notebook in the browser test.
-// Each runs after the notebook has been executed, saved and reloaded, and its
-// charts checked; it gets the JupyterLab page with that notebook open. Use it
-// for interactive checks, for example a notebook with a slider widget:
-//
-//	"04-beyond-the-report.ipynb": func(p *labPage) error {
-//		// move the slider, then wait until the chart's data changed
-//		if err := p.eval(`document.querySelector(".eif-slider input").value = 7`, nil); err != nil {
-//			return err
-//		}
-//		return p.waitFor("chart redrawn", 30*time.Second, `...a JS expression true when done...`)
-//	},
-//
-// labPage (browser_test.go) offers eval, waitFor, charts and screenshot.
-// The steps run for the English notebooks only.
-var browserSteps = map[string]func(p *labPage) error{
-	"04-beyond-the-report.ipynb": exerciseExplorer, // explorer_browser_test.go
-}
+// DefaultMinCharts is the number of charts a notebook not in MinCharts must show.
+const DefaultMinCharts = 1
 
-// wantCharts is the number of charts notebook name (a path of notebookNames)
-// must show at least: minCharts of it, or of its English twin.
-func wantCharts(name string) int {
-	if n, ok := minCharts[notebooks.English(name)]; ok {
+// WantCharts is the number of charts notebook name (a path of notebooks.List)
+// must show at least: MinCharts of it, or of its English twin.
+func WantCharts(name string) int {
+	if n, ok := MinCharts[notebooks.English(name)]; ok {
 		return n
 	}
-	return defaultMinCharts
+	return DefaultMinCharts
 }

@@ -1,4 +1,4 @@
-package notebooktest_test
+package deploytest_test
 
 import (
 	"bytes"
@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/eif-notebooks/eif-notebooks/internal/testenv"
 )
 
 // Test tooling shared by the image test and the class test: the Docker
@@ -115,7 +117,7 @@ func requireImage(t *testing.T) string {
 		}
 	})
 	if image.err != nil {
-		t.Fatalf("make image failed (%v); the end of %s:\n%s", image.err, image.log, tail(image.log, 30))
+		t.Fatalf("make image failed (%v); the end of %s:\n%s", image.err, image.log, testenv.TailFile(image.log, 30))
 	}
 	t.Logf("image %s: %s bytes; make image took %.1f s (Docker's layer cache included)", classImage, image.size, image.took.Seconds())
 	return classImage
@@ -130,17 +132,4 @@ func hubVenv(t *testing.T) string {
 		skipOrFail(t, "the hub's environment could not be set up (make hub-setup: %v):\n%s", err, out)
 	}
 	return filepath.Join(repoRoot, ".venv-hub")
-}
-
-// tail returns the last n lines of a file, for failure messages.
-func tail(path string, n int) string {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return fmt.Sprintf("(cannot read %s: %v)", path, err)
-	}
-	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
-	if len(lines) > n {
-		lines = lines[len(lines)-n:]
-	}
-	return strings.Join(lines, "\n")
 }

@@ -1,4 +1,4 @@
-package notebooktest_test
+package deploytest_test
 
 import (
 	"context"
@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/eif-notebooks/eif-notebooks/internal/testenv"
 )
 
 // TestHubPreflight starts the hub of deploy/hub/ with one thing missing at a
@@ -51,8 +53,8 @@ func TestHubPreflight(t *testing.T) {
 			cmd := exec.CommandContext(ctx, filepath.Join(venv, "bin", "jupyterhub"), "-f", filepath.Join(repoRoot, "deploy", "hub", "jupyterhub_config.py"))
 			cmd.Dir = t.TempDir()
 			cmd.Env = append(dockerEnv(), "EIF_HUB_STATE="+cmd.Dir,
-				fmt.Sprintf("EIF_HUB_PORT=%d", freePort(t)), fmt.Sprintf("EIF_HUB_API_PORT=%d", freePort(t)),
-				fmt.Sprintf("EIF_PROXY_API_PORT=%d", freePort(t)))
+				fmt.Sprintf("EIF_HUB_PORT=%d", testenv.FreePort(t)), fmt.Sprintf("EIF_HUB_API_PORT=%d", testenv.FreePort(t)),
+				fmt.Sprintf("EIF_PROXY_API_PORT=%d", testenv.FreePort(t)))
 			cmd.Env = append(cmd.Env, c.env...) // the case's own values come last and win
 			out, err := cmd.CombinedOutput()
 			if err == nil {

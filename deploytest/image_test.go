@@ -1,4 +1,4 @@
-package notebooktest_test
+package deploytest_test
 
 import (
 	"context"
@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/eif-notebooks/eif-notebooks/internal/notebooks"
+	"github.com/eif-notebooks/eif-notebooks/internal/testenv"
+	"github.com/eif-notebooks/eif-notebooks/notebooktest"
 )
 
 // TestImageRunsNotebooksOffline builds the image (make image, from the local
@@ -82,12 +84,12 @@ func TestImageRunsNotebooksOffline(t *testing.T) {
 		t.Errorf("the notebooks failed in the image: %v", err)
 	}
 	for _, name := range notebookNames(t) {
-		nb, err := readNotebook(filepath.Join(out, name))
+		nb, err := notebooks.Read(filepath.Join(out, name))
 		if err != nil {
 			t.Errorf("%s: no executed notebook from the image: %v", name, err)
 			continue
 		}
-		checkExecutedNotebook(t, name, nb)
+		notebooktest.CheckExecuted(t, name, nb)
 	}
 }
 
@@ -99,7 +101,7 @@ func TestImageServesJupyterLab(t *testing.T) {
 	img := requireImage(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	port := freePort(t)
+	port := testenv.FreePort(t)
 	id, err := docker(ctx, "run", "-d", "--rm", "--network", "host",
 		"-e", "EIF_IP=127.0.0.1", "-e", fmt.Sprintf("EIF_PORT=%d", port), img)
 	if err != nil {

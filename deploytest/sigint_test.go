@@ -1,4 +1,4 @@
-package notebooktest_test
+package deploytest_test
 
 import (
 	"context"
@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/eif-notebooks/eif-notebooks/internal/testenv"
 )
 
 // TestSIGINTStopsKernels starts a Jupyter server under the image's wrapper
@@ -25,9 +27,9 @@ func TestSIGINTStopsKernels(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: no Jupyter server")
 	}
-	v := requireVenv(t)
+	v := testenv.RequireVenv(t, repoRoot)
 	wrapper := filepath.Join(repoRoot, "deploy", "image", "sigint_to_sigterm.py")
-	left := serverThenSIGINT(t, v, []string{v.python, wrapper})
+	left := serverThenSIGINT(t, v, []string{v.Python, wrapper})
 	for _, p := range left {
 		t.Errorf("with the wrapper: %s (pid %d) still runs after the server got SIGINT", p.kind, p.key.pid)
 	}
@@ -44,11 +46,11 @@ func TestSIGINTStopsKernels(t *testing.T) {
 // serverThenSIGINT runs jupyter server (under prefix, when given), starts a
 // GoNB kernel, sends SIGINT to the first process and returns the kernel
 // processes (gonb, gopls) still running 10 s after the server exited.
-func serverThenSIGINT(t *testing.T, v venv, prefix []string) []procEntry {
+func serverThenSIGINT(t *testing.T, v testenv.Venv, prefix []string) []procEntry {
 	t.Helper()
-	port := freePort(t)
-	token := randomHex(16)
-	args := append(append([]string(nil), prefix...), filepath.Join(v.bin, "jupyter"), "server", "--no-browser",
+	port := testenv.FreePort(t)
+	token := testenv.RandomHex(16)
+	args := append(append([]string(nil), prefix...), filepath.Join(v.Bin, "jupyter"), "server", "--no-browser",
 		fmt.Sprintf("--ServerApp.port=%d", port), "--ServerApp.port_retries=0", "--ServerApp.ip=127.0.0.1",
 		"--IdentityProvider.token="+token, "--ServerApp.root_dir="+filepath.Join(repoRoot, "notebooks"))
 	if os.Getuid() == 0 {
@@ -57,7 +59,7 @@ func serverThenSIGINT(t *testing.T, v venv, prefix []string) []procEntry {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
-	cmd.Env = v.jupyterEnv(t.TempDir(), "")
+	cmd.Env = v.JupyterEnv(t.TempDir(), "")
 	logf, err := os.Create(filepath.Join(t.TempDir(), "server.log"))
 	if err != nil {
 		t.Fatal(err)
@@ -89,9 +91,9 @@ func serverThenSIGINT(t *testing.T, v venv, prefix []string) []procEntry {
 		}
 		select {
 		case <-done:
-			t.Fatalf("jupyter server exited at start: %s", tail(logf.Name(), 20))
+			t.Fatalf("jupyter server exited at start: %s", testenv.TailFile(logf.Name(), 20))
 		case <-ctx.Done():
-			t.Fatalf("jupyter server did not answer: %s", tail(logf.Name(), 20))
+			t.Fatalf("jupyter server did not answer: %s", testenv.TailFile(logf.Name(), 20))
 		case <-time.After(300 * time.Millisecond):
 		}
 	}
@@ -106,7 +108,7 @@ func serverThenSIGINT(t *testing.T, v venv, prefix []string) []procEntry {
 			}
 		}
 		if ctx.Err() != nil {
-			t.Fatalf("no gonb process under the server: %s", tail(logf.Name(), 20))
+			t.Fatalf("no gonb process under the server: %s", testenv.TailFile(logf.Name(), 20))
 		}
 		time.Sleep(300 * time.Millisecond)
 	}

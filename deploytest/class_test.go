@@ -1,4 +1,4 @@
-package notebooktest_test
+package deploytest_test
 
 import (
 	"bufio"
@@ -23,6 +23,7 @@ import (
 
 	"github.com/eif-notebooks/eif-notebooks/internal/notebooks"
 	"github.com/eif-notebooks/eif-notebooks/internal/testenv"
+	"github.com/eif-notebooks/eif-notebooks/notebooktest"
 )
 
 // The class test: the real JupyterHub of deploy/hub/ on loopback, with the
@@ -97,12 +98,12 @@ func TestClassOnHub(t *testing.T) {
 		spawn = append(spawn, r.SpawnS)
 		pull = append(pull, r.PullS)
 		for k, run := range r.Runs {
-			nb, err := readNotebook(run.Notebook)
+			nb, err := notebooks.Read(run.Notebook)
 			if err != nil {
 				t.Errorf("student %s, run %d: %v", r.User, k+1, err)
 				continue
 			}
-			t.Run(fmt.Sprintf("%s-run%d", r.User, k+1), func(t *testing.T) { checkExecutedNotebook(t, classNotebook, nb) })
+			t.Run(fmt.Sprintf("%s-run%d", r.User, k+1), func(t *testing.T) { notebooktest.CheckExecuted(t, classNotebook, nb) })
 			cpu := sampler.cpuBetween(r.User, epoch(run.Start), epoch(run.End))
 			if k == 0 {
 				cold = append(cold, run.ToLastOutputS)
@@ -147,7 +148,7 @@ func TestClassOnHub(t *testing.T) {
 			t.Errorf("s01's cookie on s01's own server: HTTP %d, want 200", code)
 		}
 	}
-	secret := "secret-of-s02-" + randomHex(8)
+	secret := "secret-of-s02-" + testenv.RandomHex(8)
 	if code := h.put(ctx, "/user/s02/api/contents/secret.txt", bStudent.Token,
 		map[string]any{"type": "file", "format": "text", "content": secret}); code != 200 && code != 201 {
 		t.Errorf("s02 could not save a file: HTTP %d", code)
@@ -192,8 +193,8 @@ type hub struct {
 
 func startHub(t *testing.T, ctx context.Context, venv, img, work, course string, students int) *hub {
 	t.Helper()
-	h := &hub{prefix: "eiftest" + randomHex(3), password: randomHex(8), done: make(chan struct{})}
-	port := freePort(t)
+	h := &hub{prefix: "eiftest" + testenv.RandomHex(3), password: testenv.RandomHex(8), done: make(chan struct{})}
+	port := testenv.FreePort(t)
 	h.url = fmt.Sprintf("http://127.0.0.1:%d", port)
 	var users []string
 	for i := 1; i <= students; i++ {
@@ -213,8 +214,8 @@ func startHub(t *testing.T, ctx context.Context, venv, img, work, course string,
 	h.cmd.Env = append(dockerEnv(),
 		"PATH="+filepath.Join(venv, "bin")+":"+os.Getenv("PATH"),
 		"EIF_HUB_AUTH=dummy", "EIF_HUB_PASSWORD="+h.password, "EIF_HUB_USERS="+strings.Join(users, ","),
-		fmt.Sprintf("EIF_HUB_PORT=%d", port), fmt.Sprintf("EIF_HUB_API_PORT=%d", freePort(t)),
-		fmt.Sprintf("EIF_PROXY_API_PORT=%d", freePort(t)), "EIF_HUB_STATE="+state, "EIF_IMAGE="+img,
+		fmt.Sprintf("EIF_HUB_PORT=%d", port), fmt.Sprintf("EIF_HUB_API_PORT=%d", testenv.FreePort(t)),
+		fmt.Sprintf("EIF_PROXY_API_PORT=%d", testenv.FreePort(t)), "EIF_HUB_STATE="+state, "EIF_IMAGE="+img,
 		"EIF_COURSE_GIT_DIR="+course, "EIF_PREFIX="+h.prefix, "EIF_MEM_LIMIT=2G", "EIF_CPU_LIMIT=1")
 	h.cmd.Stdout, h.cmd.Stderr = logf, logf
 	h.cmd.Cancel = func() error { return h.cmd.Process.Signal(syscall.SIGINT) }
@@ -228,7 +229,7 @@ func startHub(t *testing.T, ctx context.Context, venv, img, work, course string,
 	for {
 		select {
 		case <-h.done:
-			t.Fatalf("jupyterhub exited at start; the end of its log:\n%s", tail(h.log, 20))
+			t.Fatalf("jupyterhub exited at start; the end of its log:\n%s", testenv.TailFile(h.log, 20))
 		default:
 		}
 		if resp, err := http.Get(h.url + "/hub/api/"); err == nil {
@@ -239,7 +240,7 @@ func startHub(t *testing.T, ctx context.Context, venv, img, work, course string,
 			}
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("the hub did not answer on %s within 90 s; its log:\n%s", h.url, tail(h.log, 20))
+			t.Fatalf("the hub did not answer on %s within 90 s; its log:\n%s", h.url, testenv.TailFile(h.log, 20))
 		}
 		time.Sleep(300 * time.Millisecond)
 	}
@@ -272,7 +273,7 @@ func (h *hub) cleanup(t *testing.T) {
 		_, _ = docker(ctx, append([]string{"volume", "rm", "-f"}, strings.Fields(vols)...)...)
 	}
 	if t.Failed() {
-		t.Logf("the end of the hub's log:\n%s", tail(h.log, 40))
+		t.Logf("the end of the hub's log:\n%s", testenv.TailFile(h.log, 40))
 	}
 }
 
@@ -392,7 +393,7 @@ func (h *hub) secondPull(t *testing.T, ctx context.Context, token, work, course 
 	if err := json.Unmarshal(body, &model); code != 200 || err != nil {
 		t.Fatalf("GET notebook 02 from s01's server: HTTP %d (%v)", code, err)
 	}
-	edit := "STUDENT EDIT " + randomHex(6)
+	edit := "STUDENT EDIT " + testenv.RandomHex(6)
 	cells := model.Content["cells"].([]any)
 	first := cells[0].(map[string]any)
 	first["source"] = notebooks.JoinText(first["source"]) + "\n\n" + edit
@@ -401,7 +402,7 @@ func (h *hub) secondPull(t *testing.T, ctx context.Context, token, work, course 
 	}
 	clone := filepath.Join(work, "teacher")
 	gitRun(t, "", "clone", "--quiet", course, clone)
-	news := "teacher-news-" + randomHex(4) + ".md"
+	news := "teacher-news-" + testenv.RandomHex(4) + ".md"
 	if err := os.WriteFile(filepath.Join(clone, "notebooks", news), []byte("New this week.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
