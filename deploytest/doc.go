@@ -9,28 +9,25 @@
 // packages. They live outside deploy/, which holds the deployment files only
 // (the teacher reads it; the image is built from it).
 //
-//   - docker_test.go: the Docker daemon (DOCKER_HOST, else deploy/dockerd.sh's
-//     socket), the image built once per test binary with `make image`
-//     (EIF_TEST_IMAGE names it, default eif-notebooks:latest) and the hub's
-//     venv (`make hub-setup`);
 //   - image_test.go: the image runs every notebook with no network and prints
 //     notebooktest's numbers; `docker run` serves JupyterLab with a token and
 //     only the Go kernel;
 //   - class_test.go: a class of students (EIF_CLASS_STUDENTS, default 10) on
 //     the real hub at once: login, spawn, nbgitpuller, notebook 02 cold and
 //     warm (p50, p95, memory, CPU), isolation, limits and mounts, a second
-//     pull over a student's edit, nothing left after the servers stop; also
-//     the hub starter and the student's client (deploy/hub/student.py);
+//     pull over a student's edit, nothing left after the servers stop;
 //   - hub_preflight_test.go: the hub refuses to start with one message per
 //     missing piece, and a failed spawn names its cause;
 //   - sigint_test.go: the image's SIGINT wrapper makes a Jupyter server take
 //     its GoNB kernel and gopls down with it;
-//   - procs_test.go: the processes of the students' containers read from
-//     /proc (kind, peak memory, CPU) and the processes under a PID;
 //   - k8s_values_test.go: deploy/k8s/values.yaml against the Zero to
 //     JupyterHub chart's schema and the single-server hub's settings;
 //   - env_test.go: the repository's root and the notebooks' list.
 //
-// The notebooks' own tests are in notebooktest; the shared tooling is in
-// internal/ (testenv, notebooks, browser).
+// The tooling is in internal/: docker (the daemon, and the image built once
+// per test binary with `make image`; EIF_TEST_IMAGE names it, default
+// eif-notebooks:latest), hub (the hub's venv, the hub started for real, its
+// API, a student's client deploy/hub/student.py), procs (the processes of the
+// students' containers from /proc: kind, peak memory, CPU), stats (p50, p95),
+// testenv and notebooks. The notebooks' own tests are in notebooktest.
 package deploytest

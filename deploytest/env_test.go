@@ -11,12 +11,6 @@ import (
 // repoRoot is the repository's root.
 var repoRoot = testenv.RepoRoot()
 
-// skipOrFail skips the test with the message, or fails it in CI.
-func skipOrFail(t *testing.T, format string, args ...any) {
-	t.Helper()
-	testenv.SkipOrFail(t, format, args...)
-}
-
 // notebookNames lists the notebooks of ../notebooks (notebooks.List: the
 // English ones, then the French edition's), as paths relative to that folder.
 func notebookNames(t *testing.T) []string {

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eif-notebooks/eif-notebooks/internal/docker"
+	"github.com/eif-notebooks/eif-notebooks/internal/hub"
 	"github.com/eif-notebooks/eif-notebooks/internal/testenv"
 )
 
@@ -19,7 +21,7 @@ func TestHubPreflight(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: no hub")
 	}
-	venv := hubVenv(t)
+	venv := hub.Venv(t)
 	taken, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -46,13 +48,13 @@ func TestHubPreflight(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			if c.docker {
-				requireDocker(t)
+				docker.Require(t)
 			}
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 			defer cancel()
 			cmd := exec.CommandContext(ctx, filepath.Join(venv, "bin", "jupyterhub"), "-f", filepath.Join(repoRoot, "deploy", "hub", "jupyterhub_config.py"))
 			cmd.Dir = t.TempDir()
-			cmd.Env = append(dockerEnv(), "EIF_HUB_STATE="+cmd.Dir,
+			cmd.Env = append(docker.Env(), "EIF_HUB_STATE="+cmd.Dir,
 				fmt.Sprintf("EIF_HUB_PORT=%d", testenv.FreePort(t)), fmt.Sprintf("EIF_HUB_API_PORT=%d", testenv.FreePort(t)),
 				fmt.Sprintf("EIF_PROXY_API_PORT=%d", testenv.FreePort(t)))
 			cmd.Env = append(cmd.Env, c.env...) // the case's own values come last and win
@@ -77,21 +79,21 @@ func TestHubPreflight(t *testing.T) {
 // (the plain Debian base of make image) and checks that a student's spawn
 // fails with one message that names the missing command.
 func TestHubSpawnFailure(t *testing.T) {
-	requireImage(t) // also makes the base image, eif-base:bookworm
-	venv := hubVenv(t)
+	docker.RequireImage(t) // also makes the base image, eif-base:bookworm
+	venv := hub.Venv(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	work := t.TempDir()
 	course := filepath.Join(work, "course.git")
 	gitRun(t, "", "init", "--quiet", "--bare", course)
-	h := startHub(t, ctx, venv, "eif-base:bookworm", work, course, 1)
-	defer h.stop(t)
-	r := runStudent(ctx, venv, h, "s01", t.TempDir())
-	if r.err == "" {
+	h := hub.Start(t, ctx, venv, "eif-base:bookworm", work, course, 1)
+	defer h.Stop(t)
+	r := hub.RunStudent(ctx, venv, h, "s01", "notebooks/"+classNotebook, t.TempDir())
+	if r.Err == "" {
 		t.Fatalf("s01's server started from an image without eif-start")
 	}
-	if !strings.Contains(r.err, "eif hub: the server of s01 could not start") || !strings.Contains(r.err, "eif-start") {
-		t.Errorf("a failed spawn said %q; want the spawn failure naming eif-start", r.err)
+	if !strings.Contains(r.Err, "eif hub: the server of s01 could not start") || !strings.Contains(r.Err, "eif-start") {
+		t.Errorf("a failed spawn said %q; want the spawn failure naming eif-start", r.Err)
 	}
-	t.Logf("a failed spawn: %s", r.err)
+	t.Logf("a failed spawn: %s", r.Err)
 }

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eif-notebooks/eif-notebooks/internal/docker"
 	"github.com/eif-notebooks/eif-notebooks/internal/notebooks"
 	"github.com/eif-notebooks/eif-notebooks/internal/testenv"
 	"github.com/eif-notebooks/eif-notebooks/notebooktest"
@@ -26,7 +27,7 @@ import (
 // with no error and print the numbers of printedNumbers, as in
 // TestNotebooksExecute.
 func TestImageRunsNotebooksOffline(t *testing.T) {
-	img := requireImage(t)
+	img := docker.RequireImage(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
 	defer cancel()
 
@@ -37,7 +38,7 @@ func TestImageRunsNotebooksOffline(t *testing.T) {
 		{"GOTOOLCHAIN", "{{.Config.Env}}", "GOTOOLCHAIN=local"},
 		{"GOFLAGS", "{{.Config.Env}}", "GOFLAGS=-mod=mod"},
 	} {
-		got, err := docker(ctx, "image", "inspect", "-f", c.format, img)
+		got, err := docker.Run(ctx, "image", "inspect", "-f", c.format, img)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -45,7 +46,7 @@ func TestImageRunsNotebooksOffline(t *testing.T) {
 			t.Errorf("image %s: %s: %q does not contain %q", img, c.what, got, c.want)
 		}
 	}
-	if id, err := docker(ctx, "run", "--rm", "--network", "none", img, "id", "-u"); err != nil || id != "1000" {
+	if id, err := docker.Run(ctx, "run", "--rm", "--network", "none", img, "id", "-u"); err != nil || id != "1000" {
 		t.Errorf("the image's user: uid %q (%v), want 1000", id, err)
 	}
 	// Go at the version go.mod pins.
@@ -55,11 +56,11 @@ func TestImageRunsNotebooksOffline(t *testing.T) {
 	}
 	if m := regexp.MustCompile(`(?m)^go (\S+)$`).FindSubmatch(gomod); m == nil {
 		t.Error("go.mod has no go line")
-	} else if v, err := docker(ctx, "run", "--rm", "--network", "none", img, "go", "env", "GOVERSION"); err != nil || v != "go"+string(m[1]) {
+	} else if v, err := docker.Run(ctx, "run", "--rm", "--network", "none", img, "go", "env", "GOVERSION"); err != nil || v != "go"+string(m[1]) {
 		t.Errorf("Go in the image: %q (%v), want go%s as in go.mod", v, err, m[1])
 	}
 	// Everything the user runs or reads is readable by them; their home is private.
-	if out, err := docker(ctx, "run", "--rm", "--network", "none", img, "sh", "-c",
+	if out, err := docker.Run(ctx, "run", "--rm", "--network", "none", img, "sh", "-c",
 		`find /opt/eif /usr/local/go ! -readable | head -5; stat -c %a "$HOME"`); err != nil || out != "700" {
 		t.Errorf("the image's files and home: %q (%v), want only the home's mode 700", out, err)
 	}
@@ -77,7 +78,7 @@ func TestImageRunsNotebooksOffline(t *testing.T) {
 	start := time.Now()
 	// The notebooks of notebooks.List, as paths inside the image's copy of the repository.
 	run := notebooks.RunArgs("python", ".", "/out", notebookNames(t))
-	report, err := docker(ctx, append([]string{"run", "--rm", "--network", "none", "-v", out + ":/out", img,
+	report, err := docker.Run(ctx, append([]string{"run", "--rm", "--network", "none", "-v", out + ":/out", img,
 		"eif-start", "bash", "-c", `cp -r "$EIF_REPO" ~/eif-notebooks && cd ~/eif-notebooks && "$@"`, "bash"}, run...)...)
 	t.Logf("run_notebooks.py in the image, --network none (%.1f s):\n%s", time.Since(start).Seconds(), report)
 	if err != nil {
@@ -98,22 +99,22 @@ func TestImageRunsNotebooksOffline(t *testing.T) {
 // and shows the notebooks. The test's daemon has no bridge network, so the
 // container uses the host's network on a free port instead of -p.
 func TestImageServesJupyterLab(t *testing.T) {
-	img := requireImage(t)
+	img := docker.RequireImage(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	port := testenv.FreePort(t)
-	id, err := docker(ctx, "run", "-d", "--rm", "--network", "host",
+	id, err := docker.Run(ctx, "run", "-d", "--rm", "--network", "host",
 		"-e", "EIF_IP=127.0.0.1", "-e", fmt.Sprintf("EIF_PORT=%d", port), img)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer docker(context.Background(), "rm", "-f", id) //nolint:errcheck
+	defer docker.Run(context.Background(), "rm", "-f", id) //nolint:errcheck
 
 	tokenRE := regexp.MustCompile(`/lab\?token=([0-9a-f]{16,})`)
 	var token string
 	for token == "" {
 		time.Sleep(time.Second)
-		logs, err := dockerLogs(ctx, id)
+		logs, err := docker.Logs(ctx, id)
 		if m := tokenRE.FindStringSubmatch(logs); m != nil {
 			token = m[1]
 		} else if ctx.Err() != nil || err != nil {
@@ -163,7 +164,7 @@ func TestImageServesJupyterLab(t *testing.T) {
 // dockerLogs returns a container's log, standard output and error together.
 func dockerLogs(ctx context.Context, id string) (string, error) {
 	cmd := exec.CommandContext(ctx, "docker", "logs", id)
-	cmd.Env = dockerEnv()
+	cmd.Env = docker.Env()
 	out, err := cmd.CombinedOutput()
 	return string(out), err
 }

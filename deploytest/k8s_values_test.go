@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/eif-notebooks/eif-notebooks/internal/hub"
 )
 
 // TestK8sValues is a structural test of deploy/k8s/values.yaml (the chart
@@ -21,7 +23,7 @@ import (
 // must agree with the single-server hub (deploy/hub/jupyterhub_config.py) and
 // the image do.
 func TestK8sValues(t *testing.T) {
-	venv := hubVenv(t)
+	venv := hub.Venv(t)
 	script := `import json, sys, yaml; json.dump(yaml.safe_load(open(sys.argv[1])), sys.stdout)`
 	out, err := exec.Command(filepath.Join(venv, "bin", "python"), "-c", script,
 		filepath.Join(repoRoot, "deploy", "k8s", "values.yaml")).Output()

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eif-notebooks/eif-notebooks/internal/procs"
 	"github.com/eif-notebooks/eif-notebooks/internal/testenv"
 )
 
@@ -31,7 +32,7 @@ func TestSIGINTStopsKernels(t *testing.T) {
 	wrapper := filepath.Join(repoRoot, "deploy", "image", "sigint_to_sigterm.py")
 	left := serverThenSIGINT(t, v, []string{v.Python, wrapper})
 	for _, p := range left {
-		t.Errorf("with the wrapper: %s (pid %d) still runs after the server got SIGINT", p.kind, p.key.pid)
+		t.Errorf("with the wrapper: %s (pid %d) still runs after the server got SIGINT", p.Kind, p.Key.PID)
 	}
 	if len(left) == 0 {
 		t.Logf("with the wrapper: SIGINT stopped the server and its GoNB kernel")
@@ -39,14 +40,14 @@ func TestSIGINTStopsKernels(t *testing.T) {
 	leftBare := serverThenSIGINT(t, v, nil)
 	t.Logf("without the wrapper: %d kernel process(es) left after SIGINT (GUIDE: GoNB outlives a SIGINT-ed server)", len(leftBare))
 	for _, p := range leftBare {
-		_ = syscall.Kill(p.key.pid, syscall.SIGKILL)
+		_ = syscall.Kill(p.Key.PID, syscall.SIGKILL)
 	}
 }
 
 // serverThenSIGINT runs jupyter server (under prefix, when given), starts a
 // GoNB kernel, sends SIGINT to the first process and returns the kernel
 // processes (gonb, gopls) still running 10 s after the server exited.
-func serverThenSIGINT(t *testing.T, v testenv.Venv, prefix []string) []procEntry {
+func serverThenSIGINT(t *testing.T, v testenv.Venv, prefix []string) []procs.Proc {
 	t.Helper()
 	port := testenv.FreePort(t)
 	token := testenv.RandomHex(16)
@@ -100,10 +101,10 @@ func serverThenSIGINT(t *testing.T, v testenv.Venv, prefix []string) []procEntry
 	if code, body := call("POST", "/api/kernels"); code != 201 {
 		t.Fatalf("POST /api/kernels: HTTP %d: %s", code, body)
 	}
-	var kernel []procEntry
+	var kernel []procs.Proc
 	for len(kernel) == 0 {
-		for _, p := range descendants(cmd.Process.Pid) {
-			if p.kind == "kernel" || p.kind == "gopls" {
+		for _, p := range procs.Descendants(cmd.Process.Pid) {
+			if p.Kind == "kernel" || p.Kind == "gopls" {
 				kernel = append(kernel, p)
 			}
 		}
@@ -113,8 +114,8 @@ func serverThenSIGINT(t *testing.T, v testenv.Venv, prefix []string) []procEntry
 		time.Sleep(300 * time.Millisecond)
 	}
 	time.Sleep(2 * time.Second) // let GoNB start gopls, if it does at start
-	for _, p := range descendants(cmd.Process.Pid) {
-		if p.kind == "gopls" && !containsKey(kernel, p.key) {
+	for _, p := range procs.Descendants(cmd.Process.Pid) {
+		if p.Kind == "gopls" && !containsKey(kernel, p.Key) {
 			kernel = append(kernel, p)
 		}
 	}
@@ -124,11 +125,11 @@ func serverThenSIGINT(t *testing.T, v testenv.Venv, prefix []string) []procEntry
 	case <-time.After(60 * time.Second):
 		t.Errorf("the server did not exit within 60 s of SIGINT (prefix %v)", prefix)
 	}
-	var left []procEntry
+	var left []procs.Proc
 	for wait := 0; wait < 20; wait++ {
 		left = left[:0]
 		for _, p := range kernel {
-			if running(p.key) {
+			if procs.Running(p.Key) {
 				left = append(left, p)
 			}
 		}
@@ -140,9 +141,9 @@ func serverThenSIGINT(t *testing.T, v testenv.Venv, prefix []string) []procEntry
 	return left
 }
 
-func containsKey(ps []procEntry, k procKey) bool {
+func containsKey(ps []procs.Proc, k procs.Key) bool {
 	for _, p := range ps {
-		if p.key == k {
+		if p.Key == k {
 			return true
 		}
 	}

@@ -1,4 +1,10 @@
-package deploytest_test
+// Package procs reads the machine's processes from /proc (Linux) for the
+// tests that must see what runs: the class test's sampler of the students'
+// containers (which student a process belongs to, from its cgroup; what it is:
+// server, kernel, gopls; its peak resident memory, VmHWM, the kernel's own
+// high-water mark, so sampling once a second misses no peak; the CPU time of
+// each container), the processes below a PID, and whether a process still runs.
+package procs
 
 import (
 	"context"
@@ -11,28 +17,30 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/eif-notebooks/eif-notebooks/internal/docker"
+	"github.com/eif-notebooks/eif-notebooks/internal/stats"
 )
 
-// The processes of the class test's containers, read from /proc on the host
-// (Linux): which student each belongs to (its cgroup names the container),
-// what it is (server, kernel, gopls), and its peak resident memory (VmHWM,
-// the kernel's own high-water mark, so sampling once a second misses no peak).
-
-type procKey struct {
-	pid   int
-	start string // start time in clock ticks (field 22 of /proc/PID/stat)
+// Key names a process: its PID and start time, so a reused PID is another process.
+type Key struct {
+	PID   int
+	Start string // start time in clock ticks (field 22 of /proc/PID/stat)
 }
 
-type procInfo struct {
-	user, kind string
-	hwmKB      int
+// Info is what the sampler learnt of a process: its student, its kind and its peak memory.
+type Info struct {
+	User, Kind string
+	HWMKB      int
 }
 
-type procSampler struct {
+// Sampler samples, once a second, the processes of the containers named
+// PREFIX-STUDENT, and the machine's load average.
+type Sampler struct {
 	prefix string
 	mu     sync.Mutex
 	ids    map[string]string // full container ID → student
-	procs  map[procKey]*procInfo
+	procs  map[Key]*Info
 	peak   map[string]int // student → peak of the sum of VmRSS of their processes (kB)
 	cpu    map[string][]cpuSample
 	load   []float64 // the machine's 1-minute load average, once a second
@@ -40,12 +48,14 @@ type procSampler struct {
 	once   sync.Once
 }
 
-func newProcSampler(prefix string) *procSampler {
-	return &procSampler{prefix: prefix, ids: map[string]string{}, procs: map[procKey]*procInfo{},
+// NewSampler returns a sampler of the containers whose names start with prefix-.
+func NewSampler(prefix string) *Sampler {
+	return &Sampler{prefix: prefix, ids: map[string]string{}, procs: map[Key]*Info{},
 		peak: map[string]int{}, cpu: map[string][]cpuSample{}, halt: make(chan struct{})}
 }
 
-func (s *procSampler) run(ctx context.Context) {
+// Run samples once a second until ctx ends or Stop.
+func (s *Sampler) Run(ctx context.Context) {
 	tick := time.NewTicker(time.Second)
 	defer tick.Stop()
 	for {
@@ -60,10 +70,11 @@ func (s *procSampler) run(ctx context.Context) {
 	}
 }
 
-func (s *procSampler) stop() { s.once.Do(func() { close(s.halt) }) }
+// Stop ends Run.
+func (s *Sampler) Stop() { s.once.Do(func() { close(s.halt) }) }
 
-func (s *procSampler) sample(ctx context.Context) {
-	if out, err := docker(ctx, "ps", "--no-trunc", "--filter", "name=^"+s.prefix+"-", "--format", "{{.ID}} {{.Names}}"); err == nil {
+func (s *Sampler) sample(ctx context.Context) {
+	if out, err := docker.Run(ctx, "ps", "--no-trunc", "--filter", "name=^"+s.prefix+"-", "--format", "{{.ID}} {{.Names}}"); err == nil {
 		s.mu.Lock()
 		for _, line := range strings.Split(out, "\n") {
 			if id, name, ok := strings.Cut(line, " "); ok {
@@ -88,10 +99,10 @@ func (s *procSampler) sample(ctx context.Context) {
 		}
 	}
 	rss := map[string]int{}
-	for _, p := range listProcs() {
+	for _, p := range List() {
 		user := ""
 		for id, u := range s.ids {
-			if strings.Contains(p.cgroup, id) {
+			if strings.Contains(p.Cgroup, id) {
 				user = u
 				break
 			}
@@ -99,30 +110,30 @@ func (s *procSampler) sample(ctx context.Context) {
 		if user == "" {
 			continue
 		}
-		info := s.procs[p.key]
+		info := s.procs[p.Key]
 		if info == nil {
-			info = &procInfo{user: user, kind: p.kind}
-			s.procs[p.key] = info
+			info = &Info{User: user, Kind: p.Kind}
+			s.procs[p.Key] = info
 		}
-		info.hwmKB = max(info.hwmKB, p.hwmKB)
-		rss[user] += p.rssKB
+		info.HWMKB = max(info.HWMKB, p.HWMKB)
+		rss[user] += p.RSSKB
 	}
 	for u, kb := range rss {
 		s.peak[u] = max(s.peak[u], kb)
 	}
 }
 
-// report gives, in MB over the students, the median and largest per-student
+// Report gives, in MB over the students, the median and largest per-student
 // peak of each kind of process and of all of a student's processes at once.
-func (s *procSampler) report() map[string]map[string]float64 {
+func (s *Sampler) Report() map[string]map[string]float64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	per := map[string]map[string]int{} // kind → student → peak kB
 	for _, info := range s.procs {
-		if per[info.kind] == nil {
-			per[info.kind] = map[string]int{}
+		if per[info.Kind] == nil {
+			per[info.Kind] = map[string]int{}
 		}
-		per[info.kind][info.user] = max(per[info.kind][info.user], info.hwmKB)
+		per[info.Kind][info.User] = max(per[info.Kind][info.User], info.HWMKB)
 	}
 	per["all processes at once"] = s.peak
 	out := map[string]map[string]float64{}
@@ -131,8 +142,8 @@ func (s *procSampler) report() map[string]map[string]float64 {
 		for _, kb := range users {
 			mb = append(mb, float64(kb)/1024)
 		}
-		st := stats(mb)
-		out[kind] = map[string]float64{"p50": round1(st.P50), "max": round1(st.Max), "students": float64(st.N)}
+		st := stats.Of(mb)
+		out[kind] = map[string]float64{"p50": stats.Round1(st.P50), "max": stats.Round1(st.Max), "students": float64(st.N)}
 	}
 	return out
 }
@@ -144,10 +155,10 @@ type cpuSample struct {
 	sec float64
 }
 
-// cpuBetween returns the CPU seconds a student's container used from the last
+// CPUBetween returns the CPU seconds a student's container used from the last
 // sample at or before from to the first at or after to (so it may count up to
 // a second more at each end), or -1 without samples around that span.
-func (s *procSampler) cpuBetween(user string, from, to time.Time) float64 {
+func (s *Sampler) CPUBetween(user string, from, to time.Time) float64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	start, end := -1.0, -1.0
@@ -165,8 +176,8 @@ func (s *procSampler) cpuBetween(user string, from, to time.Time) float64 {
 	return end - start
 }
 
-// loadAverage is the mean of the machine's 1-minute load average over the samples.
-func (s *procSampler) loadAverage() float64 {
+// LoadAverage is the mean of the machine's 1-minute load average over the samples.
+func (s *Sampler) LoadAverage() float64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	sum := 0.0
@@ -176,17 +187,19 @@ func (s *procSampler) loadAverage() float64 {
 	return sum / float64(max(len(s.load), 1))
 }
 
-func (s *procSampler) seen() map[procKey]procInfo {
+// Seen returns every process seen in the containers.
+func (s *Sampler) Seen() map[Key]Info {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := map[procKey]procInfo{}
+	out := map[Key]Info{}
 	for k, v := range s.procs {
 		out[k] = *v
 	}
 	return out
 }
 
-func (s *procSampler) containerIDs() []string {
+// ContainerIDs returns the full IDs of the containers seen, sorted.
+func (s *Sampler) ContainerIDs() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var ids []string
@@ -197,27 +210,27 @@ func (s *procSampler) containerIDs() []string {
 	return ids
 }
 
-// checkNoneLeft fails for every process seen in a student's container that
+// CheckNoneLeft fails for every process seen in a student's container that
 // still runs, and for any process still in one of those containers' cgroups.
-func checkNoneLeft(t *testing.T, seen map[procKey]procInfo, ids []string) {
+func CheckNoneLeft(t testing.TB, seen map[Key]Info, ids []string) {
 	t.Helper()
 	kinds := map[string]int{}
 	for _, info := range seen {
-		kinds[info.kind]++
+		kinds[info.Kind]++
 	}
 	if kinds["server"] == 0 || kinds["kernel"] == 0 || kinds["gopls"] == 0 {
 		t.Errorf("the test saw no server, kernel or gopls process in the containers (%v): nothing to check", kinds)
 	}
 	left := 0
-	for _, p := range listProcs() {
-		if info, ok := seen[p.key]; ok {
-			t.Errorf("%s's %s (pid %d) still runs after the hub stopped every server", info.user, info.kind, p.key.pid)
+	for _, p := range List() {
+		if info, ok := seen[p.Key]; ok {
+			t.Errorf("%s's %s (pid %d) still runs after the hub stopped every server", info.User, info.Kind, p.Key.PID)
 			left++
 			continue
 		}
 		for _, id := range ids {
-			if strings.Contains(p.cgroup, id) {
-				t.Errorf("pid %d (%s) still runs in the cgroup of container %.12s", p.key.pid, p.kind, id)
+			if strings.Contains(p.Cgroup, id) {
+				t.Errorf("pid %d (%s) still runs in the cgroup of container %.12s", p.Key.PID, p.Kind, id)
 				left++
 			}
 		}
@@ -226,20 +239,21 @@ func checkNoneLeft(t *testing.T, seen map[procKey]procInfo, ids []string) {
 		left, len(seen), kinds["server"], kinds["kernel"], kinds["gopls"])
 }
 
-type procEntry struct {
-	key          procKey
-	ppid         int
-	kind, cgroup string
-	hwmKB, rssKB int
+// Proc is one process of the machine.
+type Proc struct {
+	Key          Key
+	PPID         int
+	Kind, Cgroup string // Kind: see Kind
+	HWMKB, RSSKB int    // peak and current resident memory (kB)
 }
 
-// listProcs reads every process of the machine from /proc.
-func listProcs() []procEntry {
+// List reads every process of the machine from /proc (none off Linux).
+func List() []Proc {
 	if runtime.GOOS != "linux" {
 		return nil
 	}
 	dirs, _ := os.ReadDir("/proc")
-	var out []procEntry
+	var out []Proc
 	for _, d := range dirs {
 		pid, err := strconv.Atoi(d.Name())
 		if err != nil {
@@ -259,20 +273,21 @@ func listProcs() []procEntry {
 		cg, _ := os.ReadFile(filepath.Join(dir, "cgroup"))
 		cmdline, _ := os.ReadFile(filepath.Join(dir, "cmdline"))
 		status, _ := os.ReadFile(filepath.Join(dir, "status"))
-		out = append(out, procEntry{
-			key:    procKey{pid: pid, start: fields[19]},
-			ppid:   atoi(fields[1]),
-			kind:   procKind(strings.Split(string(cmdline), "\x00")),
-			cgroup: string(cg),
-			hwmKB:  statusKB(string(status), "VmHWM:"),
-			rssKB:  statusKB(string(status), "VmRSS:"),
+		out = append(out, Proc{
+			Key:    Key{PID: pid, Start: fields[19]},
+			PPID:   atoi(fields[1]),
+			Kind:   Kind(strings.Split(string(cmdline), "\x00")),
+			Cgroup: string(cg),
+			HWMKB:  statusKB(string(status), "VmHWM:"),
+			RSSKB:  statusKB(string(status), "VmRSS:"),
 		})
 	}
 	return out
 }
 
-// procKind names what a process is from its command line.
-func procKind(argv []string) string {
+// Kind names what a process is from its command line: "server"
+// (jupyterhub-singleuser), "kernel" (gonb), "gopls" or "other".
+func Kind(argv []string) string {
 	if len(argv) == 0 || argv[0] == "" {
 		return "other"
 	}
@@ -304,16 +319,16 @@ func atoi(s string) int {
 	return n
 }
 
-// descendants returns the processes below pid (children, their children, ...).
-func descendants(pid int) []procEntry {
-	all := listProcs()
+// Descendants returns the processes below pid (children, their children, ...).
+func Descendants(pid int) []Proc {
+	all := List()
 	below := map[int]bool{pid: true}
-	var out []procEntry
+	var out []Proc
 	for changed := true; changed; {
 		changed = false
 		for _, p := range all {
-			if below[p.ppid] && !below[p.key.pid] {
-				below[p.key.pid] = true
+			if below[p.PPID] && !below[p.Key.PID] {
+				below[p.Key.PID] = true
 				out = append(out, p)
 				changed = true
 			}
@@ -322,16 +337,12 @@ func descendants(pid int) []procEntry {
 	return out
 }
 
-// running reports whether the process of key still runs.
-func running(key procKey) bool {
-	for _, p := range listProcs() {
-		if p.key == key {
+// Running reports whether the process of key still runs.
+func Running(key Key) bool {
+	for _, p := range List() {
+		if p.Key == key {
 			return true
 		}
 	}
 	return false
 }
-
-func round1(x float64) float64 { return float64(int(x*10+0.5)) / 10 }
-
-func numCPU() int { return runtime.NumCPU() }
