@@ -26,7 +26,7 @@ func TestBrowserSliderValues(t *testing.T) {
 	bin := browser.Require(t)
 	page := "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\n" +
 		"<script>var sent = []; globalThis.gonb_comm = {send: function (addr, msg) { sent.push(addr + \" \" + msg); }};</script>\n" +
-		controls("en", "/eif/en", 6, 1, chart.English) + controls("fr", "/eif/fr", 6, 1, chart.French) + "</body></html>"
+		controls("en", "/eif/en", gonbComm, 6, 1, chart.English, true) + controls("fr", "/eif/fr", gonbComm, 6, 1, chart.French, true) + "</body></html>"
 	file := filepath.Join(t.TempDir(), "controls.html")
 	if err := os.WriteFile(file, []byte(page), 0o644); err != nil {
 		t.Fatal(err)

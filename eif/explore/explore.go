@@ -98,9 +98,9 @@ func Run(i, deltaT float64, s *Settings) Stats {
 		return Stats{End: Headless, Redraws: 1, Median: d, Max: d, I: i, DeltaT: deltaT, Lang: set.Lang}
 	}
 	id := "eif_explorer_" + gonbui.UniqueId()
-	addr := "/eif/" + id // the page sends "I-position Δ_T-position done" here at every change
+	addr := "/eif/" + id // the page sends its moves here (see parseMove)
 	updates := comms.Listen[string](addr).LatestOnly()
-	gonbui.UpdateHTML(id, controls(id, addr, i, deltaT, set.Lang))
+	gonbui.UpdateHTML(id, controls(id, addr, gonbComm, i, deltaT, set.Lang, true))
 	var times []time.Duration
 	draw := func() {
 		start := time.Now()
@@ -115,8 +115,8 @@ loop:
 	for {
 		select {
 		case msg := <-updates.C:
-			var pi, pd, done int
-			if _, err := fmt.Sscan(msg, &pi, &pd, &done); err != nil {
+			ni, nd, done, ok := parseMove(msg)
+			if !ok {
 				continue
 			}
 			switch done {
@@ -128,7 +128,7 @@ loop:
 				break loop
 			}
 			end = Idle // the page answered: the sliders are live
-			if ni, nd := 0.05*float64(pi), 0.1*float64(pd); ni != i || nd != deltaT {
+			if ni != i || nd != deltaT {
 				i, deltaT = ni, nd
 				draw()
 			}

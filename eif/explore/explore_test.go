@@ -70,22 +70,79 @@ func TestViewLanguageFromEnv(t *testing.T) {
 }
 
 func TestControls(t *testing.T) {
-	h := controls("eif_explorer_x", "/eif/eif_explorer_x", 7.25, 1, chart.English)
-	for _, w := range []string{`id="eif_explorer_x"`, `value="145"`, `value="10"`, `addr = "/eif/eif_explorer_x"`, "comm.send(addr,",
+	h := controls("eif_explorer_x", "/eif/eif_explorer_x", gonbComm, 7.25, 1, chart.English, true)
+	for _, w := range []string{`id="eif_explorer_x"`, `value="145"`, `value="10"`, `addr = "/eif/eif_explorer_x"`, `comm = "gonb_comm"`,
+		"conn.send(addr,", `min="0" max="300"`, `min="1" max="40"`,
 		"I = 7.25 nA", "Δ_T = 1.0 mV", "underRunAll()", "current I (0–15 nA):", ">Done</button>"} {
 		if !strings.Contains(h, w) {
 			t.Errorf("no %q in the controls", w)
 		}
 	}
-	if !strings.Contains(h, `show = {"decimal":".","deltaT":"Δ_T = %s mV","i":"I = %s nA"}`) {
+	if !strings.Contains(h, `show = {"decimal":".","deltaT":"Δ_T = %s mV","deltaTStep":0.1,"i":"I = %s nA","iStep":0.05}`) {
 		t.Errorf("the controls' script does not get the English texts of the values: %s", h)
 	}
-	h = controls("x", "/eif/x", 0, 0.1, chart.French)
+	h = controls("x", "/eif/x", gonbComm, 0, 0.1, chart.French, true)
 	for _, w := range []string{">Terminer</button>", "courant I (0–15\u00a0nA)\u00a0:", "facteur de pente Δ_T (0,1–4\u00a0mV)\u00a0:",
-		">I = 0,00\u00a0nA<", ">Δ_T = 0,1\u00a0mV<", `show = {"decimal":",","deltaT":"Δ_T = %s` + "\u00a0" + `mV","i":"I = %s` + "\u00a0" + `nA"}`} {
+		">I = 0,00\u00a0nA<", ">Δ_T = 0,1\u00a0mV<", `show = {"decimal":",","deltaT":"Δ_T = %s` + "\u00a0" + `mV","deltaTStep":0.1,"i":"I = %s` + "\u00a0" + `nA","iStep":0.05}`} {
 		if !strings.Contains(h, w) {
 			t.Errorf("no %q in the French controls: %s", w, h)
 		}
+	}
+}
+
+// Page: Run's sliders, with no Done button, sending to the page's own connection.
+func TestPage(t *testing.T) {
+	h := Page("eif_site_1", 6, 1, chart.French)
+	for _, w := range []string{`id="eif_site_1"`, `addr = "eif_site_1"`, `comm = "eif_explorer_comm"`, `value="120"`, `value="10"`, "courant I (0–15\u00a0nA)\u00a0:"} {
+		if !strings.Contains(h, w) {
+			t.Errorf("no %q in the page's controls", w)
+		}
+	}
+	if strings.Contains(h, "<button") {
+		t.Error("the page's controls have a Done button")
+	}
+}
+
+// parseMove reads the controls' messages (slider positions) into values; Move draws them.
+func TestMove(t *testing.T) {
+	for _, tc := range []struct {
+		msg       string
+		i, deltaT float64
+		done      int
+		ok        bool
+	}{
+		{"120 10 0", 6, 1, 0, true},
+		{"240 20 1", 12, 2, 1, true},
+		{"0 1 2", 0, 0.1, 2, true},
+		{"145 10", 0, 0, 0, false},
+		{"x 10 0", 0, 0, 0, false},
+		{"", 0, 0, 0, false},
+	} {
+		i, d, done, ok := parseMove(tc.msg)
+		if ok != tc.ok || ok && (math.Abs(i-tc.i) > 1e-12 || math.Abs(d-tc.deltaT) > 1e-12 || done != tc.done) {
+			t.Errorf("parseMove(%q) = %g, %g, %d, %v; want %g, %g, %d, %v", tc.msg, i, d, done, ok, tc.i, tc.deltaT, tc.done, tc.ok)
+		}
+	}
+	h, ok := Move("120 10 0", chart.English)
+	if !ok || !strings.Contains(h, `data-i="6.00" data-deltat="1.0" data-fixed-points="2"`) || strings.Count(h, `class="eif-chart"`) != 2 {
+		t.Errorf("Move(120 10 0) = %v, %.200s", ok, h)
+	}
+	if _, ok := Move("nonsense", chart.English); ok {
+		t.Error("Move(nonsense): ok")
+	}
+}
+
+// Compute gives the numbers that View shows.
+func TestCompute(t *testing.T) {
+	x, err := Compute(6, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(x.FixedPoints) != 2 || math.Abs(x.Rheobase-7.25) > 1e-9 || x.Run == nil || len(x.Run.T) == 0 || x.Pulse.Amp != 6 {
+		t.Errorf("Compute(6, 1) = %+v", x)
+	}
+	if _, err := Compute(6, -1); err == nil {
+		t.Error("Compute(6, -1): no error")
 	}
 }
 

@@ -1,9 +1,11 @@
 // explorer.js connects the explorer's sliders and Done button to the cell's Go program
-// through GoNB's connection to the page (globalThis.gonb_comm): at every change it sends
-// "I-position Δ_T-position done" to the address addr, where done is 1 after the button
-// and 2 under Run All. package explore's controls declare root (the controls' element),
-// addr and show (the texts of the values the sliders show, %s for the number, and the
-// decimal sign) before it, in one function.
+// through GoNB's connection to the page (globalThis.gonb_comm), or on the course website
+// to the page's own copy of package explore (globalThis.eif_explorer_comm): at every
+// change it sends "I-position Δ_T-position done" to the address addr, where done is 1
+// after the button and 2 under Run All. package explore's controls declare root (the
+// controls' element), addr, comm (the name of the global connection) and show (the texts
+// of the values the sliders show, %s for the number, the decimal sign, and the value of
+// one step of each slider) before it, in one function.
 var start = Date.now(), done = 0;
 // Under Run All the cells after this one wait, marked [*]: end at once so they run.
 function underRunAll() {
@@ -15,19 +17,20 @@ function underRunAll() {
   return false;
 }
 function connect() {
-  var comm = globalThis.gonb_comm;
+  var conn = globalThis[comm];
   if (!root || !root.isConnected) return;
-  if (!comm) { if (Date.now() - start < 20000) setTimeout(connect, 100); return; }
+  if (!conn) { if (Date.now() - start < 20000) setTimeout(connect, 100); return; }
   var sliders = root.querySelectorAll("input"), shown = root.querySelectorAll(".eif-slider-value");
   function value(text, v) { return text.replace("%s", v.replace(".", show.decimal)); }
   function showValues() {
-    shown[0].textContent = value(show.i, (0.05 * sliders[0].value).toFixed(2));
-    shown[1].textContent = value(show.deltaT, (0.1 * sliders[1].value).toFixed(1));
+    shown[0].textContent = value(show.i, (show.iStep * sliders[0].value).toFixed(2));
+    shown[1].textContent = value(show.deltaT, (show.deltaTStep * sliders[1].value).toFixed(1));
   }
-  function send() { showValues(); comm.send(addr, sliders[0].value + " " + sliders[1].value + " " + done); }
+  function send() { showValues(); conn.send(addr, sliders[0].value + " " + sliders[1].value + " " + done); }
   if (underRunAll()) { done = 2; send(); return; }
   sliders.forEach(function (s) { s.addEventListener("input", send); });
-  root.querySelector("button").addEventListener("click", function () { done = 1; send(); });
+  var button = root.querySelector("button");
+  if (button) button.addEventListener("click", function () { done = 1; send(); });
   send();
 }
 connect();
