@@ -35,7 +35,8 @@
 //   - Simulate integrates the model under a Stimulus (Constant, Pulse, Steps or Func),
 //     with the adaptive Dormand–Prince 5(4) method by default, stopping exactly at every
 //     jump of the stimulus and locating each spike by root-finding on the dense output;
-//     forward Euler and RK4 with a fixed step are there to compare;
+//     forward Euler and RK4 with a fixed step are there to compare; its Result
+//     is read with At (u at a time) and Reaches (the time u reaches a level);
 //   - Period, Rate and FICurve give the exact firing rate, SimulatedRate measures it;
 //   - PulseThreshold, StrengthDuration and Latency answer how strong, how long and how
 //     soon; PairThreshold (with PulsePair) does it for two pulses, for temporal summation;

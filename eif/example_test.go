@@ -136,3 +136,19 @@ func ExampleLambertWm1() {
 	// Output:
 	// W−1(−e^−30) = -33.51190062, u* = -36.48809938 mV
 }
+
+// How long does the voltage take to settle under the report's 6 nA pulse? The rise from
+// rest covers 95 % of its way to the stable fixed point in about τ·ln 20 ≈ 30 ms.
+func ExampleResult_Reaches() {
+	n := eif.MustNew(eif.Default())
+	res, err := n.Simulate(eif.Pulse{Amp: 6, T1: 100, T2: 400}, -70, 600, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	from, to := -70.0, res.At(400) // rest, and the plateau reached at the end of the pulse
+	t, ok := res.Reaches(from+0.95*(to-from), 100)
+	fmt.Printf("95 %% of the rise in %.1f ms: %v\n", t-100, ok)
+	// Output:
+	// 95 % of the rise in 30.0 ms: true
+}
