@@ -1,0 +1,40 @@
+// Package nb holds the few conveniences that the course's notebooks would otherwise write
+// out in every cell, so that a cell shows its science and not its plumbing. It holds no
+// science: the model, its analysis and its numbers are package eif's, the charts package
+// chart's. Read it with `go doc ./eif/nb`.
+//
+// # Stopping a cell on an error
+//
+// Must builds a value or stops the cell's program with the package's one-line reason,
+// in red, instead of a panic trace:
+//
+//	p := eif.Default()
+//	p.DeltaT = -1            // not allowed
+//	n := nb.Must(eif.New(p)) // prints "error: eif: DeltaT = -1: must be ≥ 0 mV" and stops
+//
+// Each notebook cell is a separate Go program, so stopping it loses nothing: the next
+// cell starts afresh.
+//
+// # Printing in the notebook's language
+//
+// Printf, Sprintf and Println are fmt's, with the numbers and booleans written in the
+// notebook's language: in the French edition (EIF_LANG=fr, set by the setup cell; see
+// package chart) a float is written with a decimal comma, 7,25, and a boolean reads
+// oui or non. The format strings are the cell's own: a French notebook writes its units
+// after a no-break space ("%.2f\u00a0nA"). In English they are exactly fmt's.
+//
+//	nb.Printf("rheobase I_rh = %.4f nA\n", n.Rheobase()) // 7.2500 (French: 7,2500)
+//
+// Code keeps Go's decimal point: write 7.25 in a cell, never 7,25 (Go reads the comma as
+// a separator between two values).
+//
+// # Tables
+//
+// Table shows a table in the notebook, as Markdown, from a header and rows of text.
+//
+// # Self-checks
+//
+// SelfCheck is the check of a "Your turn" task: it prints whether the student's value is
+// right, within a tolerance of the value the cell computes, and a hint when it is not.
+// It grades nothing: the graded work is in exercises/.
+package nb

@@ -1,0 +1,130 @@
+package nb
+
+import (
+	"errors"
+	"io"
+	"math"
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestSprintfFrench(t *testing.T) {
+	t.Setenv("EIF_LANG", "fr")
+	for _, tc := range []struct {
+		format string
+		args   []any
+		want   string
+	}{
+		{"I_rh = %.4f\u00a0nA", []any{7.25}, "I_rh = 7,2500\u00a0nA"},
+		{"%g", []any{-36.48809938192191}, "-36,48809938192191"},
+		{"%8.3f|", []any{1.5}, "   1,500|"},
+		{"%-8.2f|", []any{1.5}, "1,50    |"},
+		{"%+.2e", []any{1.5e-13}, "+1,50e-13"},
+		{"%v", []any{0.1}, "0,1"},
+		{"%g", []any{float32(2.5)}, "2,5"},
+		{"%g", []any{7.0}, "7"},
+		{"%d spikes", []any{17}, "17 spikes"},
+		{"%v %t", []any{true, false}, "oui non"},
+		{"[%5v]", []any{true}, "[  oui]"},
+		{"%v", []any{[]float64{1.5, 2}}, "[1,5 2]"},
+		{"%v", []any{[]bool{true, false}}, "[oui non]"},
+		{"%s", []any{"7.25 stays as written"}, "7.25 stays as written"},
+		{"%.1f %%", []any{95.0}, "95,0 %"},
+		{"%g", []any{math.NaN()}, "NaN"},
+		{"%g", []any{math.Inf(-1)}, "-Inf"},
+	} {
+		if got := Sprintf(tc.format, tc.args...); got != tc.want {
+			t.Errorf("French Sprintf(%q, %v) = %q, want %q", tc.format, tc.args, got, tc.want)
+		}
+	}
+}
+
+// In English, Sprintf is fmt.Sprintf exactly.
+func TestSprintfEnglish(t *testing.T) {
+	for _, lang := range []string{"", "en", "de"} {
+		t.Setenv("EIF_LANG", lang)
+		if got, want := Sprintf("%.4f %v %8.2e %t", 7.25, true, 1.5e-13, false), "7.2500 true 1.50e-13 false"; got != want {
+			t.Errorf("EIF_LANG=%q: Sprintf = %q, want %q", lang, got, want)
+		}
+	}
+}
+
+// captured runs f and returns what it wrote on the standard output and error.
+func captured(t *testing.T, f func()) (stdout, stderr string) {
+	t.Helper()
+	read := func(f **os.File) func() string {
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		old := *f
+		*f = w
+		done := make(chan string)
+		go func() { b, _ := io.ReadAll(r); done <- string(b) }()
+		return func() string { *f = old; w.Close(); return <-done }
+	}
+	out, errOut := read(&os.Stdout), read(&os.Stderr)
+	f()
+	return out(), errOut()
+}
+
+type exited int
+
+// The cell's program stops, with status 1, on the first error, after one line in red.
+func TestMust(t *testing.T) {
+	exit = func(code int) { panic(exited(code)) }
+	defer func() { exit = os.Exit }()
+	for _, lang := range []string{"en", "fr"} {
+		t.Setenv("EIF_LANG", lang)
+		if got := Must(3.5, nil); got != 3.5 {
+			t.Errorf("Must(3.5, nil) = %v", got)
+		}
+		var code any
+		_, stderr := captured(t, func() {
+			defer func() { code = recover() }()
+			Must(0, errors.New("eif: DeltaT = -1: must be ≥ 0 mV"))
+			t.Error("Must returned after an error")
+		})
+		want := map[string]string{"en": "error: eif: DeltaT = -1: must be ≥ 0 mV\n", "fr": "erreur\u00a0: eif: DeltaT = -1: must be ≥ 0 mV\n"}[lang]
+		if code != exited(1) || stderr != want {
+			t.Errorf("EIF_LANG=%s: Must with an error: exit %v, stderr %q; want exit 1, %q", lang, code, stderr, want)
+		}
+	}
+	stdout, stderr := captured(t, func() { Stop(nil) })
+	if stdout+stderr != "" {
+		t.Errorf("Stop(nil) wrote %q", stdout+stderr)
+	}
+}
+
+func TestSelfCheck(t *testing.T) {
+	for _, tc := range []struct {
+		lang           string
+		got, want, tol float64
+		ok             bool
+		contains       string
+	}{
+		{"en", 7.375, 7.375, 0.01, true, "✓ I_rh: your value 7.375 is right (computed: 7.375, tolerance ±0.01)"},
+		{"en", 7.38, 7.375, -0.01, true, "is right"},
+		{"en", 7.25, 7.375, 0.01, false, "✗ I_rh: your value 7.25 is not right yet. Hint: Δ_T/R"},
+		{"en", math.NaN(), 7.375, 0.01, false, "your value NaN is not right yet"},
+		{"en", math.Inf(1), math.Inf(1), 0.01, false, "could not compute"},
+		{"en", 0, math.NaN(), 0.01, false, "could not compute"},
+		{"fr", 7.375, 7.375, 0.01, true, "✓ I_rh\u00a0: votre valeur 7,375 est juste (calculée\u00a0: 7,375, tolérance ±0,01)"},
+		{"fr", 7.25, 7.375, 0.01, false, "✗ I_rh\u00a0: votre valeur 7,25 n'est pas encore juste. Indice\u00a0: Δ_T/R"},
+	} {
+		t.Setenv("EIF_LANG", tc.lang)
+		var ok bool
+		out, _ := captured(t, func() { ok = SelfCheck("I_rh", tc.got, tc.want, tc.tol, "Δ_T/R") })
+		if ok != tc.ok || !strings.Contains(out, tc.contains) || strings.Count(out, "\n") != 1 {
+			t.Errorf("%s: SelfCheck(%v, %v, %v) = %v, printed %q; want %v and %q on one line", tc.lang, tc.got, tc.want, tc.tol, ok, out, tc.ok, tc.contains)
+		}
+	}
+}
+
+func TestTableOutsideNotebook(t *testing.T) {
+	out, _ := captured(t, func() { Table([]string{"a", "b|c"}, []string{"1", "x|y"}) })
+	if want := "| a | b\\|c |\n|---|---|\n| 1 | x\\|y |\n"; out != want {
+		t.Errorf("Table printed %q, want %q", out, want)
+	}
+}
