@@ -9,6 +9,19 @@ import "github.com/eif-notebooks/eif-notebooks/internal/notebooks"
 // notebooks they run there to the same numbers; the browser test's extra steps
 // (browserSteps) are in browser_test.go.
 
+// Pending lists the notebooks not yet rewritten for the student's loop (issue 23), with
+// who is on it. The learning-path rules (learning_test.go), the calques and the French
+// typography (french_test.go) and the French output rules (execute_test.go) skip them.
+// Remove a notebook from here when you rewrite it: the tests fail when a pending notebook
+// already follows every learning-path rule.
+var Pending = map[string]string{
+	"01-part-a-no-current.ipynb":     "issue 23: rewrite by nb23",
+	"02-part-b-current.ipynb":        "issue 23: rewrite by nb23",
+	"03-part-b-lif-comparison.ipynb": "issue 23: rewrite by the 03–05 helper",
+	"04-firing-and-thresholds.ipynb": "issue 23: split into 04 and 05 and rewrite by the 03–05 helper",
+	"06-noise.ipynb":                 "issue 23: rewrite by the noise helper",
+}
+
 // Number is one number that a notebook must print.
 //
 // Pattern is a Go regexp (https://pkg.go.dev/regexp/syntax) with exactly one
@@ -103,7 +116,7 @@ var PrintedNumbers = map[string][]Number{
 		{Pattern: `softness raises the charge from (\S+) pC`, FR: `la douceur relève la charge de (\S+) pC`, Want: 75, Tol: 6e-3},
 		{Pattern: `pC \(wall\) to (\S+) pC \(EIF\)`, FR: `pC \(mur\) à (\S+) pC \(EIF\)`, Want: 83.77975154519523, Tol: 6e-3}, // C·(θ_I=0 − u_r)
 	},
-	"04-beyond-the-report.ipynb": {
+	"04-firing-and-thresholds.ipynb": {
 		{Pattern: `EIF rate at I = 10 nA with t_ref = 0 ms: (\S+) Hz`, FR: `fréquence du EIF à I = 10 nA avec t_ref = 0 ms\x{a0}: (\S+) Hz`, Want: 61.05598954, Tol: 1e-4},
 		{Pattern: `LIF chronaxie τ·ln 2 = (\S+) ms`, FR: `chronaxie du LIF τ·ln 2 = (\S+) ms`, Want: 10 * 0.6931471805599453, Tol: 1e-6},
 		{Pattern: `Euler order p = (\S+) \(spike interpolated\)`, FR: `ordre d'Euler p = (\S+) \(PA interpolé\)`, Want: 1, Tol: 0.2},
@@ -130,7 +143,7 @@ var PrintedNumbers = map[string][]Number{
 		{Pattern: `I = 10 nA, (\d+) spikes in 500 ms`, FR: `I = 10 nA, (\d+) PA en 500 ms`, Want: 30, Tol: 0},
 		{Pattern: `spread (\S+) ms`, FR: `dispersion (\S+) ms`, Want: 0, Tol: 1e-9},
 	},
-	"05-noise.ipynb": {
+	"06-noise.ipynb": {
 		{Pattern: `rheobase I_rh = (\S+) nA: below it`, FR: `rhéobase I_rh = (\S+) nA\x{a0}: en dessous`, Want: 7.25, Tol: 1e-4},
 		{Pattern: `exact rate at I = 7 nA, σ = 0 mV: (\S+) Hz`, FR: `fréquence exacte à I = 7 nA, σ = 0 mV\x{a0}: (\S+) Hz`, Want: 0, Tol: 1e-9},
 		// eif/testdata/stationary_rate.py (mpmath, 20 digits): 10.032359274729325897 Hz.
@@ -158,8 +171,8 @@ var MinCharts = map[string]int{
 	"01-part-a-no-current.ipynb":     6,  // A1 phase line, A2 family, leak and exponential currents, A3.A, A3.B, A4
 	"02-part-b-current.ipynb":        10, // B1 pulse, B2 phase line and close-up, B3 family and bifurcation, B4 trace and pulse threshold, B5 two traces, B6 bistability
 	"03-part-b-lif-comparison.ipynb": 5,  // LIF no current, EIF vs LIF pulse, amplitude scan, u*(I), strength–duration
-	"04-beyond-the-report.ipynb":     12, // explorer (phase line, trace), f–I, onset, QIF, latency, strength–duration and its approach, summation, 2 accuracy, ISIs
-	"05-noise.ipynb":                 7,  // f–I under noise, raster, trace, ISI histogram, density, dynamic I–V, CI vs length
+	"04-firing-and-thresholds.ipynb":     12, // explorer (phase line, trace), f–I, onset, QIF, latency, strength–duration and its approach, summation, 2 accuracy, ISIs
+	"06-noise.ipynb":                 7,  // f–I under noise, raster, trace, ISI histogram, density, dynamic I–V, CI vs length
 }
 
 // DefaultMinCharts is the number of charts a notebook not in MinCharts must show.

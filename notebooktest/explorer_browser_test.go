@@ -6,11 +6,11 @@ import (
 )
 
 // explorerCall is the call that starts the interactive explorer in
-// 04-beyond-the-report.ipynb: the browser step finds the explorer's cell by it.
+// 04-firing-and-thresholds.ipynb: the browser step finds the explorer's cell by it.
 // The step's JavaScript is in js/explorer_*.js.
 const explorerCall = "explore.Run(I, DeltaT,"
 
-// exerciseExplorer is the browser step of 04-beyond-the-report.ipynb. It checks that
+// exerciseExplorer is the browser step of 04-firing-and-thresholds.ipynb. It checks that
 // under Run All the explorer ended at once, leaving its picture. The explorer's
 // sliders live only while its cell runs, so it runs that cell alone, moves the I slider
 // to 12 nA (until the page is connected), then the Δ_T slider to 2 mV, timing that

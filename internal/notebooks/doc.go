@@ -1,6 +1,7 @@
 // Package notebooks is the project's test tooling for its Jupyter notebooks:
 // which notebooks there are (List: notebooks/*.ipynb and the French edition,
-// notebooks/fr/*.ipynb), the .ipynb format as far as the tests read it, and
+// notebooks/fr/*.ipynb; Course: their numbers, names and themes, in the
+// course's order), the .ipynb format as far as the tests read it, and
 // the one rule for what makes an executed cell a failure (OutputProblem).
 //
 // scripts/run_notebooks.py only executes and exports notebooks; the tests

@@ -1,9 +1,11 @@
 package notebooks
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -71,6 +73,40 @@ func TestJoinText(t *testing.T) {
 	} {
 		if got := JoinText(tc.v); got != tc.want {
 			t.Errorf("JoinText(%#v) = %q, want %q", tc.v, got, tc.want)
+		}
+	}
+}
+
+// The notebooks' folder holds exactly the notebooks of Course (but the planned ones), in
+// both editions, and Course is in the order of its numbers.
+func TestCourseIsTheFolder(t *testing.T) {
+	dir := filepath.Join("..", "..", "notebooks")
+	names, err := List(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, n := range names {
+		have[n] = true
+	}
+	known := map[string]bool{}
+	for k, e := range Course {
+		if want := fmt.Sprintf("%02d-", k+1); !strings.HasPrefix(e.File, want) {
+			t.Errorf("Course[%d] = %s: its name must start with %s (the course's order)", k, e.File, want)
+		}
+		for _, name := range []string{e.File, French + "/" + e.File} {
+			known[name] = true
+			switch {
+			case e.Planned == "" && !have[name]:
+				t.Errorf("Course lists %s, which is not in notebooks/ (mark it Planned until it is written)", name)
+			case e.Planned != "" && have[name]:
+				t.Errorf("%s is written: remove Planned (%q) from its entry in Course", name, e.Planned)
+			}
+		}
+	}
+	for _, n := range names {
+		if !known[n] {
+			t.Errorf("notebooks/%s is not in Course (internal/notebooks/course.go): add it there, with its number", n)
 		}
 	}
 }
