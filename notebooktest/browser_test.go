@@ -28,7 +28,7 @@ const (
 // charts checked; it gets the JupyterLab page with that notebook open. Use it
 // for interactive checks, for example a notebook with a slider widget:
 //
-//	"04-beyond-the-report.ipynb": func(p *labPage) error {
+//	"04-firing-and-thresholds.ipynb": func(p *labPage) error {
 //		// move the slider, then wait until the chart's data changed
 //		if err := p.eval(`document.querySelector(".eif-slider input").value = 7`, nil); err != nil {
 //			return err
@@ -39,7 +39,7 @@ const (
 // labPage (lab_page_test.go) offers eval, waitFor, charts and screenshot.
 // The steps run for the English notebooks only.
 var browserSteps = map[string]func(p *labPage) error{
-	"04-beyond-the-report.ipynb": exerciseExplorer, // explorer_browser_test.go
+	"04-firing-and-thresholds.ipynb": exerciseExplorer, // explorer_browser_test.go
 }
 
 // TestNotebooksInBrowser opens every notebook in a real JupyterLab (from the
@@ -64,7 +64,7 @@ func TestNotebooksInBrowser(t *testing.T) {
 		t.Skip("-short: no browser test")
 	}
 	v, chrome, root := browserTestDir(t, "browser-")
-	names := notebookNames(t)
+	names := runNotebookNames(t)
 	testDir := filepath.Join(repoRoot, "out", "test")
 	shotDir := filepath.Join(repoRoot, "out", "screenshots")
 	if err := os.MkdirAll(shotDir, 0o755); err != nil {

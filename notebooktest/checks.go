@@ -171,7 +171,7 @@ var MinCharts = map[string]int{
 	"01-part-a-no-current.ipynb":     6,  // A1 phase line, A2 family, leak and exponential currents, A3.A, A3.B, A4
 	"02-part-b-current.ipynb":        10, // B1 pulse, B2 phase line and close-up, B3 family and bifurcation, B4 trace and pulse threshold, B5 two traces, B6 bistability
 	"03-part-b-lif-comparison.ipynb": 5,  // LIF no current, EIF vs LIF pulse, amplitude scan, u*(I), strength–duration
-	"04-firing-and-thresholds.ipynb":     12, // explorer (phase line, trace), f–I, onset, QIF, latency, strength–duration and its approach, summation, 2 accuracy, ISIs
+	"04-firing-and-thresholds.ipynb": 12, // explorer (phase line, trace), f–I, onset, QIF, latency, strength–duration and its approach, summation, 2 accuracy, ISIs
 	"06-noise.ipynb":                 7,  // f–I under noise, raster, trace, ISI histogram, density, dynamic I–V, CI vs length
 }
 

@@ -35,7 +35,11 @@
 //     notebook's page with the JavaScript of js/*.js (js_test.go);
 //   - lab_test.go: the real `make lab` (token, kernels, ports);
 //   - env_test.go, main_test.go: the repository's root, the venv, the
-//     notebooks' list, and the working folder.
+//     notebooks' list, and the working folder;
+//   - learning_test.go, french_test.go, map_test.go: the student's loop (issue 23):
+//     every notebook's learning path (objectives, predict-then-run, "Your turn",
+//     key points, short cells), the French of the French edition (docs/calques-fr.txt),
+//     the glossary, and the map from the report to the notebooks;
 //
 // The container image, the class hub and Kubernetes are tested in
 // ../deploytest. Notebook authors edit checks.go to declare what their

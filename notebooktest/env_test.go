@@ -1,6 +1,8 @@
 package notebooktest_test
 
 import (
+	"os"
+	"regexp"
 	"testing"
 
 	"github.com/eif-notebooks/eif-notebooks/internal/notebooks"
@@ -50,6 +52,34 @@ func notebookNames(t *testing.T) []string {
 		t.Fatal(err)
 	}
 	return names
+}
+
+// runNotebookNames is notebookNames, or, when EIF_NOTEBOOKS is set, the notebooks whose
+// path matches that regular expression: the notebooks the execution and browser tests
+// run, so that an author can run only theirs (EIF_NOTEBOOKS='0[12]-' runs 01 and 02 in
+// both editions). The other tests read every notebook.
+func runNotebookNames(t *testing.T) []string {
+	t.Helper()
+	names := notebookNames(t)
+	pattern := os.Getenv("EIF_NOTEBOOKS")
+	if pattern == "" {
+		return names
+	}
+	re, err := regexp.Compile(pattern)
+	if err != nil {
+		t.Fatalf("EIF_NOTEBOOKS: %v", err)
+	}
+	var out []string
+	for _, n := range names {
+		if re.MatchString(n) {
+			out = append(out, n)
+		}
+	}
+	if len(out) == 0 {
+		t.Fatalf("EIF_NOTEBOOKS=%q matches no notebook of %q", pattern, names)
+	}
+	t.Logf("EIF_NOTEBOOKS=%q: running %q only", pattern, out)
+	return out
 }
 
 // The .ipynb format and the rule for a failing cell are internal/notebooks'.

@@ -28,7 +28,7 @@ func TestNotebooksExecute(t *testing.T) {
 		t.Skip("-short: not executing the notebooks")
 	}
 	v := requireVenv(t)
-	names := notebookNames(t)
+	names := runNotebookNames(t)
 
 	outDir := filepath.Join(repoRoot, "out", "test", "executed")
 	if err := os.RemoveAll(outDir); err != nil {

@@ -50,6 +50,9 @@ func CheckNumbers(t testing.TB, name string, nb *notebooks.Notebook) {
 			continue
 		}
 		s := strings.TrimSpace(strings.ReplaceAll(m[1], "−", "-"))
+		if notebooks.IsFrench(name) {
+			s = strings.Replace(s, ",", ".", 1) // the French edition prints 7,25 (nb.Printf)
+		}
 		got, err := strconv.ParseFloat(s, 64)
 		if err != nil {
 			t.Errorf("%s: %q matched %q, which is not a number", name, num.Pattern, m[1])
@@ -64,12 +67,43 @@ func CheckNumbers(t testing.TB, name string, nb *notebooks.Notebook) {
 }
 
 // CheckExecuted checks an executed notebook: no failing cell and every code
-// cell executed (internal/notebooks' rule, Notebook.Failures), and the
-// PrintedNumbers of that notebook.
+// cell executed (internal/notebooks' rule, Notebook.Failures), the
+// PrintedNumbers of that notebook, and, for a French notebook not Pending, that
+// it prints French (FrenchOutputProblems).
 func CheckExecuted(t testing.TB, name string, nb *notebooks.Notebook) {
 	t.Helper()
 	for _, f := range nb.Failures() {
 		t.Errorf("%s: %s", name, f)
 	}
 	CheckNumbers(t, name, nb)
+	if _, ok := Pending[notebooks.English(name)]; notebooks.IsFrench(name) && !ok {
+		for _, p := range FrenchOutputProblems(nb) {
+			t.Errorf("%s: %s", name, p)
+		}
+	}
+}
+
+var (
+	englishBool  = regexp.MustCompile(`\b(true|false)\b`)
+	decimalPoint = regexp.MustCompile(`\d\.\d`)
+)
+
+// FrenchOutputProblems lists the printed text of a French notebook that is not French:
+// a boolean printed true or false (nb.Printf prints oui and non), or a number printed
+// with a decimal point (nb.Printf prints 7,25).
+func FrenchOutputProblems(nb *notebooks.Notebook) []string {
+	var out []string
+	for i, c := range nb.Cells {
+		for _, o := range c.Outputs {
+			if o.OutputType != "stream" || o.Name != "stdout" {
+				continue
+			}
+			for _, l := range strings.Split(string(o.Text), "\n") {
+				if englishBool.MatchString(l) || decimalPoint.MatchString(l) {
+					out = append(out, fmt.Sprintf("%s printed %q: print with nb.Printf, which writes 7,25 and oui/non in French", nb.CellName(i), l))
+				}
+			}
+		}
+	}
+	return out
 }

@@ -153,6 +153,25 @@ func TestEditionDiffsCatchEdits(t *testing.T) {
 	if d := editionDiffs(en, retyped, "fr", "en"); len(d) == 0 || !strings.Contains(d[0], "cell 0") {
 		t.Errorf("a cell's type changed: got %v, want a report naming cell 0", d)
 	}
+	// the Markdown cells keep their structure: a heading, a <details> block or a "Your
+	// turn" task lost in the French edition is reported
+	for what, f := range map[string]func(string) string{
+		"a heading dropped":  func(s string) string { return regexp.MustCompile(`(?m)^#+ `).ReplaceAllString(s, "") },
+		"a <details> added":  func(s string) string { return s + "\n<details>\n<summary>Réponse</summary>\n\nx\n</details>" },
+		"a task added":       func(s string) string { return s + "\n**À vous.** x" },
+		"a display equation": func(s string) string { return s + "\n$$x = 1$$" },
+	} {
+		c := clone(t, fr)
+		for i := range c.Cells {
+			if c.Cells[i].CellType == "markdown" && regexp.MustCompile(`(?m)^#+ `).MatchString(string(c.Cells[i].Source)) {
+				c.Cells[i].Source = notebooks.Text(f(string(c.Cells[i].Source)))
+				if d := editionDiffs(en, c, "fr", "en"); len(d) == 0 || !strings.Contains(d[0], fmt.Sprintf("cell %d ", i)) {
+					t.Errorf("%s: got %v, want a report naming cell %d", what, d, i)
+				}
+				break
+			}
+		}
+	}
 	translated := edit(func(s string) string {
 		s = regexp.MustCompile(`"[^"\n]*"`).ReplaceAllString(s, `"autre texte, 7,25"`)
 		return strings.ReplaceAll(s, "//", "// commentaire traduit,")
@@ -190,6 +209,11 @@ func editionDiffs(en, fr notebook, frName, enName string) []string {
 			diffs = append(diffs, fmt.Sprintf("%s: the English twin's cell %d is %s: insert or remove the same cells in both editions", where, i, e.CellType))
 			break // the cells after it are out of step too
 		}
+		if f.CellType == "markdown" {
+			if e, f := skeleton(string(e.Source), false), skeleton(string(f.Source), true); e != f {
+				diffs = append(diffs, fmt.Sprintf("%s differs from %s cell %d in its structure: French %s; English %s (translate the same headings, lists of objectives and key points, questions, tasks and <details> blocks)", where, enName, i, f, e))
+			}
+		}
 		if f.CellType != "code" {
 			continue
 		}
@@ -208,6 +232,31 @@ func editionDiffs(en, fr notebook, frName, enName string) []string {
 		}
 	}
 	return diffs
+}
+
+// skeleton describes the structure of a Markdown cell, which both editions share: its
+// headings' levels, its <details> blocks, its display equations, and the learning-path
+// blocks (learning_test.go) with the number of objectives and key points.
+func skeleton(src string, french bool) string {
+	ed := editions[french]
+	var b strings.Builder
+	for _, h := range regexp.MustCompile(`(?m)^#{1,6}\s`).FindAllString(src, -1) {
+		b.WriteString(strings.TrimSpace(h) + " ")
+	}
+	fmt.Fprintf(&b, "details=%d equations=%d", strings.Count(src, "<details"), strings.Count(src, "$$")/2)
+	if lines, ok := section(src, ed.objectives); ok {
+		fmt.Fprintf(&b, " objectives=%d", items(lines))
+	}
+	if lines, ok := section(src, ed.keyPoints); ok {
+		fmt.Fprintf(&b, " key-points=%d", items(lines))
+	}
+	if strings.Contains(src, ed.predict) {
+		b.WriteString(" predict")
+	}
+	if strings.Contains(src, ed.yourTurn) {
+		b.WriteString(" your-turn")
+	}
+	return b.String()
 }
 
 // tok is one token of a cell: its kind, its text (empty for string literals,
