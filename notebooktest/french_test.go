@@ -21,8 +21,10 @@ import (
 // cells, which become the printed labels and chart titles) must:
 //
 //   - hold none of the known calques of docs/calques-fr.txt;
-//   - put a no-break space between a number and its unit (7,25 nA), and before « : »
-//     (U+00A0) and « ; ? ! » (U+202F, or U+00A0).
+//   - in Markdown, put a no-break space between a number and its unit (7,25 nA), and
+//     before « : » (U+00A0) and « ; ? ! » (U+202F, or U+00A0); in the strings of code
+//     cells, which print through nb.Printf (chart.Sprintf, which makes those spaces
+//     no-break ones), put a space before « : ; ? ! ».
 //
 // The notebooks listed in Pending (checks.go) are not held to these rules yet.
 // Printed numbers with a decimal comma and booleans printed oui/non are checked on the
@@ -121,6 +123,8 @@ var (
 	unitSpace = regexp.MustCompile(`(?:\d|\$|%[-+# 0]*\d*(?:\.\d+)?[fgeEvd]) (?:(?:mV|ms|nA|Hz|MΩ|pC|nF)(?:[^\pL\pN]|$)|%(?:[\s,.;:)»]|$))`)
 	// French punctuation: a space before : ; ? ! must be a no-break one, and there must be one
 	punctSpace = regexp.MustCompile(`[\pL\pN)»*_] ?[:;?!](?:\s|$)`)
+	// in a code cell's strings, only the missing space: "mV: " (nb.Printf makes "mV : " right)
+	punctNoSpace = regexp.MustCompile(`[\pL\pN)»*_][:;?!](?:[ \n]|$)`)
 	// what a student reads is never one of these, in a French string: Go's format verbs
 	// %v and %t print true and false for a bool (nb.Printf prints oui and non)
 )
@@ -144,13 +148,15 @@ func frenchProblems(nb *notebook, calques []calque) []string {
 				out = append(out, fmt.Sprintf("%s: %q: put a no-break space (U+00A0) between a number and its unit", nb.CellName(i), m))
 			}
 			text = prose(text)
-		} else {
-			for _, m := range unitSpace.FindAllString(text, -1) {
-				out = append(out, fmt.Sprintf("%s: %q: put a no-break space (\\u00a0) between a number and its unit", nb.CellName(i), m))
+			for _, m := range punctSpace.FindAllString(text, -1) {
+				out = append(out, fmt.Sprintf("%s: %q: French puts a no-break space before : (U+00A0) and ; ? ! (U+202F)", nb.CellName(i), m))
 			}
-		}
-		for _, m := range punctSpace.FindAllString(prose(text), -1) {
-			out = append(out, fmt.Sprintf("%s: %q: French puts a no-break space before : (U+00A0) and ; ? ! (U+202F)", nb.CellName(i), m))
+		} else {
+			// the cells print through nb.Printf (chart.Sprintf), which turns the space
+			// before a unit or : ; ? ! into a no-break one; a missing space it cannot add
+			for _, m := range punctNoSpace.FindAllString(text, -1) {
+				out = append(out, fmt.Sprintf("%s: %q: French puts a space before : ; ? ! (nb.Printf makes it a no-break one)", nb.CellName(i), m))
+			}
 		}
 		f := folded(text)
 		for _, k := range calques {
@@ -220,8 +226,9 @@ func TestFrenchRulesCatch(t *testing.T) {
 		{md("Le courant qui déclenche le PA."), ""},
 		{md("un départ au repos, le point de départ"), ""},
 		{md("la fuite, qui ramène u vers le repos"), ""},
-		{code(`nb.Printf("I_rh = %.4f\u00a0nA\n", x) // affiche la rhéobase`), ""},
-		{code(`nb.Printf("I_rh = %.4f nA\n", x)`), "no-break space (\\u00a0) between"},
+		{code(`nb.Printf("I_rh = %.4f\u00a0nA\n", x) // affiche la rhéobase : 7,25 nA`), ""},
+		{code(`nb.Printf("I_rh = %.4f nA : %v\n", x, y)`), ""},
+		{code(`nb.Printf("I_rh = %.4f nA: %v\n", x, y)`), "a space before"},
 		{code(`x := 1 // imprime x`), "calque"},
 		{code(`nb.Printf("θ_I=0 %+g\u00a0mV, 95\u00a0%%\n", d)`), ""},
 		{code(`fmt.Println("3 spikes")`), "calque"},

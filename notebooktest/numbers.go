@@ -86,11 +86,13 @@ func CheckExecuted(t testing.TB, name string, nb *notebooks.Notebook) {
 var (
 	englishBool  = regexp.MustCompile(`\b(true|false)\b`)
 	decimalPoint = regexp.MustCompile(`\d\.\d`)
+	unitSpace    = regexp.MustCompile(`\d (mV|ms|nA|Hz|MΩ|pC|nF|%)(?:[^\pL\pN]|$)`)
 )
 
 // FrenchOutputProblems lists the printed text of a French notebook that is not French:
-// a boolean printed true or false (nb.Printf prints oui and non), or a number printed
-// with a decimal point (nb.Printf prints 7,25).
+// a boolean printed true or false (nb.Printf prints oui and non), a number printed
+// with a decimal point (nb.Printf prints 7,25), or a number and its unit with an
+// ordinary space between them (nb.Printf joins them with a no-break space).
 func FrenchOutputProblems(nb *notebooks.Notebook) []string {
 	var out []string
 	for i, c := range nb.Cells {
@@ -99,8 +101,8 @@ func FrenchOutputProblems(nb *notebooks.Notebook) []string {
 				continue
 			}
 			for _, l := range strings.Split(string(o.Text), "\n") {
-				if englishBool.MatchString(l) || decimalPoint.MatchString(l) {
-					out = append(out, fmt.Sprintf("%s printed %q: print with nb.Printf, which writes 7,25 and oui/non in French", nb.CellName(i), l))
+				if englishBool.MatchString(l) || decimalPoint.MatchString(l) || unitSpace.MatchString(l) {
+					out = append(out, fmt.Sprintf("%s printed %q: print with nb.Printf, which writes 7,25, oui/non and a no-break space before units in French", nb.CellName(i), l))
 				}
 			}
 		}

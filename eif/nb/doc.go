@@ -17,11 +17,12 @@
 //
 // # Printing in the notebook's language
 //
-// Printf, Sprintf and Println are fmt's, with the numbers and booleans written in the
-// notebook's language: in the French edition (EIF_LANG=fr, set by the setup cell; see
-// package chart) a float is written with a decimal comma, 7,25, and a boolean reads
-// oui or non. The format strings are the cell's own: a French notebook writes its units
-// after a no-break space ("%.2f\u00a0nA"). In English they are exactly fmt's.
+// Printf, Sprintf and Println print like fmt's, in the notebook's language, by the rule of
+// package chart (chart.Sprintf), the same as the charts' labels: in the French edition
+// (EIF_LANG=fr, set by the setup cell) a float is written with a decimal comma, 7,25, a
+// boolean reads oui or non (yes or no in English), and a no-break space joins a number to
+// its unit and comes before : ; ? !. The format strings are each edition's own: a French
+// cell writes "rhéobase I_rh = %.4f nA :" with ordinary spaces.
 //
 //	nb.Printf("rheobase I_rh = %.4f nA\n", n.Rheobase()) // 7.2500 (French: 7,2500)
 //

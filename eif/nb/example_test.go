@@ -14,9 +14,9 @@ func ExamplePrintf() {
 
 	os.Setenv("EIF_LANG", "fr") // what the French setup cell's `%env EIF_LANG fr` does
 	defer os.Unsetenv("EIF_LANG")
-	nb.Printf("rhéobase I_rh = %.4f\u00a0nA, au-dessus de 7\u00a0nA\u00a0: %v (with no-break spaces)\n", n.Rheobase(), n.Rheobase() > 7)
+	nb.Printf("rhéobase I_rh = %.4f nA, au-dessus de 7 nA : %v (with no-break spaces)\n", n.Rheobase(), n.Rheobase() > 7)
 	// Output:
-	// rheobase I_rh = 7.2500 nA, above 7 nA: true
+	// rheobase I_rh = 7.2500 nA, above 7 nA: yes
 	// rhéobase I_rh = 7,2500 nA, au-dessus de 7 nA : oui (with no-break spaces)
 }
 

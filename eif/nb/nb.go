@@ -44,74 +44,19 @@ func Stop(err error) {
 	exit(1)
 }
 
-// Printf is fmt.Printf with the numbers and booleans of args in the notebook's language.
-func Printf(format string, args ...any) { fmt.Print(Sprintf(format, args...)) }
+// Printf prints like fmt.Printf, in the notebook's language: chart.Printf, the one rule
+// for the course's numbers. Float arguments take the language's decimal sign (7,25 in
+// French), booleans read yes/no or oui/non, and French text gets its no-break spaces
+// (between a number and its unit, before : ; ? !).
+func Printf(format string, args ...any) { chart.Printf(format, args...) }
 
-// Sprintf is fmt.Sprintf with the numbers and booleans of args in the notebook's language.
-func Sprintf(format string, args ...any) string { return fmt.Sprintf(format, local(args)...) }
+// Sprintf formats like fmt.Sprintf, in the notebook's language (see Printf): for chart
+// titles and table cells.
+func Sprintf(format string, args ...any) string { return chart.Sprintf(format, args...) }
 
-// Println is fmt.Println with the numbers and booleans of args in the notebook's language.
-func Println(args ...any) { fmt.Println(local(args)...) }
-
-// local returns args with, in the French edition, each float and bool (and slice of them)
-// wrapped in a type that formats itself the French way.
-func local(args []any) []any {
-	if !french() {
-		return args
-	}
-	out := make([]any, len(args))
-	for k, a := range args {
-		switch a := a.(type) {
-		case float64:
-			out[k] = frFloat(a)
-		case float32:
-			out[k] = frFloat(a)
-		case bool:
-			out[k] = frBool(a)
-		case []float64:
-			fs := make([]frFloat, len(a))
-			for i, x := range a {
-				fs[i] = frFloat(x)
-			}
-			out[k] = fs
-		case []bool:
-			bs := make([]frBool, len(a))
-			for i, x := range a {
-				bs[i] = frBool(x)
-			}
-			out[k] = bs
-		default:
-			out[k] = a
-		}
-	}
-	return out
-}
-
-// frFloat is a float written with a decimal comma.
-type frFloat float64
-
-func (x frFloat) Format(s fmt.State, verb rune) {
-	text := fmt.Sprintf(fmt.FormatString(s, verb), float64(x))
-	if verb != 'x' && verb != 'X' && verb != 'b' { // hexadecimal and binary floats keep Go's form
-		text = strings.Replace(text, ".", ",", 1)
-	}
-	fmt.Fprint(s, text)
-}
-
-// frBool is a boolean written oui or non.
-type frBool bool
-
-func (b frBool) Format(s fmt.State, verb rune) {
-	if verb != 'v' && verb != 't' && verb != 's' {
-		fmt.Fprintf(s, fmt.FormatString(s, verb), bool(b))
-		return
-	}
-	word := "non"
-	if b {
-		word = "oui"
-	}
-	f := fmt.FormatString(s, verb)
-	fmt.Fprintf(s, f[:len(f)-1]+"s", word)
+// Println prints its arguments like fmt.Println, in the notebook's language (see Printf).
+func Println(args ...any) {
+	chart.Printf(strings.TrimSuffix(strings.Repeat("%v ", len(args)), " ")+"\n", args...)
 }
 
 // Table shows a table in the notebook: the header, then one line per row, as Markdown.

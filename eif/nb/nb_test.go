@@ -17,6 +17,7 @@ func TestSprintfFrench(t *testing.T) {
 		want   string
 	}{
 		{"I_rh = %.4f\u00a0nA", []any{7.25}, "I_rh = 7,2500\u00a0nA"},
+		{"I_rh = %.4f nA : ok", []any{7.25}, "I_rh = 7,2500\u00a0nA\u00a0: ok"},
 		{"%g", []any{-36.48809938192191}, "-36,48809938192191"},
 		{"%8.3f|", []any{1.5}, "   1,500|"},
 		{"%-8.2f|", []any{1.5}, "1,50    |"},
@@ -28,9 +29,8 @@ func TestSprintfFrench(t *testing.T) {
 		{"%v %t", []any{true, false}, "oui non"},
 		{"[%5v]", []any{true}, "[  oui]"},
 		{"%v", []any{[]float64{1.5, 2}}, "[1,5 2]"},
-		{"%v", []any{[]bool{true, false}}, "[oui non]"},
 		{"%s", []any{"7.25 stays as written"}, "7.25 stays as written"},
-		{"%.1f %%", []any{95.0}, "95,0 %"},
+		{"%.1f %%", []any{95.0}, "95,0\u00a0%"},
 		{"%g", []any{math.NaN()}, "NaN"},
 		{"%g", []any{math.Inf(-1)}, "-Inf"},
 	} {
@@ -40,11 +40,11 @@ func TestSprintfFrench(t *testing.T) {
 	}
 }
 
-// In English, Sprintf is fmt.Sprintf exactly.
+// In English, Sprintf is fmt.Sprintf but for the booleans, which read yes and no.
 func TestSprintfEnglish(t *testing.T) {
 	for _, lang := range []string{"", "en", "de"} {
 		t.Setenv("EIF_LANG", lang)
-		if got, want := Sprintf("%.4f %v %8.2e %t", 7.25, true, 1.5e-13, false), "7.2500 true 1.50e-13 false"; got != want {
+		if got, want := Sprintf("%.4f nA: %v %8.2e %t", 7.25, true, 1.5e-13, false), "7.2500 nA: yes 1.50e-13 no"; got != want {
 			t.Errorf("EIF_LANG=%q: Sprintf = %q, want %q", lang, got, want)
 		}
 	}
@@ -118,6 +118,15 @@ func TestSelfCheck(t *testing.T) {
 		out, _ := captured(t, func() { ok = SelfCheck("I_rh", tc.got, tc.want, tc.tol, "Δ_T/R") })
 		if ok != tc.ok || !strings.Contains(out, tc.contains) || strings.Count(out, "\n") != 1 {
 			t.Errorf("%s: SelfCheck(%v, %v, %v) = %v, printed %q; want %v and %q on one line", tc.lang, tc.got, tc.want, tc.tol, ok, out, tc.ok, tc.contains)
+		}
+	}
+}
+
+func TestPrintln(t *testing.T) {
+	for lang, want := range map[string]string{"en": "7.25 3 yes x\n", "fr": "7,25 3 oui x\n"} {
+		t.Setenv("EIF_LANG", lang)
+		if out, _ := captured(t, func() { Println(7.25, 3, true, "x") }); out != want {
+			t.Errorf("EIF_LANG=%s: Println printed %q, want %q", lang, out, want)
 		}
 	}
 }
