@@ -1,5 +1,7 @@
 package eif
 
+import "github.com/eif-notebooks/eif-notebooks/eif/internal/sweep"
+
 // Branch is one branch of a bifurcation diagram: the fixed point U[k] (mV) at the
 // current I[k] (nA).
 type Branch struct {
@@ -44,7 +46,7 @@ func (n *Neuron) Bifurcation(iMin, iMax float64, num int) (stable, unstable Bran
 	su, uu := make([]float64, m), make([]float64, m)
 	has := make([]uint8, m) // bit 0: a stable point, bit 1: an unstable one
 	chunks := (m + bifurcationChunk - 1) / bifurcationChunk
-	_ = sweep(chunks, 0, func() func(c int) error {
+	_ = sweep.Run(chunks, 0, func() func(c int) error {
 		var buf [2]FixedPoint
 		return func(c int) error {
 			for k := c * bifurcationChunk; k < min(m, (c+1)*bifurcationChunk); k++ {

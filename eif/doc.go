@@ -100,28 +100,8 @@
 //
 // # Noise
 //
-// Under noisy input the membrane equation is
-//
-//	τ du/dt = −(u − u_rest) + Δ_T·exp((u − θ_rh)/Δ_T) + μ + σ·√(2τ)·ξ(t),
-//
-// with μ = R·I₀ in mV, ξ unit Gaussian white noise, and σ (mV) the standard deviation
-// that the free membrane (the LIF without threshold) would have. Spikes, reset and the
-// refractory period are as in Params. A Noise value describes the input (I₀, σ, and a
-// correlation time τ_c for an Ornstein–Uhlenbeck current instead of white noise, with σ
-// keeping the same meaning):
-//
-//   - SimulateNoise integrates it by Euler–Maruyama at a fixed step, and Trials runs many
-//     trials in parallel. Each trial draws from its own random stream, a function of the
-//     seed and the trial index only, with an exponential and a normal generator that give
-//     the same numbers on every machine: the same seed gives the same spikes, whatever the
-//     number of cores. TrialRate, ISIs and CV summarise the spikes.
-//   - StationaryRate, StationaryFICurve and StationaryState give the exact stationary rate
-//     and voltage density under white noise, from the Fokker–Planck equation by threshold
-//     integration (Richardson 2007), and StationaryCV the exact coefficient of variation
-//     of the interspike intervals, from the first two moments of the first-passage time.
-//   - DynamicIV estimates f(u) from a noisy recording as Badel et al. (2008) do, by
-//     averaging C·du/dt − I_inj in voltage bins, and its Fit returns τ, u_rest, Δ_T and θ_rh
-//     with standard errors.
-//
-// The deterministic methods (Simulate, Rate, …) are unchanged by all this.
+// The stochastic work, the neuron under noisy input, is package eif/noise: simulation by
+// Euler–Maruyama with the same spikes on every machine, the exact stationary rate, density
+// and interval statistics from the Fokker–Planck equation, and the dynamic I–V curve. It
+// uses only the exported API of this package, which it leaves unchanged.
 package eif

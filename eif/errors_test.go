@@ -125,7 +125,6 @@ func TestZeroNeuron(t *testing.T) {
 		{"QIFTime", func(n *eif.Neuron) any { v, err := n.QIFTime(8, -70, -30); return []any{v, err} }},
 		{"Simulate", func(n *eif.Neuron) any { r, err := n.Simulate(stim, -70, 100, nil); return []any{r, err} }},
 		{"PulseThreshold", func(n *eif.Neuron) any { v, err := n.PulseThreshold(1, nil); return []any{v, err} }},
-		{"StationaryRate", func(n *eif.Neuron) any { v, err := n.StationaryRate(7, 1); return []any{v, err} }},
 	} {
 		if got, want := tc.call(&zero), tc.call(def); !reflect.DeepEqual(got, want) {
 			t.Errorf("zero Neuron: %s = %v, Default() gives %v", tc.name, got, want)

@@ -3,6 +3,7 @@ package eif
 import (
 	"math"
 
+	"github.com/eif-notebooks/eif-notebooks/eif/internal/sweep"
 	"gonum.org/v1/gonum/integrate/quad"
 )
 
@@ -206,8 +207,8 @@ func (n *Neuron) SimulatedFICurve(currents []float64, duration float64, set *Set
 	}
 	rates := make([]float64, len(currents))
 	s := spikesOnly(set)
-	s.Progress = oneAtATime(s.Progress)
-	err := sweep(len(currents), 0, func() func(k int) error {
+	s.Progress = sweep.OneAtATime(s.Progress)
+	err := sweep.Run(len(currents), 0, func() func(k int) error {
 		var (
 			r Result
 			c Constant

@@ -2,7 +2,6 @@ package eif
 
 import (
 	"fmt"
-	"math"
 )
 
 // Method selects the integrator of Simulate.
@@ -131,15 +130,4 @@ func (s *Settings) withDefaults() (Settings, error) {
 		c.MaxPoints = defaultSettings.MaxPoints
 	}
 	return c, nil
-}
-
-// orDefault replaces a zero *v by def, and reports a negative or non-finite *v.
-func orDefault(name string, v *float64, def float64) error {
-	if math.IsNaN(*v) || math.IsInf(*v, 0) || *v < 0 {
-		return &ParamError{Field: name, Value: *v, Rule: "must be finite and ≥ 0 (0 means the default)"}
-	}
-	if *v == 0 {
-		*v = def
-	}
-	return nil
 }

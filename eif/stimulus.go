@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"sort"
+
+	"github.com/eif-notebooks/eif-notebooks/eif/internal/check"
 )
 
 // Stimulus is an injected current I(t) in nA, t in ms.
@@ -167,28 +169,28 @@ func element(err error, slice string, k int) error {
 	return err
 }
 
-func finite(field string, v float64) error {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return &ParamError{Field: field, Value: v, Rule: "must be finite"}
-	}
-	return nil
-}
+// finite, checkDuration, checkCurrent and orDefault report a value that breaks the rule
+// of internal/check, as a *ParamError naming field.
+func finite(field string, v float64) error { return broken(field, v, check.Finite(v)) }
 
-// checkDuration reports a duration (ms) that is not finite, not > 0 or beyond MaxTime.
 func checkDuration(field string, d float64) error {
-	if math.IsNaN(d) || math.IsInf(d, 0) || d <= 0 || d > MaxTime {
-		return &ParamError{Field: field, Value: d, Rule: fmt.Sprintf("must be > 0 and ≤ MaxTime = %g ms", float64(MaxTime))}
-	}
-	return nil
+	return broken(field, d, check.Duration(d, MaxTime))
 }
 
-// checkCurrent reports a current (nA) that is not finite or beyond MaxCurrent.
 func checkCurrent(field string, i float64) error {
-	if err := finite(field, i); err != nil {
-		return err
+	return broken(field, i, check.Current(i, MaxCurrent))
+}
+
+func orDefault(field string, v *float64, def float64) error {
+	x := *v
+	return broken(field, x, check.OrDefault(v, def))
+}
+
+// broken returns the *ParamError of field, whose value v breaks rule, or nil when the
+// rule is "", kept.
+func broken(field string, v float64, rule string) error {
+	if rule == "" {
+		return nil
 	}
-	if math.Abs(i) > MaxCurrent {
-		return &ParamError{Field: field, Value: i, Rule: fmt.Sprintf("must be within ±%g nA", float64(MaxCurrent))}
-	}
-	return nil
+	return &ParamError{Field: field, Value: v, Rule: rule}
 }

@@ -2,7 +2,8 @@ package eif
 
 import (
 	"fmt"
-	"math"
+
+	"github.com/eif-notebooks/eif-notebooks/eif/internal/sweep"
 )
 
 // SearchSettings tunes the threshold searches. A nil *SearchSettings means the defaults;
@@ -43,12 +44,11 @@ func (s *SearchSettings) withDefaults(tau, span float64, what string) (SearchSet
 		{"SearchSettings.MaxAmp", s.MaxAmp, &c.MaxAmp},
 	}
 	for _, f := range check {
-		if math.IsNaN(f.v) || math.IsInf(f.v, 0) || f.v < 0 {
-			return c, &ParamError{Field: f.name, Value: f.v, Rule: "must be finite and ≥ 0 (0 means the default)"}
+		v := f.v
+		if err := orDefault(f.name, &v, *f.dst); err != nil {
+			return c, err
 		}
-		if f.v > 0 {
-			*f.dst = f.v
-		}
+		*f.dst = v
 	}
 	if c.MaxAmp > MaxCurrent {
 		return c, &ParamError{Field: "SearchSettings.MaxAmp", Value: c.MaxAmp, Rule: fmt.Sprintf("must be ≤ MaxCurrent = %g nA", float64(MaxCurrent))}
@@ -116,11 +116,11 @@ func (n *Neuron) StrengthDuration(durations []float64, set *SearchSettings) ([]f
 	}
 	if set != nil && set.Sim != nil && set.Sim.Progress != nil {
 		c, sim := *set, *set.Sim
-		sim.Progress = oneAtATime(sim.Progress)
+		sim.Progress = sweep.OneAtATime(sim.Progress)
 		c.Sim = &sim
 		set = &c
 	}
-	return sweepEach(len(durations), func(k int) (float64, error) { return n.PulseThreshold(durations[k], set) })
+	return sweep.Each(len(durations), func(k int) (float64, error) { return n.PulseThreshold(durations[k], set) })
 }
 
 // Latency returns the time (ms) to the first spike of the neuron at rest when a constant

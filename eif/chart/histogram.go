@@ -4,8 +4,8 @@ import "math"
 
 // Histogram returns a step series of the histogram of x over [lo, hi] in bins equal bins,
 // normalised as a density (each bin's count over len(x)·width), so it can be drawn
-// against a probability density such as eif.Stationary.P. Values outside [lo, hi] and
-// non-finite values count in the total but fall in no bin. An invalid range or bin count
+// against a probability density such as noise.Stationary.P (package eif/noise). Values
+// outside [lo, hi] and non-finite values count in the total but fall in no bin. An invalid range or bin count
 // gives an empty series, which a figure reports as an error.
 func Histogram(name string, x []float64, lo, hi float64, bins int) Series {
 	s := Series{Name: name, Step: true}

@@ -1,4 +1,4 @@
-package eif_test
+package noise_test
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/eif-notebooks/eif-notebooks/eif"
+	"github.com/eif-notebooks/eif-notebooks/eif/noise"
 )
 
 // TestTrialsMatchFokkerPlanck checks Euler–Maruyama (step 0.005 ms) against the exact
@@ -22,12 +23,12 @@ func TestTrialsMatchFokkerPlanck(t *testing.T) {
 		p := eif.Default()
 		p.Refractory = c.tref
 		n := eif.MustNew(p)
-		tr, err := n.Trials(eif.Noise{I: c.i, Sigma: c.sigma}, 1e5, 30, &eif.NoiseSettings{Seed: 7, Step: 0.005, MaxSpikes: 40})
+		tr, err := noise.Trials(n, noise.Input{I: c.i, Sigma: c.sigma}, 1e5, 30, &noise.Settings{Seed: 7, Step: 0.005, MaxSpikes: 40})
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, se := eif.TrialRate(tr)
-		want, err := n.StationaryRate(c.i, c.sigma)
+		got, se := noise.TrialRate(tr)
+		want, err := noise.StationaryRate(n, c.i, c.sigma)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -37,7 +38,7 @@ func TestTrialsMatchFokkerPlanck(t *testing.T) {
 			t.Errorf("I = %g nA, σ = %g mV: simulated %.3f ± %.3f Hz, exact %.4f Hz: %.1f standard errors apart", c.i, c.sigma, got, se, want, z)
 		}
 		cv, cvSE := jackknifeCV(tr)
-		exactCV, err := n.StationaryCV(c.i, c.sigma)
+		exactCV, err := noise.StationaryCV(n, c.i, c.sigma)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -58,7 +59,7 @@ func TestNoiseFreeMembrane(t *testing.T) {
 	p.Cutoff = 0 // 70 σ above rest: never reached
 	n := eif.MustNew(p)
 	for _, tc := range []float64{0, 2, 20} {
-		tr, err := n.Trials(eif.Noise{Sigma: 1, TauC: tc}, 2000, 20, &eif.NoiseSettings{Seed: 3, Record: 100, Step: 0.01})
+		tr, err := noise.Trials(n, noise.Input{Sigma: 1, TauC: tc}, 2000, 20, &noise.Settings{Seed: 3, Record: 100, Step: 0.01})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -83,14 +84,14 @@ func TestNoiseFreeMembrane(t *testing.T) {
 
 // jackknifeCV returns the CV of all the intervals of the trials and its jackknife
 // standard error, leaving out one trial at a time.
-func jackknifeCV(tr []*eif.NoisyResult) (cv, se float64) {
-	cv = eif.CV(eif.ISIs(tr))
+func jackknifeCV(tr []*noise.Result) (cv, se float64) {
+	cv = noise.CV(noise.ISIs(tr))
 	m := len(tr)
 	loo := make([]float64, m)
 	var mean float64
 	for k := range tr {
-		rest := append(append([]*eif.NoisyResult{}, tr[:k]...), tr[k+1:]...)
-		loo[k] = eif.CV(eif.ISIs(rest))
+		rest := append(append([]*noise.Result{}, tr[:k]...), tr[k+1:]...)
+		loo[k] = noise.CV(noise.ISIs(rest))
 		mean += loo[k] / float64(m)
 	}
 	var v float64
@@ -119,22 +120,22 @@ func meanSE(x []float64) (mean, se float64) {
 // the first, when the step's exponential became emExp).
 func TestTrialsReproducible(t *testing.T) {
 	n := eif.MustNew(eif.Default())
-	z := eif.Noise{I: 7, Sigma: 3, TauC: 2, Intrinsic: 0.5}
-	one, err := n.Trials(z, 500, 6, &eif.NoiseSettings{Seed: 1, Workers: 1})
+	z := noise.Input{I: 7, Sigma: 3, TauC: 2, Intrinsic: 0.5}
+	one, err := noise.Trials(n, z, 500, 6, &noise.Settings{Seed: 1, Workers: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	two, _ := n.Trials(z, 500, 6, &eif.NoiseSettings{Seed: 1, Workers: 2})
+	two, _ := noise.Trials(n, z, 500, 6, &noise.Settings{Seed: 1, Workers: 2})
 	for k := range one {
 		if !slices.Equal(one[k].Spikes, two[k].Spikes) {
 			t.Errorf("trial %d: spikes differ between 1 and 2 workers", k)
 		}
 	}
-	solo, _ := n.SimulateNoise(z, 500, &eif.NoiseSettings{Seed: 1})
+	solo, _ := noise.Simulate(n, z, 500, &noise.Settings{Seed: 1})
 	if !slices.Equal(solo.Spikes, one[0].Spikes) {
 		t.Error("SimulateNoise differs from trial 0")
 	}
-	other, _ := n.SimulateNoise(z, 500, &eif.NoiseSettings{Seed: 2})
+	other, _ := noise.Simulate(n, z, 500, &noise.Settings{Seed: 2})
 	if slices.Equal(other.Spikes, solo.Spikes) {
 		t.Error("seeds 1 and 2 give the same spikes")
 	}
@@ -158,7 +159,7 @@ func TestNoiseDeterministicLimit(t *testing.T) {
 	want := n.Rate(10)
 	prev := math.Inf(1)
 	for _, h := range []float64{0.02, 0.01, 0.005} {
-		r, err := n.SimulateNoise(eif.Noise{I: 10}, 2000, &eif.NoiseSettings{Step: h})
+		r, err := noise.Simulate(n, noise.Input{I: 10}, 2000, &noise.Settings{Step: h})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -176,42 +177,42 @@ func TestNoiseDeterministicLimit(t *testing.T) {
 func TestNoiseErrors(t *testing.T) {
 	n := eif.MustNew(eif.Default())
 	for _, c := range []struct {
-		z     eif.Noise
+		z     noise.Input
 		dur   float64
-		set   *eif.NoiseSettings
+		set   *noise.Settings
 		field string
 	}{
-		{eif.Noise{I: math.NaN()}, 10, nil, "Noise.I"},
-		{eif.Noise{Sigma: -1}, 10, nil, "Noise.Sigma"},
-		{eif.Noise{TauC: math.Inf(1)}, 10, nil, "Noise.TauC"},
-		{eif.Noise{Intrinsic: -2}, 10, nil, "Noise.Intrinsic"},
-		{eif.Noise{}, -1, nil, "duration"},
-		{eif.Noise{}, 1e9, &eif.NoiseSettings{Step: 1e-6}, "NoiseSettings.Step"},
-		{eif.Noise{}, 10, &eif.NoiseSettings{Step: -1}, "NoiseSettings.Step"},
-		{eif.Noise{}, 10, &eif.NoiseSettings{Record: -1}, "NoiseSettings.Record"},
-		{eif.Noise{}, 10, &eif.NoiseSettings{U0: -20}, "NoiseSettings.U0"},
-		{eif.Noise{}, 10, &eif.NoiseSettings{Workers: -1}, "NoiseSettings.Workers"},
-		{eif.Noise{}, 10, &eif.NoiseSettings{MaxSpikes: -1}, "NoiseSettings.MaxSpikes"},
+		{noise.Input{I: math.NaN()}, 10, nil, "Input.I"},
+		{noise.Input{Sigma: -1}, 10, nil, "Input.Sigma"},
+		{noise.Input{TauC: math.Inf(1)}, 10, nil, "Input.TauC"},
+		{noise.Input{Intrinsic: -2}, 10, nil, "Input.Intrinsic"},
+		{noise.Input{}, -1, nil, "duration"},
+		{noise.Input{}, 1e9, &noise.Settings{Step: 1e-6}, "Settings.Step"},
+		{noise.Input{}, 10, &noise.Settings{Step: -1}, "Settings.Step"},
+		{noise.Input{}, 10, &noise.Settings{Record: -1}, "Settings.Record"},
+		{noise.Input{}, 10, &noise.Settings{U0: -20}, "Settings.U0"},
+		{noise.Input{}, 10, &noise.Settings{Workers: -1}, "Settings.Workers"},
+		{noise.Input{}, 10, &noise.Settings{MaxSpikes: -1}, "Settings.MaxSpikes"},
 	} {
-		_, err := n.SimulateNoise(c.z, c.dur, c.set)
-		var pe *eif.ParamError
+		_, err := noise.Simulate(n, c.z, c.dur, c.set)
+		var pe *noise.ParamError
 		if !errors.As(err, &pe) || pe.Field != c.field {
 			t.Errorf("%+v, %g ms, %+v: error %v, want one on %s", c.z, c.dur, c.set, err, c.field)
 		}
 	}
-	if _, err := n.SimulateNoise(eif.Noise{I: 1e6}, 2e5, &eif.NoiseSettings{Step: 0.01}); !errors.Is(err, eif.ErrTooManySpikes) {
+	if _, err := noise.Simulate(n, noise.Input{I: 1e6}, 2e5, &noise.Settings{Step: 0.01}); !errors.Is(err, noise.ErrTooManySpikes) {
 		t.Errorf("a spike every step for 2e7 steps: %v, want ErrTooManySpikes", err)
 	}
-	if _, err := n.Trials(eif.Noise{}, 1000, 1e6, &eif.NoiseSettings{Record: 1}); err == nil {
+	if _, err := noise.Trials(n, noise.Input{}, 1000, 1e6, &noise.Settings{Record: 1}); err == nil {
 		t.Error("1e11 recorded points: no error")
 	}
-	if _, err := n.Trials(eif.Noise{}, 10, 0, nil); err == nil {
+	if _, err := noise.Trials(n, noise.Input{}, 10, 0, nil); err == nil {
 		t.Error("0 trials: no error")
 	}
-	if _, err := (*eif.Neuron)(nil).SimulateNoise(eif.Noise{}, 10, nil); !errors.Is(err, eif.ErrInvalid) {
+	if _, err := noise.Simulate(nil, noise.Input{}, 10, nil); !errors.Is(err, eif.ErrInvalid) {
 		t.Errorf("nil Neuron: %v", err)
 	}
-	r, err := n.SimulateNoise(eif.Noise{I: 1e6, Sigma: 1e5}, 10, nil)
+	r, err := noise.Simulate(n, noise.Input{I: 1e6, Sigma: 1e5}, 10, nil)
 	if err != nil || len(r.Spikes) == 0 {
 		t.Errorf("extreme input: %v, %v", r, err)
 	}

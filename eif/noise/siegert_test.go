@@ -1,4 +1,4 @@
-package eif_test
+package noise_test
 
 import (
 	"math"

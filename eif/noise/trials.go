@@ -1,16 +1,20 @@
-package eif
+package noise
 
 import (
 	"fmt"
 	"math"
+
+	"github.com/eif-notebooks/eif-notebooks/eif"
+	"github.com/eif-notebooks/eif-notebooks/eif/internal/portable"
+	"github.com/eif-notebooks/eif-notebooks/eif/internal/sweep"
 )
 
-// Trials runs n independent trials of SimulateNoise in parallel, over set.Workers
-// goroutines (default GOMAXPROCS), and returns them in trial order. Trial k draws its
-// random numbers from a stream that depends only on set.Seed and k, so the result is the
-// same whatever the number of cores, and trial 0 is SimulateNoise's run.
-func (n *Neuron) Trials(z Noise, duration float64, trials int, set *NoiseSettings) ([]*NoisyResult, error) {
-	cfg, err := n.noiseConfig(z, duration, set)
+// Trials runs independent trials of Simulate in parallel, over set.Workers goroutines
+// (default GOMAXPROCS), and returns them in trial order. Trial k draws its random numbers
+// from a stream that depends only on set.Seed and k, so the result is the same whatever
+// the number of cores, and trial 0 is Simulate's run.
+func Trials(n *eif.Neuron, z Input, duration float64, trials int, set *Settings) ([]*Result, error) {
+	m, cfg, err := configure(n, z, duration, set)
 	if err != nil {
 		return nil, err
 	}
@@ -21,13 +25,13 @@ func (n *Neuron) Trials(z Noise, duration float64, trials int, set *NoiseSetting
 		return nil, &ParamError{Field: "trials", Value: float64(trials), Rule: fmt.Sprintf("needs more than %g steps in all", float64(maxNoiseSteps))}
 	}
 	if cfg.Record > 0 && float64(trials)*duration/cfg.Step/float64(cfg.Record) > maxNoisePoints {
-		return nil, &ParamError{Field: "trials", Value: float64(trials), Rule: fmt.Sprintf("record more than %g points in all; raise NoiseSettings.Record", float64(maxNoisePoints))}
+		return nil, &ParamError{Field: "trials", Value: float64(trials), Rule: fmt.Sprintf("record more than %g points in all; raise Settings.Record", float64(maxNoisePoints))}
 	}
-	out := make([]*NoisyResult, trials)
-	err = sweep(trials, cfg.Workers, func() func(k int) error {
+	out := make([]*Result, trials)
+	err = sweep.Run(trials, cfg.Workers, func() func(k int) error {
 		return func(k int) error {
-			out[k] = new(NoisyResult)
-			return n.runNoise(out[k], z, duration, cfg, newGauss(cfg.Seed, k))
+			out[k] = new(Result)
+			return m.run(out[k], z, duration, cfg, portable.NewNormal(cfg.Seed, k))
 		}
 	})
 	if err != nil {
@@ -40,12 +44,12 @@ func (n *Neuron) Trials(z Noise, duration float64, trials int, set *NoiseSetting
 // intervals, 1000·(number of intervals)/(their total length), and its standard error
 // rate·CV/√(number of intervals), which holds for the independent intervals of a renewal
 // process such as the neuron under white noise. It is unbiased (to order 1/intervals)
-// when the runs end at a spike (NoiseSettings.MaxSpikes). Over a fixed window the
+// when the runs end at a spike (Settings.MaxSpikes). Over a fixed window the
 // interval cut by its end is left out, and since long intervals are the likelier to be
 // cut, the estimate is then too high by about rate·CV²/(intervals per trial); counting
 // spikes over the window instead errs by (CV² − 1)/2 spikes per trial. It returns 0, 0
 // with fewer than two intervals.
-func TrialRate(trials []*NoisyResult) (rate, se float64) {
+func TrialRate(trials []*Result) (rate, se float64) {
 	isi := ISIs(trials)
 	if len(isi) < 2 {
 		return 0, 0
@@ -62,7 +66,7 @@ func TrialRate(trials []*NoisyResult) (rate, se float64) {
 }
 
 // ISIs returns the interspike intervals (ms) of all trials, in trial order.
-func ISIs(trials []*NoisyResult) []float64 {
+func ISIs(trials []*Result) []float64 {
 	var isi []float64
 	for _, r := range trials {
 		for k := 1; k < len(r.Spikes); k++ {

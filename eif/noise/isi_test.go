@@ -1,10 +1,11 @@
-package eif_test
+package noise_test
 
 import (
 	"math"
 	"testing"
 
 	"github.com/eif-notebooks/eif-notebooks/eif"
+	"github.com/eif-notebooks/eif-notebooks/eif/noise"
 )
 
 // TestStationaryCVSiegert checks the exact CV against Brunel's double integral for the
@@ -17,7 +18,7 @@ func TestStationaryCVSiegert(t *testing.T) {
 		for _, c := range []struct{ i, sigma, tref float64 }{{9, 4, 0}, {7, 2, 2}, {11, 3, 0}, {5, 3, 0}} {
 			p.Refractory = c.tref
 			n := eif.MustNew(p)
-			got, err := n.StationaryCV(c.i, c.sigma)
+			got, err := noise.StationaryCV(n, c.i, c.sigma)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -37,7 +38,7 @@ func TestStationaryCVLimits(t *testing.T) {
 	n := eif.MustNew(eif.Default())
 	prev := math.Inf(1)
 	for _, sigma := range []float64{1, 0.3, 0.1} {
-		cv, err := n.StationaryCV(10, sigma)
+		cv, err := noise.StationaryCV(n, 10, sigma)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -47,14 +48,14 @@ func TestStationaryCVLimits(t *testing.T) {
 		}
 		prev = cv
 	}
-	cv, err := n.StationaryCV(3, 2)
+	cv, err := noise.StationaryCV(n, 3, 2)
 	if err != nil || math.Abs(cv-1) > 1e-3 {
 		t.Errorf("I = 3 nA, σ = 2 mV (rare escapes): CV %.6f (%v), want 1 within 1e-3", cv, err)
 	}
-	if _, err := n.StationaryCV(7, 0); err == nil {
+	if _, err := noise.StationaryCV(n, 7, 0); err == nil {
 		t.Error("σ = 0: no error")
 	}
-	if _, err := n.StationaryCV(0, 0.05); err == nil {
+	if _, err := noise.StationaryCV(n, 0, 0.05); err == nil {
 		t.Error("a barrier of thousands of σ²: no error")
 	}
 }

@@ -1,13 +1,16 @@
-package eif
+package noise
 
 import (
-	"errors"
 	"fmt"
 	"math"
+
+	"github.com/eif-notebooks/eif-notebooks/eif"
+	"github.com/eif-notebooks/eif-notebooks/eif/internal/check"
+	"github.com/eif-notebooks/eif-notebooks/eif/internal/portable"
 )
 
-// Noise is a noisy input: a constant current plus Gaussian noise, in the convention of
-// the package doc ("Noise"):
+// Input is a noisy input: a constant current plus Gaussian noise, in the convention of
+// the package doc:
 //
 //	τ du/dt = −(u − u_rest) + ψ(u) + μ + η(t),   μ = R·I (mV),
 //
@@ -15,7 +18,7 @@ import (
 // τ_c dη/dt = −η + s·√(2τ_c)·ξ(t) of correlation time TauC, with s = σ·√((τ + τ_c)/τ_c).
 // Either way σ is the standard deviation of the free membrane potential (the LIF without
 // threshold), so noises of different correlation times shake it equally.
-type Noise struct {
+type Input struct {
 	I     float64 // mean current I₀ (nA)
 	Sigma float64 // σ (mV), ≥ 0: the standard deviation of the free membrane potential
 	TauC  float64 // correlation time τ_c of the noise (ms), ≥ 0; 0 is white noise
@@ -25,9 +28,9 @@ type Noise struct {
 	Intrinsic float64
 }
 
-// Validate reports a field that is not finite or out of its range.
-func (z Noise) Validate() error {
-	if err := checkCurrent("Noise.I", z.I); err != nil {
+// Validate reports a field that is not finite or out of its range, as a *ParamError.
+func (z Input) Validate() error {
+	if err := broken("Input.I", z.I, check.Current(z.I, eif.MaxCurrent)); err != nil {
 		return err
 	}
 	for _, f := range []struct {
@@ -35,24 +38,24 @@ func (z Noise) Validate() error {
 		v    float64
 		max  float64
 		unit string
-	}{{"Noise.Sigma", z.Sigma, MaxVoltage, "mV"}, {"Noise.TauC", z.TauC, MaxTime, "ms"}, {"Noise.Intrinsic", z.Intrinsic, MaxVoltage, "mV"}} {
-		if math.IsNaN(f.v) || math.IsInf(f.v, 0) || f.v < 0 || f.v > f.max {
-			return &ParamError{Field: f.name, Value: f.v, Rule: fmt.Sprintf("must be finite, ≥ 0 and ≤ %g %s", f.max, f.unit)}
+	}{{"Input.Sigma", z.Sigma, eif.MaxVoltage, "mV"}, {"Input.TauC", z.TauC, eif.MaxTime, "ms"}, {"Input.Intrinsic", z.Intrinsic, eif.MaxVoltage, "mV"}} {
+		if err := broken(f.name, f.v, check.Size(f.v, f.max, f.unit)); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// NoiseSettings tunes SimulateNoise and Trials. A nil *NoiseSettings means the defaults;
-// a zero field means the default for that field.
-type NoiseSettings struct {
+// Settings tunes Simulate and Trials. A nil *Settings means the defaults; a zero field
+// means the default for that field.
+type Settings struct {
 	// Step is the Euler–Maruyama step (ms). Default 0.01 ms.
 	Step float64
 	// Seed is the base seed of the random numbers. Trial k of a run uses a stream that
 	// depends on Seed and k only, so results do not depend on the number of cores.
 	Seed uint64
 	// Record, if > 0, keeps u and the injected current every Record steps in
-	// NoisyResult.U and NoisyResult.I (with Record = 1 every step, as the dynamic I–V
+	// Result.U and Result.I (with Record = 1 every step, as the dynamic I–V
 	// curve needs). Default 0: spikes only.
 	Record int
 	// U0 is the initial potential (mV). Default (0): u_rest. The noise starts in its
@@ -73,12 +76,8 @@ const (
 	maxNoiseSpikes = 1e7  // spikes kept per run (80 MB)
 )
 
-// ErrTooManySpikes is returned when a noisy run emits more than 10 million spikes; set
-// NoiseSettings.MaxSpikes or shorten the run.
-var ErrTooManySpikes = errors.New("eif: more than 1e7 spikes in one noisy run: set NoiseSettings.MaxSpikes or shorten the run")
-
-// NoisyResult is the outcome of one noisy run.
-type NoisyResult struct {
+// Result is the outcome of one noisy run.
+type Result struct {
 	Spikes []float64 // spike times (ms), located by linear interpolation inside the step
 	// Dt is the recording interval (ms), Record·Step; U (mV) and I (nA) are u and the
 	// injected current I₀ + η/R at times 0, Dt, 2·Dt, … (empty unless Record > 0). After a
@@ -89,84 +88,99 @@ type NoisyResult struct {
 	Steps int
 }
 
-// SimulateNoise integrates the neuron for duration ms under the noisy input z, with the
+// Simulate integrates the neuron n for duration ms under the noisy input z, with the
 // Euler–Maruyama method at the fixed step set.Step, and returns the spike times (trial 0
 // of set.Seed). Where the noise is an Ornstein–Uhlenbeck current, η is advanced by its
 // exact update, η ← η·e^(−h/τ_c) + s·√(1 − e^(−2h/τ_c))·N, and u by the Euler step with η
 // held over the step. A spike is emitted when u reaches the threshold, at the time found
 // by linear interpolation; u is then held at the reset for the refractory period.
-// The deterministic methods (Simulate) are unchanged.
-func (n *Neuron) SimulateNoise(z Noise, duration float64, set *NoiseSettings) (*NoisyResult, error) {
-	cfg, err := n.noiseConfig(z, duration, set)
+func Simulate(n *eif.Neuron, z Input, duration float64, set *Settings) (*Result, error) {
+	m, cfg, err := configure(n, z, duration, set)
 	if err != nil {
 		return nil, err
 	}
-	r := new(NoisyResult)
-	if err := n.runNoise(r, z, duration, cfg, newGauss(cfg.Seed, 0)); err != nil {
+	r := new(Result)
+	if err := m.run(r, z, duration, cfg, portable.NewNormal(cfg.Seed, 0)); err != nil {
 		return nil, err
 	}
 	return r, nil
 }
 
-// noiseConfig checks the input and returns the settings with their defaults.
-func (n *Neuron) noiseConfig(z Noise, duration float64, set *NoiseSettings) (NoiseSettings, error) {
-	var c NoiseSettings
+// neuron is what the noisy simulation reads of an eif.Neuron.
+type neuron struct {
+	p   eif.Params
+	thr float64 // the spike threshold
+}
+
+// neuronOf returns the parameters of n, or eif.ErrInvalid for a nil n.
+func neuronOf(n *eif.Neuron) (neuron, error) {
+	if n == nil {
+		return neuron{}, eif.ErrInvalid
+	}
+	return neuron{p: n.Params(), thr: n.Threshold()}, nil
+}
+
+// configure checks the input and returns the neuron and the settings with their defaults.
+func configure(n *eif.Neuron, z Input, duration float64, set *Settings) (neuron, Settings, error) {
+	var c Settings
 	if set != nil {
 		c = *set
 	}
-	if err := n.check(); err != nil {
-		return c, err
+	m, err := neuronOf(n)
+	if err != nil {
+		return m, c, err
 	}
 	if err := z.Validate(); err != nil {
-		return c, err
+		return m, c, err
 	}
-	if err := orDefault("NoiseSettings.Step", &c.Step, 0.01); err != nil {
-		return c, err
+	step := c.Step
+	if err := broken("Settings.Step", step, check.OrDefault(&c.Step, 0.01)); err != nil {
+		return m, c, err
 	}
-	if err := checkDuration("duration", duration); err != nil {
-		return c, err
+	if err := broken("duration", duration, check.Duration(duration, eif.MaxTime)); err != nil {
+		return m, c, err
 	}
 	if duration/c.Step > maxNoiseSteps {
-		return c, &ParamError{Field: "NoiseSettings.Step", Value: c.Step, Rule: fmt.Sprintf("needs more than %g steps for %g ms", float64(maxNoiseSteps), duration)}
+		return m, c, &ParamError{Field: "Settings.Step", Value: c.Step, Rule: fmt.Sprintf("needs more than %g steps for %g ms", float64(maxNoiseSteps), duration)}
 	}
 	if c.Record < 0 {
-		return c, &ParamError{Field: "NoiseSettings.Record", Value: float64(c.Record), Rule: "must be ≥ 0"}
+		return m, c, &ParamError{Field: "Settings.Record", Value: float64(c.Record), Rule: "must be ≥ 0"}
 	}
 	if c.Record > 0 && duration/c.Step/float64(c.Record) > maxNoisePoints {
-		return c, &ParamError{Field: "NoiseSettings.Record", Value: float64(c.Record), Rule: fmt.Sprintf("gives more than %g recorded points; raise it", float64(maxNoisePoints))}
+		return m, c, &ParamError{Field: "Settings.Record", Value: float64(c.Record), Rule: fmt.Sprintf("gives more than %g recorded points; raise it", float64(maxNoisePoints))}
 	}
 	if c.MaxSpikes < 0 {
-		return c, &ParamError{Field: "NoiseSettings.MaxSpikes", Value: float64(c.MaxSpikes), Rule: "must be ≥ 0 (0 means no limit)"}
+		return m, c, &ParamError{Field: "Settings.MaxSpikes", Value: float64(c.MaxSpikes), Rule: "must be ≥ 0 (0 means no limit)"}
 	}
 	if c.Workers < 0 {
-		return c, &ParamError{Field: "NoiseSettings.Workers", Value: float64(c.Workers), Rule: "must be ≥ 0 (0 means GOMAXPROCS)"}
+		return m, c, &ParamError{Field: "Settings.Workers", Value: float64(c.Workers), Rule: "must be ≥ 0 (0 means GOMAXPROCS)"}
 	}
 	if c.U0 == 0 {
-		c.U0 = n.params().Rest
+		c.U0 = m.p.Rest
 	}
-	if err := finite("NoiseSettings.U0", c.U0); err != nil {
-		return c, err
+	if err := broken("Settings.U0", c.U0, check.Finite(c.U0)); err != nil {
+		return m, c, err
 	}
-	if c.U0 >= n.Threshold() || c.U0 < -MaxVoltage {
-		return c, &ParamError{Field: "NoiseSettings.U0", Value: c.U0, Rule: fmt.Sprintf("must be below the spike threshold %g mV and ≥ −%g mV", n.Threshold(), float64(MaxVoltage))}
+	if c.U0 >= m.thr || c.U0 < -eif.MaxVoltage {
+		return m, c, &ParamError{Field: "Settings.U0", Value: c.U0, Rule: fmt.Sprintf("must be below the spike threshold %g mV and ≥ −%g mV", m.thr, float64(eif.MaxVoltage))}
 	}
-	return c, nil
+	return m, c, nil
 }
 
-// runNoise is the Euler–Maruyama loop. Every product that feeds a sum is converted to
+// run is the Euler–Maruyama loop. Every product that feeds a sum is converted to
 // float64, so no architecture fuses it into a multiply–add and the result is the same
-// everywhere; the exponential is emExp for the same reason.
-func (n *Neuron) runNoise(r *NoisyResult, z Noise, duration float64, cfg NoiseSettings, g gauss) error {
-	p := n.params()
+// everywhere; the exponential is portable.EMExp for the same reason.
+func (m neuron) run(r *Result, z Input, duration float64, cfg Settings, g portable.Normal) error {
+	p := &m.p
 	h := cfg.Step
 	steps := int(math.Ceil(duration/h - 1e-9))
-	thr := p.threshold()
+	thr := m.thr
 	hasExp := !p.Linear()
 	// The exponential term of the step, a·Δ_T·exp((u − θ_rh)/Δ_T), is an exponential of
-	// its own (emExp), with the factor a·Δ_T folded into its polynomial.
-	var e emExp
+	// its own (portable.EMExp), with the factor a·Δ_T folded into its polynomial.
+	var e portable.EMExp
 	if hasExp {
-		e = newEMExp(p.ThetaRh, p.DeltaT, h/p.Tau*p.DeltaT)
+		e = portable.NewEMExp(p.ThetaRh, p.DeltaT, h/p.Tau*p.DeltaT)
 	}
 	mu := p.R * z.I
 	a := h / p.Tau // the Euler factor
@@ -181,9 +195,9 @@ func (n *Neuron) runNoise(r *NoisyResult, z Noise, duration float64, cfg NoiseSe
 	ou := z.TauC > 0 && z.Sigma > 0
 	if ou {
 		s := z.Sigma * math.Sqrt((p.Tau+z.TauC)/z.TauC)
-		decay = expP(-h / z.TauC)
+		decay = portable.Exp(-h / z.TauC)
 		kick = s * math.Sqrt(-math.Expm1(-2*h/z.TauC))
-		eta = s * g.norm()
+		eta = s * g.Norm()
 	}
 	r.Spikes = r.Spikes[:0]
 	r.U, r.I = r.U[:0], r.I[:0]
@@ -202,14 +216,14 @@ func (n *Neuron) runNoise(r *NoisyResult, z Noise, duration float64, cfg NoiseSe
 		}
 		var noise float64
 		if white > 0 {
-			noise = float64(white * g.norm())
+			noise = float64(white * g.Norm())
 		}
 		if intrinsic > 0 {
-			noise += float64(intrinsic * g.norm())
+			noise += float64(intrinsic * g.Norm())
 		}
 		drive := mu + eta
 		if ou {
-			eta = float64(eta*decay) + float64(kick*g.norm())
+			eta = float64(eta*decay) + float64(kick*g.Norm())
 		}
 		if hold > 0 {
 			hold -= h
@@ -222,7 +236,7 @@ func (n *Neuron) runNoise(r *NoisyResult, z Noise, duration float64, cfg NoiseSe
 		// do not depend on u stay off the chain of dependent operations.
 		un := float64(u*(1-a)) + (float64(a*(p.Rest+drive)) + noise)
 		if hasExp {
-			un += e.at(u)
+			un += e.At(u)
 		}
 		if un >= thr {
 			t := float64(k) * h

@@ -1,4 +1,4 @@
-package eif_test
+package noise_test
 
 import (
 	"errors"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/eif-notebooks/eif-notebooks/eif"
+	"github.com/eif-notebooks/eif-notebooks/eif/noise"
 )
 
 // TestStationaryRateSiegert checks threshold integration against the Siegert formula of
@@ -26,7 +27,7 @@ func TestStationaryRateSiegert(t *testing.T) {
 		for _, c := range cases {
 			p.Refractory = c.tref
 			n := eif.MustNew(p)
-			got, err := n.StationaryRate(c.i, c.sigma)
+			got, err := noise.StationaryRate(n, c.i, c.sigma)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -49,7 +50,7 @@ func TestStationaryRateEIFReference(t *testing.T) {
 		{7, 2, 10.032359274729325897},
 		{10, 1, 61.048225203942074239},
 	} {
-		got, err := n.StationaryRate(c.i, c.sigma)
+		got, err := noise.StationaryRate(n, c.i, c.sigma)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -69,7 +70,7 @@ func TestStationaryRateSmallNoise(t *testing.T) {
 	det := n.Rate(10)
 	prev := math.Inf(1)
 	for _, sigma := range []float64{0.3, 0.1, 0.03, 0.01} {
-		r, err := n.StationaryRate(10, sigma)
+		r, err := noise.StationaryRate(n, 10, sigma)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -83,10 +84,10 @@ func TestStationaryRateSmallNoise(t *testing.T) {
 	if prev > 1e-7 {
 		t.Errorf("σ = 0.01 mV: rate differs from the deterministic one by %.2e relative, want ≤ 1e-7", prev)
 	}
-	if r, _ := n.StationaryRate(10, 0); r != det {
+	if r, _ := noise.StationaryRate(n, 10, 0); r != det {
 		t.Errorf("σ = 0: %v Hz, want the deterministic %v Hz", r, det)
 	}
-	low, err := n.StationaryRate(6, 0.2)
+	low, err := noise.StationaryRate(n, 6, 0.2)
 	if err != nil || !(low >= 0 && low < 1e-30) {
 		t.Errorf("I = 6 nA, σ = 0.2 mV: rate %g Hz (%v), want below 1e-30 Hz", low, err)
 	}
@@ -99,7 +100,7 @@ func TestStationaryDensity(t *testing.T) {
 	p := eif.Default()
 	p.Refractory = 3
 	n := eif.MustNew(p)
-	st, err := n.StationaryState(7.5, 2)
+	st, err := noise.StationaryState(n, 7.5, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,17 +147,17 @@ func TestStationaryDensity(t *testing.T) {
 func TestStationaryRateCurve(t *testing.T) {
 	n := eif.MustNew(eif.Default())
 	cur := []float64{0, 2, 4, 6, 7, 7.25, 7.5, 8, 10, 14, 20}
-	rates, err := n.StationaryFICurve(cur, 2)
+	rates, err := noise.StationaryFICurve(n, cur, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for k, i := range cur {
-		if r, _ := n.StationaryRate(i, 2); r != rates[k] {
+		if r, _ := noise.StationaryRate(n, i, 2); r != rates[k] {
 			t.Errorf("at %g nA: curve %.17g Hz, StationaryRate %.17g Hz", i, rates[k], r)
 		}
 	}
-	_, err = n.StationaryFICurve([]float64{7, 8, math.NaN(), 9, math.Inf(1)}, 2)
-	if _, want := n.StationaryRate(math.NaN(), 2); err == nil || err.Error() != want.Error() {
+	_, err = noise.StationaryFICurve(n, []float64{7, 8, math.NaN(), 9, math.Inf(1)}, 2)
+	if _, want := noise.StationaryRate(n, math.NaN(), 2); err == nil || err.Error() != want.Error() {
 		t.Errorf("curve with NaN then Inf: error %v, want %v", err, want)
 	}
 	for k := 1; k < len(cur); k++ {
@@ -177,20 +178,31 @@ func TestStationaryRateCurve(t *testing.T) {
 func TestStationaryErrors(t *testing.T) {
 	n := eif.MustNew(eif.Default())
 	for _, sigma := range []float64{-1, math.NaN(), math.Inf(1), 1e-9, 2e5} {
-		_, err := n.StationaryRate(7, sigma)
-		var pe *eif.ParamError
+		_, err := noise.StationaryRate(n, 7, sigma)
+		var pe *noise.ParamError
 		if !errors.As(err, &pe) || pe.Field != "sigma" {
 			t.Errorf("σ = %g: error %v, want a ParamError on sigma", sigma, err)
 		}
 	}
-	if _, err := n.StationaryRate(math.NaN(), 1); err == nil {
+	if _, err := noise.StationaryRate(n, math.NaN(), 1); err == nil {
 		t.Error("I = NaN: no error")
 	}
-	if _, err := (*eif.Neuron)(nil).StationaryRate(7, 1); !errors.Is(err, eif.ErrInvalid) {
+	if _, err := noise.StationaryRate(nil, 7, 1); !errors.Is(err, eif.ErrInvalid) {
 		t.Errorf("nil Neuron: %v", err)
 	}
+	var zero eif.Neuron // the neuron of Default()
+	if a, b := zero.Params(), n.Params(); a != b {
+		t.Fatalf("the zero Neuron has %+v, Default() %+v", a, b)
+	}
+	for _, sigma := range []float64{0, 1} {
+		got, err1 := noise.StationaryRate(&zero, 7, sigma)
+		want, err2 := noise.StationaryRate(n, 7, sigma)
+		if got != want || err1 != nil || err2 != nil {
+			t.Errorf("σ = %g mV: zero Neuron %v (%v), Default() %v (%v)", sigma, got, err1, want, err2)
+		}
+	}
 	for _, c := range [][2]float64{{1e6, 1}, {-1e3, 1}, {7, 1e-6}, {7, 1e5}, {1e6, 1e5}, {0, 1e-3}} {
-		r, err := n.StationaryRate(c[0], c[1])
+		r, err := noise.StationaryRate(n, c[0], c[1])
 		if err == nil && (math.IsNaN(r) || math.IsInf(r, 0) || r < 0) {
 			t.Errorf("I = %g nA, σ = %g mV: rate %g", c[0], c[1], r)
 		}

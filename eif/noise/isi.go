@@ -1,12 +1,14 @@
-package eif
+package noise
 
 import (
 	"fmt"
 	"math"
+
+	"github.com/eif-notebooks/eif-notebooks/eif"
 )
 
-// StationaryCV returns the exact coefficient of variation of the interspike intervals
-// under the current i (nA) plus white noise of size sigma > 0 (mV), from the first two
+// StationaryCV returns the exact coefficient of variation of the interspike intervals of
+// the neuron n under the current i (nA) plus white noise of size sigma > 0 (mV), from the first two
 // moments of the first-passage time T from the reset to the threshold (the interval is
 // t_ref + T):
 //
@@ -19,16 +21,17 @@ import (
 // difference E[T²] − E[T]² loses its digits and the result is only an upper bound.
 // The method needs the density without rescaling: for rates below about 1e-40 Hz (a
 // barrier of more than 230 σ²) it returns an error.
-func (n *Neuron) StationaryCV(i, sigma float64) (float64, error) {
-	st, nScale, err := n.stationaryScaled(i, sigma, true)
+func StationaryCV(n *eif.Neuron, i, sigma float64) (float64, error) {
+	st, nScale, err := stationaryScaled(n, i, sigma, true)
 	if err != nil {
 		return 0, err
 	}
 	if nScale > 0 || st.Rate == 0 || len(st.U) < 10 {
 		return 0, &ParamError{Field: "sigma", Value: sigma, Rule: fmt.Sprintf("is too small for the exact CV at I = %g nA: the rate is below 1e-40 Hz", i)}
 	}
-	p := *n.params()
-	q := newFP(p, i, sigma)
+	nr, _ := neuronOf(n) // not nil: stationaryScaled checked it
+	p := nr.p
+	q := newFokkerPlanck(nr, i, sigma)
 	D := q.s2 / p.Tau
 	m := len(glX) + 1 // points per cell in st.U: a node, then the Gauss nodes
 	cells := (len(st.U) - 1) / m
@@ -77,7 +80,7 @@ func (n *Neuron) StationaryCV(i, sigma float64) (float64, error) {
 }
 
 // fall returns ∫ₐᵇ exp(Φ(y) − Φ(b)) dy, anchored at the end where the integrand is largest.
-func (q *fp) fall(a, b float64) float64 {
+func (q *fokkerPlanck) fall(a, b float64) float64 {
 	h := b - a
 	if h <= 0 {
 		return 0

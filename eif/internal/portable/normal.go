@@ -1,20 +1,20 @@
-package eif
+package portable
 
 import (
 	"math"
 	"math/rand/v2"
 )
 
-// gauss draws standard normal numbers from a PCG stream (math/rand/v2's PCG-DXSM, whose
+// Normal draws standard normal numbers from a PCG stream (math/rand/v2's PCG-DXSM, whose
 // output is fixed by its definition) with the ziggurat method of Marsaglia and Tsang
-// (J. Stat. Softw. 5, 2000), 128 layers. The tables are computed with expP and logP, so
+// (J. Stat. Softw. 5, 2000), 128 layers. The tables are computed with Exp and Log, so
 // the same seed gives the same numbers on every machine and Go release.
-type gauss struct{ pcg *rand.PCG }
+type Normal struct{ pcg *rand.PCG }
 
-// newGauss returns the generator of trial k of the run with the given seed: the stream is
+// NewNormal returns the generator of trial k of the run with the given seed: the stream is
 // a function of (seed, k) only, so trials give the same numbers whatever runs them.
-func newGauss(seed uint64, k int) gauss {
-	return gauss{rand.NewPCG(splitmix(seed), splitmix(seed^(0x9e3779b97f4a7c15*uint64(k+1))))}
+func NewNormal(seed uint64, k int) Normal {
+	return Normal{rand.NewPCG(splitmix(seed), splitmix(seed^(0x9e3779b97f4a7c15*uint64(k+1))))}
 }
 
 // splitmix is the SplitMix64 finaliser: it spreads close seeds over the 64 bits.
@@ -36,30 +36,30 @@ var zigK, zigW, zigF = zigTables()
 func zigTables() (k [128]int64, w, f [128]float64) {
 	dn := zigR
 	tn := dn
-	q := zigV / expP(-0.5*dn*dn)
+	q := zigV / Exp(-0.5*dn*dn)
 	k[0] = int64(dn / q * zigUnit)
 	k[1] = 0
 	w[0] = q / zigUnit
 	w[127] = dn / zigUnit
 	f[0] = 1
-	f[127] = expP(-0.5 * dn * dn)
+	f[127] = Exp(-0.5 * dn * dn)
 	for i := 126; i >= 1; i-- {
-		dn = math.Sqrt(-2 * logP(zigV/dn+expP(-0.5*dn*dn)))
+		dn = math.Sqrt(-2 * Log(zigV/dn+Exp(-0.5*dn*dn)))
 		k[i+1] = int64(dn / tn * zigUnit)
 		tn = dn
-		f[i] = expP(-0.5 * dn * dn)
+		f[i] = Exp(-0.5 * dn * dn)
 		w[i] = dn / zigUnit
 	}
 	return k, w, f
 }
 
 // uniform returns a number in (0, 1).
-func (g gauss) uniform() float64 {
+func (g Normal) uniform() float64 {
 	return (float64(g.pcg.Uint64()>>11) + 0.5) / (1 << 53)
 }
 
 // norm returns a standard normal number.
-func (g gauss) norm() float64 {
+func (g Normal) Norm() float64 {
 	for {
 		u := g.pcg.Uint64()
 		i := u & 127
@@ -70,8 +70,8 @@ func (g gauss) norm() float64 {
 		}
 		if i == 0 { // the tail beyond zigR
 			for {
-				x = -logP(g.uniform()) / zigR
-				y := -logP(g.uniform())
+				x = -Log(g.uniform()) / zigR
+				y := -Log(g.uniform())
 				if y+y >= x*x {
 					break
 				}
@@ -82,7 +82,7 @@ func (g gauss) norm() float64 {
 			return -zigR - x
 		}
 		// the wedge
-		if zigF[i]+float64(g.uniform()*(zigF[i-1]-zigF[i])) < expP(-0.5*x*x) {
+		if zigF[i]+float64(g.uniform()*(zigF[i-1]-zigF[i])) < Exp(-0.5*x*x) {
 			return x
 		}
 	}

@@ -1,4 +1,9 @@
-package eif
+// Package sweep computes the independent points of a sweep (a rate at each current, a
+// trial at each index) on several goroutines, with results that do not depend on how
+// many there are: each point is computed by the same code from the same inputs whatever
+// goroutine runs it, so the results are bit for bit those of a serial loop. eif and
+// eif/noise both use it.
+package sweep
 
 import (
 	"runtime"
@@ -6,17 +11,16 @@ import (
 	"sync/atomic"
 )
 
-// sweep computes the n independent points of a sweep, on up to workers goroutines
-// (GOMAXPROCS when workers ≤ 0).
-// newWorker makes the state of one goroutine (a Result to reuse, say) and returns the
+// Run computes the n independent points of a sweep, on up to workers goroutines
+// (GOMAXPROCS when workers ≤ 0). newWorker makes the state of one goroutine (a Result to reuse, say) and returns the
 // function that computes point k with it, writing its result into the caller's slot k.
 // Each point is computed by the same code from the same inputs whatever goroutine runs
 // it, so the results are bit for bit those of a serial loop, for any GOMAXPROCS.
 //
-// On failure sweep returns the error of the lowest k that failed, the one a serial loop
+// On failure Run returns the error of the lowest k that failed, the one a serial loop
 // would stop at: points are handed out in increasing k, and no point above a failed one
 // is started, so every point below it has been computed and has not failed.
-func sweep(n, workers int, newWorker func() func(k int) error) error {
+func Run(n, workers int, newWorker func() func(k int) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -62,11 +66,11 @@ func sweep(n, workers int, newWorker func() func(k int) error) error {
 	return lowErr
 }
 
-// sweepEach is sweep, on GOMAXPROCS goroutines, for points that need no state of their
+// Each is Run, on GOMAXPROCS goroutines, for points that need no state of their
 // own: it returns point(k) for k = 0 … n−1, or the error of the lowest k that failed.
-func sweepEach(n int, point func(k int) (float64, error)) ([]float64, error) {
+func Each(n int, point func(k int) (float64, error)) ([]float64, error) {
 	out := make([]float64, n)
-	err := sweep(n, 0, func() func(k int) error {
+	err := Run(n, 0, func() func(k int) error {
 		return func(k int) (err error) {
 			out[k], err = point(k)
 			return err
@@ -78,9 +82,9 @@ func sweepEach(n int, point func(k int) (float64, error)) ([]float64, error) {
 	return out, nil
 }
 
-// oneAtATime returns progress wrapped so that the goroutines of a sweep call it one at a
+// OneAtATime returns progress wrapped so that the goroutines of a sweep call it one at a
 // time: a Settings.Progress written for one run needs no locking of its own. nil stays nil.
-func oneAtATime(progress func(t float64)) func(t float64) {
+func OneAtATime(progress func(t float64)) func(t float64) {
 	if progress == nil {
 		return nil
 	}

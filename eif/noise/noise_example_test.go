@@ -1,16 +1,17 @@
-package eif_test
+package noise_test
 
 import (
 	"fmt"
 
 	"github.com/eif-notebooks/eif-notebooks/eif"
+	"github.com/eif-notebooks/eif-notebooks/eif/noise"
 )
 
 // Under white noise of σ = 2 mV the EIF fires at 7 nA, below its 7.25 nA rheobase.
-func ExampleNeuron_StationaryRate() {
+func ExampleStationaryRate() {
 	n := eif.MustNew(eif.Default())
 	for _, sigma := range []float64{0, 1, 2, 4} {
-		r, err := n.StationaryRate(7, sigma)
+		r, err := noise.StationaryRate(n, 7, sigma)
 		if err != nil {
 			fmt.Println(err)
 			return
@@ -25,12 +26,12 @@ func ExampleNeuron_StationaryRate() {
 }
 
 // Trials are reproducible: the same seed gives the same spikes.
-func ExampleNeuron_Trials() {
+func ExampleTrials() {
 	n := eif.MustNew(eif.Default())
-	z := eif.Noise{I: 7, Sigma: 2}
-	set := &eif.NoiseSettings{Seed: 42}
-	a, _ := n.Trials(z, 1000, 8, set)
-	b, _ := n.Trials(z, 1000, 8, set)
+	z := noise.Input{I: 7, Sigma: 2}
+	set := &noise.Settings{Seed: 42}
+	a, _ := noise.Trials(n, z, 1000, 8, set)
+	b, _ := noise.Trials(n, z, 1000, 8, set)
 	fmt.Println(len(a), "trials; same spikes:", fmt.Sprint(a[5].Spikes) == fmt.Sprint(b[5].Spikes))
 	// Output:
 	// 8 trials; same spikes: true

@@ -1,9 +1,11 @@
-package eif
+package noise
 
 import (
-	"errors"
 	"fmt"
 	"math"
+
+	"github.com/eif-notebooks/eif-notebooks/eif"
+	"github.com/eif-notebooks/eif-notebooks/eif/internal/check"
 )
 
 // DynamicIV is the dynamic I–V curve of a noisy recording (Badel et al., J. Neurophysiol.
@@ -13,7 +15,7 @@ import (
 //	F(u) = ⟨du/dt − I_inj/C⟩_u = [−(u − u_rest) + Δ_T·exp((u − θ_rh)/Δ_T)]/τ,
 //
 // the right-hand side f(u) at I = 0 (mV/ms): the noise of the injected current cancels,
-// because it is recorded. The noise that is not recorded (Noise.Intrinsic) averages out.
+// because it is recorded. The noise that is not recorded (Input.Intrinsic) averages out.
 type DynamicIV struct {
 	C     float64   // capacitance τ/R (nF) used for the estimate
 	U     []float64 // the mean u of the samples in each bin (mV), increasing; bins with too few samples are left out
@@ -23,25 +25,25 @@ type DynamicIV struct {
 	Count []int     // the number of samples in each bin
 }
 
-// DynamicIV estimates the dynamic I–V curve from the recording r of the neuron (a run of
-// SimulateNoise or Trials with NoiseSettings.Record > 0), in bins mV wide from uMin to
-// uMax. du/dt is the forward difference of the recording, (u(t+Dt) − u(t))/Dt, and
+// EstimateIV estimates the dynamic I–V curve from the recording r of the neuron n (a run
+// of Simulate or Trials with Settings.Record > 0), in bins mV wide from uMin to uMax. du/dt is the forward difference of the recording, (u(t+Dt) − u(t))/Dt, and
 // I_inj the recorded current at t: with Record = 1 that is exactly the Euler–Maruyama
 // step, and the estimate has no bias. Samples in a step that holds a spike, and during
 // the refractory period, are left out, as are bins with fewer than 100 samples.
 // C = τ/R comes from the neuron's parameters, as an experimenter would measure it.
-func (n *Neuron) DynamicIV(r *NoisyResult, uMin, uMax, bin float64) (*DynamicIV, error) {
-	if err := n.check(); err != nil {
+func EstimateIV(n *eif.Neuron, r *Result, uMin, uMax, bin float64) (*DynamicIV, error) {
+	nr, err := neuronOf(n)
+	if err != nil {
 		return nil, err
 	}
 	if r == nil || len(r.U) < 2 || len(r.I) != len(r.U) || !(r.Dt > 0) {
-		return nil, &ParamError{Field: "r", Value: 0, Rule: "must be a recording (NoiseSettings.Record > 0) of at least two samples"}
+		return nil, &ParamError{Field: "r", Value: 0, Rule: "must be a recording (Settings.Record > 0) of at least two samples"}
 	}
 	for _, f := range []struct {
 		name string
 		v    float64
 	}{{"uMin", uMin}, {"uMax", uMax}, {"bin", bin}} {
-		if err := finite(f.name, f.v); err != nil {
+		if err := broken(f.name, f.v, check.Finite(f.v)); err != nil {
 			return nil, err
 		}
 	}
@@ -51,7 +53,7 @@ func (n *Neuron) DynamicIV(r *NoisyResult, uMin, uMax, bin float64) (*DynamicIV,
 	if !(bin > 0) || (uMax-uMin)/bin > 1e6 {
 		return nil, &ParamError{Field: "bin", Value: bin, Rule: "must be > 0 and give at most 1e6 bins"}
 	}
-	p := n.params()
+	p := nr.p
 	c := p.Tau / p.R
 	m := int(math.Ceil((uMax - uMin) / bin))
 	sum, sum2 := make([]float64, m), make([]float64, m)
@@ -112,9 +114,6 @@ type IVFit struct {
 // CI95 returns the half-width of the 95 % confidence interval of a parameter with the
 // standard error se: 1.96·se.
 func CI95(se float64) float64 { return 1.959963984540054 * se }
-
-// ErrFit is returned when the fit of the dynamic I–V curve does not converge.
-var ErrFit = errors.New("eif: the fit of the dynamic I–V curve did not converge")
 
 // Fit fits the exponential model to the curve by weighted least squares (weights 1/SE²),
 // with the Levenberg–Marquardt method from a start found by two linear fits: the leak

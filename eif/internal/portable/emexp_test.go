@@ -1,4 +1,4 @@
-package eif
+package portable
 
 import (
 	"math"
@@ -15,19 +15,19 @@ func TestEMExp(t *testing.T) {
 	for _, c := range []struct{ theta, deltaT, factor float64 }{
 		{-40, 1, 0.001}, {-40, 0.05, 0.1}, {-55, 3.5, 1e-5},
 	} {
-		e := newEMExp(c.theta, c.deltaT, c.factor)
+		e := NewEMExp(c.theta, c.deltaT, c.factor)
 		for range 100000 {
 			x := -700 + rng.Float64()*1300
 			u := c.theta + x*c.deltaT
 			x = (u - c.theta) / c.deltaT
 			want := c.factor * math.Exp(x)
-			d := ulps(e.at(u), want) / (4 + 2*math.Abs(x))
+			d := ulps(e.At(u), want) / (4 + 2*math.Abs(x))
 			worst = max(worst, d)
 		}
-		if got := e.at(c.theta - 701*c.deltaT); got != 0 {
+		if got := e.At(c.theta - 701*c.deltaT); got != 0 {
 			t.Errorf("%+v: at(θ_rh − 701 Δ_T) = %g, want 0", c, got)
 		}
-		if got, want := e.at(c.theta), c.factor; got != want {
+		if got, want := e.At(c.theta), c.factor; got != want {
 			t.Errorf("%+v: at(θ_rh) = %g, want %g", c, got, want)
 		}
 	}

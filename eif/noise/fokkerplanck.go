@@ -1,15 +1,19 @@
-package eif
+package noise
 
 import (
 	"fmt"
 	"math"
+
+	"github.com/eif-notebooks/eif-notebooks/eif"
+	"github.com/eif-notebooks/eif-notebooks/eif/internal/check"
+	"github.com/eif-notebooks/eif-notebooks/eif/internal/sweep"
 )
 
 // Stationary is the stationary state of the neuron under a constant current plus Gaussian
 // white noise, from the Fokker–Planck equation (see StationaryState).
 type Stationary struct {
 	Rate float64 // firing rate (Hz)
-	ISI  float64 // mean interspike interval (ms), refractory included; 0 beyond MaxTime
+	ISI  float64 // mean interspike interval (ms), refractory included; 0 beyond eif.MaxTime
 
 	// U (mV, increasing) and P (1/mV) are the stationary density of the membrane potential
 	// of the neurons that are not refractory, at the ends and the Gauss–Legendre nodes of the
@@ -26,20 +30,21 @@ const minSigma = 1e-6
 // fpMaxCells bounds the grid of StationaryState; a finer grid is refused with an error.
 const fpMaxCells = 200_000
 
-// StationaryRate returns the exact stationary firing rate (Hz) under the current i (nA)
-// plus Gaussian white noise of size sigma (mV), with the convention of the package doc
-// ("Noise"). Sigma = 0 gives the deterministic Rate. It is StationaryState(i, sigma).Rate.
-func (n *Neuron) StationaryRate(i, sigma float64) (float64, error) {
+// StationaryRate returns the exact stationary firing rate (Hz) of the neuron n under the
+// current i (nA) plus Gaussian white noise of size sigma (mV), with the convention of the
+// package doc. Sigma = 0 gives the deterministic n.Rate(i). It is
+// StationaryState(n, i, sigma).Rate.
+func StationaryRate(n *eif.Neuron, i, sigma float64) (float64, error) {
 	if sigma == 0 {
-		if err := n.check(); err != nil {
-			return 0, err
+		if n == nil {
+			return 0, eif.ErrInvalid
 		}
-		if err := checkCurrent("i", i); err != nil {
+		if err := broken("i", i, check.Current(i, eif.MaxCurrent)); err != nil {
 			return 0, err
 		}
 		return n.Rate(i), nil
 	}
-	st, err := n.stationary(i, sigma, false)
+	st, err := stationary(n, i, sigma, false)
 	if err != nil {
 		return 0, err
 	}
@@ -49,14 +54,14 @@ func (n *Neuron) StationaryRate(i, sigma float64) (float64, error) {
 // StationaryFICurve returns StationaryRate at each current (nA) of currents, computed in
 // parallel over GOMAXPROCS goroutines; each rate is the one StationaryRate returns, bit
 // for bit.
-func (n *Neuron) StationaryFICurve(currents []float64, sigma float64) ([]float64, error) {
-	if err := n.check(); err != nil {
-		return nil, err
+func StationaryFICurve(n *eif.Neuron, currents []float64, sigma float64) ([]float64, error) {
+	if n == nil {
+		return nil, eif.ErrInvalid
 	}
-	return sweepEach(len(currents), func(k int) (float64, error) { return n.StationaryRate(currents[k], sigma) })
+	return sweep.Each(len(currents), func(k int) (float64, error) { return StationaryRate(n, currents[k], sigma) })
 }
 
-// StationaryState solves the stationary Fokker–Planck equation of the neuron under the
+// StationaryState solves the stationary Fokker–Planck equation of the neuron n under the
 // constant current i (nA) plus white noise of size sigma > 0 (mV), by threshold integration
 // (M. J. E. Richardson, Phys. Rev. E 76, 021919, 2007). With the drift
 // A(u) = [−(u − u_rest) + ψ(u) + R·i]/τ, ψ(u) = Δ_T·exp((u − θ_rh)/Δ_T), and the diffusion
@@ -75,26 +80,27 @@ func (n *Neuron) StationaryFICurve(currents []float64, sigma float64) ([]float64
 // dominates (near the cut-off, A/D reaches 10⁵/mV and more). The cells are bounded by
 // the curvature of Φ and graded towards the threshold. The rate is accurate to about
 // 1e-9 relative (checked against the Siegert formula of the LIF and 20-digit quadrature).
-func (n *Neuron) StationaryState(i, sigma float64) (*Stationary, error) {
-	return n.stationary(i, sigma, true)
+func StationaryState(n *eif.Neuron, i, sigma float64) (*Stationary, error) {
+	return stationary(n, i, sigma, true)
 }
 
-// fp holds one threshold integration.
-type fp struct {
-	p          Params
+// fokkerPlanck is the Fokker–Planck problem of one threshold integration.
+type fokkerPlanck struct {
+	p          eif.Params
 	mu, s2     float64 // R·i (mV) and σ² (mV²)
 	exp        bool    // the exponential term is present
 	thr, reset float64
 }
 
-// newFP returns the Fokker–Planck problem of the neuron p under the current i (nA) and white
-// noise of size sigma (mV).
-func newFP(p Params, i, sigma float64) *fp {
-	return &fp{p: p, mu: p.R * i, s2: sigma * sigma, exp: !p.Linear(), thr: p.threshold(), reset: p.Reset}
+// newFokkerPlanck returns the Fokker–Planck problem of the neuron m under the current i
+// (nA) and white noise of size sigma (mV).
+func newFokkerPlanck(m neuron, i, sigma float64) *fokkerPlanck {
+	p := m.p
+	return &fokkerPlanck{p: p, mu: p.R * i, s2: sigma * sigma, exp: !p.Linear(), thr: m.thr, reset: p.Reset}
 }
 
 // dPhi returns Φ(v) − Φ(a), computed as a difference so that it keeps its digits.
-func (q *fp) dPhi(a, v float64) float64 {
+func (q *fokkerPlanck) dPhi(a, v float64) float64 {
 	d := v - a
 	lin := d * (q.mu - ((v+a)/2 - q.p.Rest))
 	if q.exp {
@@ -105,7 +111,7 @@ func (q *fp) dPhi(a, v float64) float64 {
 }
 
 // g returns Φ′(u) = A(u)/D (1/mV), and gp returns Φ″(u) (1/mV²).
-func (q *fp) g(u float64) float64 {
+func (q *fokkerPlanck) g(u float64) float64 {
 	e := 0.0
 	if q.exp {
 		e = q.p.DeltaT * math.Exp((u-q.p.ThetaRh)/q.p.DeltaT)
@@ -113,7 +119,7 @@ func (q *fp) g(u float64) float64 {
 	return (-(u - q.p.Rest) + e + q.mu) / q.s2
 }
 
-func (q *fp) gp(u float64) float64 {
+func (q *fokkerPlanck) gp(u float64) float64 {
 	e := 0.0
 	if q.exp {
 		e = math.Exp((u - q.p.ThetaRh) / q.p.DeltaT)
@@ -154,11 +160,11 @@ func gaussLegendre01(m int) (x, w []float64) {
 // pieces graded in units of 1/g, [0, ½], [½, 1½], [1½, 3½], … up to 50/g (beyond, it is
 // below e^(−50) of its peak), so each piece sees a smooth function, and steep drifts
 // (g up to 10⁷/mV near the cut-off) cost no more than gentle ones.
-func (q *fp) peak(c, dir, h, g float64) float64 { return q.peakSign(c, dir, h, g, 1) }
+func (q *fokkerPlanck) peak(c, dir, h, g float64) float64 { return q.peakSign(c, dir, h, g, 1) }
 
 // peakSign is peak for the integrand exp(−sgn·(Φ(c + dir·s) − Φ(c))): sgn = −1 integrates
 // e^(+ΔΦ), as the first-passage times need.
-func (q *fp) peakSign(c, dir, h, g, sgn float64) float64 {
+func (q *fokkerPlanck) peakSign(c, dir, h, g, sgn float64) float64 {
 	var sum, lo float64
 	for k := 0; lo < h; k++ {
 		hi := h
@@ -186,7 +192,7 @@ func (q *fp) peakSign(c, dir, h, g, sgn float64) float64 {
 var peakEdges = [...]float64{0.5, 1.5, 3.5, 7.5, 15.5, 31.5, 50}
 
 // rise returns ∫ₐᵇ exp(Φ(a) − Φ(v)) dv, anchored at the end where the integrand is largest.
-func (q *fp) rise(a, b float64) float64 {
+func (q *fokkerPlanck) rise(a, b float64) float64 {
 	h := b - a
 	if ga := q.g(a); ga >= 0 {
 		return q.peak(a, 1, h, ga)
@@ -200,7 +206,7 @@ func (q *fp) rise(a, b float64) float64 {
 // step returns the width of the cell below b (mV): bounded by the curvature of Φ,
 // by the exponential growth of P where it is not held up by the flux, and graded
 // towards the threshold, where P falls to 0 in a layer of width D/A.
-func (q *fp) step(b float64, flux bool) float64 {
+func (q *fokkerPlanck) step(b float64, flux bool) float64 {
 	const (
 		hMax   = 0.5  // mV
 		curv   = 0.5  // |Φ″|·h² ≤ curv
@@ -221,28 +227,29 @@ func (q *fp) step(b float64, flux bool) float64 {
 	return math.Min(h, layer+grade*(q.thr-b))
 }
 
-func (n *Neuron) stationary(i, sigma float64, keep bool) (*Stationary, error) {
-	st, _, err := n.stationaryScaled(i, sigma, keep)
+func stationary(n *eif.Neuron, i, sigma float64, keep bool) (*Stationary, error) {
+	st, _, err := stationaryScaled(n, i, sigma, keep)
 	return st, err
 }
 
 // stationaryScaled is stationary that also reports how many times P was rescaled (P at
 // the lowest voltages is then lost to underflow).
-func (n *Neuron) stationaryScaled(i, sigma float64, keep bool) (*Stationary, int, error) {
-	if err := n.check(); err != nil {
+func stationaryScaled(n *eif.Neuron, i, sigma float64, keep bool) (*Stationary, int, error) {
+	m, err := neuronOf(n)
+	if err != nil {
 		return nil, 0, err
 	}
-	if err := checkCurrent("i", i); err != nil {
+	if err := broken("i", i, check.Current(i, eif.MaxCurrent)); err != nil {
 		return nil, 0, err
 	}
-	if err := finite("sigma", sigma); err != nil {
+	if err := broken("sigma", sigma, check.Finite(sigma)); err != nil {
 		return nil, 0, err
 	}
-	if sigma < minSigma || sigma > MaxVoltage {
-		return nil, 0, &ParamError{Field: "sigma", Value: sigma, Rule: fmt.Sprintf("must be ≥ %g and ≤ %g mV (use Rate for σ = 0)", minSigma, float64(MaxVoltage))}
+	if sigma < minSigma || sigma > eif.MaxVoltage {
+		return nil, 0, &ParamError{Field: "sigma", Value: sigma, Rule: fmt.Sprintf("must be ≥ %g and ≤ %g mV (use Rate for σ = 0)", minSigma, float64(eif.MaxVoltage))}
 	}
-	p := *n.params()
-	q := newFP(p, i, sigma)
+	p := m.p
+	q := newFokkerPlanck(m, i, sigma)
 	D := q.s2 / p.Tau
 
 	// P = pb·e^scale; src = e^(−scale) multiplies the flux terms. A rescale keeps pb finite
@@ -277,8 +284,8 @@ func (n *Neuron) stationaryScaled(i, sigma float64, keep bool) (*Stationary, int
 		if a == b {
 			return nil, 0, &ParamError{Field: "sigma", Value: sigma, Rule: fmt.Sprintf("is too small for the Fokker–Planck grid at I = %g nA (the cells fall below the resolution of u)", i)}
 		}
-		if a < -MaxVoltage {
-			return nil, 0, &ParamError{Field: "i", Value: i, Rule: fmt.Sprintf("the density does not vanish above −MaxVoltage at σ = %g mV", sigma)}
+		if a < -eif.MaxVoltage {
+			return nil, 0, &ParamError{Field: "i", Value: i, Rule: fmt.Sprintf("the density does not vanish above −eif.MaxVoltage at σ = %g mV", sigma)}
 		}
 		h = b - a
 		pa := math.Exp(-q.dPhi(a, b)) * pb
@@ -320,7 +327,7 @@ func (n *Neuron) stationaryScaled(i, sigma float64, keep bool) (*Stationary, int
 	inv := p.Refractory*math.Exp(-scale) + mass
 	rate := math.Exp(-scale) / inv // 1/ms
 	st := &Stationary{Rate: 1000 * rate}
-	if rate > 0 && 1/rate <= MaxTime {
+	if rate > 0 && 1/rate <= eif.MaxTime {
 		st.ISI = 1 / rate
 	}
 	if keep {
@@ -341,7 +348,7 @@ func (n *Neuron) stationaryScaled(i, sigma float64, keep bool) (*Stationary, int
 // integrated by Gauss–Legendre. Where the flux is not 0, P is computed at each node from
 // P(b), as in the step itself, since the derivatives of ln P there are small differences
 // of large numbers (D·P′ = A·P − J with A·P ≈ J where the drift dominates).
-func (q *fp) cellMass(a, b, pa, pb, c float64) float64 {
+func (q *fokkerPlanck) cellMass(a, b, pa, pb, c float64) float64 {
 	h := b - a
 	var sum float64
 	if c != 0 {

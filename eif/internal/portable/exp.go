@@ -1,13 +1,6 @@
-package eif
+package portable
 
 import "math"
-
-// The noisy simulation must give the same spikes for the same seed on every machine.
-// math.Exp and math.Log are not bit-for-bit the same everywhere (on amd64, math.Exp
-// uses fused multiply–adds when the CPU has them), and Go may fuse x*y + z on some
-// architectures. The functions below use only +, −, ×, ÷ and math.Ldexp, which IEEE 754
-// rounds the same way everywhere, and every product is converted explicitly to float64,
-// which the language spec defines as a rounding that forbids fusion.
 
 const (
 	ln2Hi = 6.93147180369123816490e-01 // ln 2 split so that k·ln2Hi is exact for |k| < 2^20
@@ -15,20 +8,16 @@ const (
 	log2e = 1.44269504088896338700e+00
 )
 
-// expP returns e^x to within 4 ulp, the same on every machine. It returns 0 below −745
+// Exp returns e^x to within 4 ulp, the same on every machine. It returns 0 below −745
 // and +Inf above 709.78. With x = k·ln2/256 + r, |r| ≤ ln2/512, e^x = 2^(k/256)·e^r:
 // 2^(j/256) comes from a table and e^r from its Taylor series to r⁴/24 (remainder below
 // 4e-17), evaluated in Estrin's order so that the products do not wait for each other.
 // Its reduction is the one of expSeries with 256 steps per octave.
-// It is the exponential of the noisy simulation, one call per step.
-func expP(x float64) float64 {
+func Exp(x float64) float64 {
 	if v, ok := expOutside(x); ok {
 		return v
 	}
-	// kf = x·256/ln 2 rounded to the nearest integer: adding and removing 1.5·2^52 rounds
-	// it (IEEE round-to-nearest), without the call that math.Floor costs.
-	const round = 1.5 * (1 << 52)
-	kf := (float64(x*(256*log2e)) + round) - round
+	kf := nearest(float64(x * (256 * log2e))) // x·256/ln 2 rounded to an integer
 	r := (x - float64(kf*(ln2Hi/256))) - float64(kf*(ln2Lo/256))
 	r2 := float64(r * r)
 	p := (1 + r) + float64(r2*(0.5+float64(r*(1.0/6)))) + float64(float64(r2*r2)*(1.0/24))
@@ -41,7 +30,7 @@ func expP(x float64) float64 {
 	return math.Ldexp(p, m)
 }
 
-// expOutside returns e^x and true where expP and expSeries need no series: for NaN,
+// expOutside returns e^x and true where Exp and expSeries need no series: for NaN,
 // above 709.78 (+Inf) and below −745.13 (0).
 func expOutside(x float64) (float64, bool) {
 	switch {
@@ -63,8 +52,16 @@ var exp2Table = func() (t [256]float64) {
 	return t
 }()
 
+// nearest returns y rounded to the nearest integer, for |y| < 2^51: adding and removing
+// 1.5·2^52 leaves no bits below the unit, and IEEE 754 rounds to the nearest. It is the
+// rounding math.Floor would make with a call.
+func nearest(y float64) float64 {
+	const round = 0x1.8p52 // 1.5·2^52
+	return (y + round) - round
+}
+
 // expSeries returns e^x to within 2 ulp by the Taylor series after the reduction
-// x = k·ln 2 + r, |r| ≤ ln2/2; it makes the table of expP.
+// x = k·ln 2 + r, |r| ≤ ln2/2; it makes the table of Exp.
 func expSeries(x float64) float64 {
 	if v, ok := expOutside(x); ok {
 		return v
@@ -91,9 +88,9 @@ func expSeries(x float64) float64 {
 	return math.Ldexp(p, int(k))
 }
 
-// logP returns ln x to within 2 ulp for x > 0, the same on every machine; −Inf at 0 and
+// Log returns ln x to within 2 ulp for x > 0, the same on every machine; −Inf at 0 and
 // NaN below.
-func logP(x float64) float64 {
+func Log(x float64) float64 {
 	switch {
 	case x != x || x < 0:
 		return math.NaN()

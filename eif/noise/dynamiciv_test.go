@@ -1,4 +1,4 @@
-package eif_test
+package noise_test
 
 import (
 	"errors"
@@ -6,12 +6,13 @@ import (
 	"testing"
 
 	"github.com/eif-notebooks/eif-notebooks/eif"
+	"github.com/eif-notebooks/eif-notebooks/eif/noise"
 )
 
 // ivRecording is a 20 s recording of the default EIF under a coloured injected current
 // (σ = 4 mV, τ_c = 3 ms, mean 5 nA) plus 1 mV of unrecorded intrinsic white noise.
-func ivRecording(t testing.TB, n *eif.Neuron, dur float64, seed uint64) *eif.NoisyResult {
-	r, err := n.SimulateNoise(eif.Noise{I: 5, Sigma: 4, TauC: 3, Intrinsic: 1}, dur, &eif.NoiseSettings{Step: 0.02, Record: 1, Seed: seed})
+func ivRecording(t testing.TB, n *eif.Neuron, dur float64, seed uint64) *noise.Result {
+	r, err := noise.Simulate(n, noise.Input{I: 5, Sigma: 4, TauC: 3, Intrinsic: 1}, dur, &noise.Settings{Step: 0.02, Record: 1, Seed: seed})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,10 +30,10 @@ func TestDynamicIV(t *testing.T) {
 	}
 	n := eif.MustNew(eif.Default())
 	p := n.Params()
-	var prev *eif.IVFit
+	var prev *noise.IVFit
 	for _, dur := range []float64{20000, 80000} {
 		r := ivRecording(t, n, dur, 11)
-		d, err := n.DynamicIV(r, -74, -34, 0.5) // the same bins at both lengths
+		d, err := noise.EstimateIV(n, r, -74, -34, 0.5) // the same bins at both lengths
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -75,24 +76,24 @@ func TestDynamicIV(t *testing.T) {
 func TestDynamicIVErrors(t *testing.T) {
 	n := eif.MustNew(eif.Default())
 	r := ivRecording(t, n, 200, 1)
-	var pe *eif.ParamError
+	var pe *noise.ParamError
 	for _, c := range []struct {
-		r           *eif.NoisyResult
+		r           *noise.Result
 		lo, hi, bin float64
 		field       string
 	}{
-		{nil, -80, -40, 1, "r"}, {&eif.NoisyResult{}, -80, -40, 1, "r"}, {r, -40, -80, 1, "uMax"},
+		{nil, -80, -40, 1, "r"}, {&noise.Result{}, -80, -40, 1, "r"}, {r, -40, -80, 1, "uMax"},
 		{r, -80, -40, 0, "bin"}, {r, math.NaN(), -40, 1, "uMin"}, {r, -80, -79, 1, "r"},
 	} {
-		if _, err := n.DynamicIV(c.r, c.lo, c.hi, c.bin); !errors.As(err, &pe) || pe.Field != c.field {
+		if _, err := noise.EstimateIV(n, c.r, c.lo, c.hi, c.bin); !errors.As(err, &pe) || pe.Field != c.field {
 			t.Errorf("%g, %g, %g: %v, want an error on %s", c.lo, c.hi, c.bin, err, c.field)
 		}
 	}
-	if _, err := (&eif.DynamicIV{}).Fit(); err == nil {
+	if _, err := (&noise.DynamicIV{}).Fit(); err == nil {
 		t.Error("empty curve: no error")
 	}
-	flat := &eif.DynamicIV{U: []float64{1, 2, 3, 4, 5, 6}, F: []float64{1, 1, 1, 1, 1, 1}, SE: []float64{1, 1, 1, 1, 1, 1}}
-	if _, err := flat.Fit(); !errors.Is(err, eif.ErrFit) {
+	flat := &noise.DynamicIV{U: []float64{1, 2, 3, 4, 5, 6}, F: []float64{1, 1, 1, 1, 1, 1}, SE: []float64{1, 1, 1, 1, 1, 1}}
+	if _, err := flat.Fit(); !errors.Is(err, noise.ErrFit) {
 		t.Errorf("flat curve: %v, want ErrFit", err)
 	}
 }

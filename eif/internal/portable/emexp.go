@@ -1,10 +1,10 @@
-package eif
+package portable
 
 import "math"
 
-// emExp is the exponential term of an Euler–Maruyama step, a·Δ_T·exp((u − θ_rh)/Δ_T), for
-// the loop of runNoise. Like expP it uses only +, −, × and table look-ups, every product
-// rounded explicitly, so it gives the same bits on every machine; unlike expP it is built
+// EMExp is the exponential term of an Euler–Maruyama step, a·Δ_T·exp((u − θ_rh)/Δ_T), for
+// the loop of the noisy simulation. Like Exp it uses only +, −, × and table look-ups, every product
+// rounded explicitly, so it gives the same bits on every machine; unlike Exp it is built
 // for the one dependent chain of operations that sets the cost of a step (u → the
 // exponential → the next u), which it keeps short:
 //   - the argument is taken in units of ln2/2048 in one product, y = (u − θ_rh)·2048/(Δ_T ln 2),
@@ -15,15 +15,16 @@ import "math"
 //
 // The value is within (4 + 2|x|) ulp of a·Δ_T·e^x, x = (u − θ_rh)/Δ_T, where 2|x| ulp is the
 // rounding of the argument (TestEMExp): 1e-13 at most, far below the error of the step.
-type emExp struct {
+type EMExp struct {
 	theta, scale   float64 // θ_rh and 2048/(Δ_T ln 2)
 	c0, c1, c2, c3 float64 // a·Δ_T times the Taylor coefficients of e^(t·ln2/2048)
-	table          *[2048]float64
 }
 
-func newEMExp(thetaRh, deltaT, factor float64) emExp {
+// NewEMExp returns the exponential term factor·exp((u − θ_rh)/Δ_T), for Δ_T > 0; factor
+// is a·Δ_T, with a = h/τ the Euler factor of the step.
+func NewEMExp(thetaRh, deltaT, factor float64) EMExp {
 	s := math.Ln2 / 2048
-	return emExp{
+	return EMExp{
 		theta: thetaRh,
 		scale: 2048 * log2e / deltaT,
 		c0:    factor,
@@ -35,15 +36,12 @@ func newEMExp(thetaRh, deltaT, factor float64) emExp {
 
 // at returns a·Δ_T·exp((u − θ_rh)/Δ_T) for u below the spike cut-off, and 0 where u is
 // more than 700·Δ_T under θ_rh (e^−700 < 1e-304).
-func (e *emExp) at(u float64) float64 {
+func (e *EMExp) At(u float64) float64 {
 	y := float64((u - e.theta) * e.scale)
 	if !(y > -700*2048*log2e) { // and u < θ_pa, so y ≤ 600·2048/ln 2 (Params.Validate)
 		return 0
 	}
-	// kf = y rounded to the nearest integer: adding and removing 1.5·2^52 rounds it
-	// (IEEE round-to-nearest), without the call that math.Floor costs.
-	const round = 1.5 * (1 << 52)
-	kf := (y + round) - round
+	kf := nearest(y)
 	t := y - kf
 	t2 := float64(t * t)
 	q := (e.c0 + float64(e.c1*t)) + float64(t2*(e.c2+float64(e.c3*t)))

@@ -1,0 +1,36 @@
+package noise
+
+import (
+	"errors"
+	"fmt"
+)
+
+// ParamError reports an input that breaks a rule. Errors about the neuron itself come
+// from package eif: eif.ErrInvalid for a nil *eif.Neuron.
+type ParamError struct {
+	Field string  // the name of the field or argument, as in Input or Settings
+	Value float64 // the offending value
+	Rule  string  // the rule it breaks
+}
+
+// Error reads "noise: Field = Value: Rule".
+func (e *ParamError) Error() string {
+	return fmt.Sprintf("noise: %s = %g: %s", e.Field, e.Value, e.Rule)
+}
+
+// broken returns the *ParamError of field, whose value v breaks rule (from
+// internal/check), or nil when the rule is "", kept.
+func broken(field string, v float64, rule string) error {
+	if rule == "" {
+		return nil
+	}
+	return &ParamError{Field: field, Value: v, Rule: rule}
+}
+
+var (
+	// ErrTooManySpikes is returned when a noisy run emits more than 10 million spikes; set
+	// Settings.MaxSpikes or shorten the run.
+	ErrTooManySpikes = errors.New("noise: more than 1e7 spikes in one noisy run: set Settings.MaxSpikes or shorten the run")
+	// ErrFit is returned when the fit of the dynamic I–V curve does not converge.
+	ErrFit = errors.New("noise: the fit of the dynamic I–V curve did not converge")
+)
