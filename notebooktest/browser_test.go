@@ -1,6 +1,7 @@
 package notebooktest_test
 
 import (
+	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -9,18 +10,19 @@ import (
 	"time"
 
 	"github.com/eif-notebooks/eif-notebooks/internal/browser"
+	"github.com/eif-notebooks/eif-notebooks/internal/jupyterlab"
+	"github.com/eif-notebooks/eif-notebooks/internal/testenv"
 	"github.com/eif-notebooks/eif-notebooks/notebooktest"
 )
 
 // Browser test sizes and limits.
 const (
-	viewportWidth   = 1400
-	viewportHeight  = 2000
-	maxShotHeight   = 16000
-	runTimeout      = 20 * time.Minute // one notebook's "run all"
-	chartTimeout    = 60 * time.Second // charts to appear after a run or a reload
-	labStartTimeout = 90 * time.Second
-	openTimeout     = 3 * time.Minute // a notebook to open with its kernel idle
+	viewportWidth  = 1400
+	viewportHeight = 2000
+	maxShotHeight  = 16000
+	runTimeout     = 20 * time.Minute // one notebook's "run all"
+	chartTimeout   = 60 * time.Second // charts to appear after a run or a reload
+	openTimeout    = 3 * time.Minute  // a notebook to open with its kernel idle
 )
 
 // browserSteps are optional extra steps for a notebook in the browser test.
@@ -74,17 +76,17 @@ func TestNotebooksInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	lab := startLab(t, v, root, filepath.Join(testDir, "jupyterlab.log"))
+	lab := jupyterlab.Start(t, v, root, filepath.Join(testDir, "jupyterlab.log"))
 	ctx := startBrowser(t, chrome)
-	rec := watchPage(ctx, lab.base)
+	rec := browser.WatchPage(ctx, lab.Base)
 
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
 			p := &labPage{t: t, ctx: ctx, name: name, lab: lab}
 			start := time.Now()
-			rec.take() // forget what earlier notebooks left
+			rec.Take() // forget what earlier notebooks left
 			p.check(shotDir)
-			for _, problem := range rec.take() {
+			for _, problem := range rec.Take() {
 				if strings.Contains(problem, gonbCommFlake) && !t.Failed() {
 					// GoNB gives the kernel 500 ms to answer its page connection and logs
 					// this when a busy machine is slower; it then connects anyway. Every
@@ -98,6 +100,13 @@ func TestNotebooksInBrowser(t *testing.T) {
 			t.Logf("%s: %.1f s in the browser", name, time.Since(start).Seconds())
 		})
 	}
+}
+
+// startBrowser starts headless Chromium at the tests' viewport size
+// (internal/browser). It stops at cleanup.
+func startBrowser(t *testing.T, chrome string) context.Context {
+	t.Helper()
+	return browser.Start(t, chrome, viewportWidth, viewportHeight)
 }
 
 // gonbCommFlake is the console message of GoNB's page script when the kernel is slow to
@@ -132,7 +141,7 @@ func copyNotebookFolder(src, dst string) error {
 // browserTestDir returns what a browser test needs, or skips (fails with
 // CI=true): the venv, the Chromium to run and a new folder under out/test named
 // prefix…, for the lab server's notebooks, removed when the test passes.
-func browserTestDir(t *testing.T, prefix string) (v venv, chrome, root string) {
+func browserTestDir(t *testing.T, prefix string) (v testenv.Venv, chrome, root string) {
 	t.Helper()
 	v = requireVenv(t)
 	chrome = browser.Require(t)

@@ -29,10 +29,11 @@
 //   - browser_test.go, startup_browser_test.go, ux_browser_test.go,
 //     explorer_browser_test.go: every notebook runs in JupyterLab in headless
 //     Chromium, its charts draw (also after save and reload), with no
-//     JavaScript error and no connection to a host other than the lab server;
-//     lab_server_test.go starts JupyterLab, page_watch_test.go Chromium
-//     (internal/browser) and what it watches, lab_page_test.go drives one
-//     notebook's page with the JavaScript of js/*.js (js_test.go);
+//     JavaScript error and no connection to a host other than the lab server
+//     (JupyterLab from internal/jupyterlab, Chromium and its page watcher from
+//     internal/browser); lab_page_test.go drives one notebook's page with the
+//     JavaScript of js/*.js (js_test.go); browser_test.go also holds
+//     browserSteps, the extra steps of a notebook;
 //   - lab_test.go: the real `make lab` (token, kernels, ports);
 //   - env_test.go, main_test.go: the repository's root, the venv, the
 //     notebooks' list, and the working folder;
@@ -40,6 +41,10 @@
 //     every notebook's learning path (objectives, predict-then-run, "Your turn",
 //     key points, short cells), the French of the French edition (docs/calques-fr.txt),
 //     the glossary, and the map from the report to the notebooks;
+//
+// The tooling shared with the other test packages is in internal/: testenv
+// (root, venv, skip-or-fail, ports), notebooks (the list, the .ipynb format,
+// the failing-cell rule), browser and jupyterlab.
 //
 // The container image, the class hub and Kubernetes are tested in
 // ../deploytest. Notebook authors edit checks.go to declare what their

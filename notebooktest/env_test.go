@@ -12,34 +12,16 @@ import (
 // repoRoot is the repository root (the tests run in notebooks/, see main_test.go).
 var repoRoot = testenv.RepoRoot()
 
-// inCI reports whether the tests run in CI (CI=true), where a missing
-// prerequisite is a failure and not a reason to skip.
-func inCI() bool { return testenv.InCI() }
-
 // skipOrFail skips the test with the message, or fails it in CI.
 func skipOrFail(t *testing.T, format string, args ...any) {
 	t.Helper()
 	testenv.SkipOrFail(t, format, args...)
 }
 
-// venv describes the project's Python virtual environment made by `make setup`.
-type venv struct {
-	dir    string // .venv
-	python string // .venv/bin/python
-	bin    string // .venv/bin
-	tv     testenv.Venv
-}
-
 // requireVenv returns the set-up virtual environment, or skips (fails in CI).
-func requireVenv(t *testing.T) venv {
+func requireVenv(t *testing.T) testenv.Venv {
 	t.Helper()
-	v := testenv.RequireVenv(t, repoRoot)
-	return venv{dir: v.Dir, python: v.Python, bin: v.Bin, tv: v}
-}
-
-// jupyterEnv is the environment for Jupyter processes (testenv.Venv.JupyterEnv).
-func (v venv) jupyterEnv(dataDir, configDir string) []string {
-	return v.tv.JupyterEnv(dataDir, configDir)
+	return testenv.RequireVenv(t, repoRoot)
 }
 
 // notebookNames lists the notebooks (notebooks.List: the English ones, then the

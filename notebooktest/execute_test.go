@@ -40,7 +40,7 @@ func TestNotebooksExecute(t *testing.T) {
 		ctx, cancel = context.WithDeadline(ctx, d.Add(-30*time.Second))
 		defer cancel()
 	}
-	args := notebooks.RunArgs(v.python, repoRoot, outDir, names)
+	args := notebooks.RunArgs(v.Python, repoRoot, outDir, names)
 	// Offline: in a network namespace with only loopback, every connection logged.
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		t.Fatal(err)
@@ -52,7 +52,7 @@ func TestNotebooksExecute(t *testing.T) {
 	}
 	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
 	cmd.Dir = repoRoot
-	cmd.Env = v.jupyterEnv("", "")
+	cmd.Env = v.JupyterEnv("", "")
 	start := time.Now()
 	report, err := cmd.CombinedOutput()
 	t.Logf("scripts/run_notebooks.py (%.1f s):\n%s", time.Since(start).Seconds(), report)

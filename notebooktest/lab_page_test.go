@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/eif-notebooks/eif-notebooks/internal/jupyterlab"
 	"github.com/eif-notebooks/eif-notebooks/internal/notebooks"
 )
 
@@ -21,7 +22,7 @@ type labPage struct {
 	t         *testing.T
 	ctx       context.Context
 	name      string
-	lab       *labServer
+	lab       *jupyterlab.Server
 	notebook7 bool // open it in Notebook 7 (/notebooks/NAME) instead of JupyterLab
 }
 
@@ -155,9 +156,9 @@ func (p *labPage) screenshot(path string) error {
 func (p *labPage) open() error {
 	ctx, cancel := context.WithTimeout(p.ctx, openTimeout)
 	defer cancel()
-	addr := p.lab.notebookURL(p.name)
+	addr := p.lab.NotebookURL(p.name)
 	if p.notebook7 {
-		addr = p.lab.notebook7URL(p.name)
+		addr = p.lab.Notebook7URL(p.name)
 	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(addr)); err != nil {
 		return fmt.Errorf("opening %s: %w", p.name, err)

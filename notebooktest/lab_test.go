@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eif-notebooks/eif-notebooks/internal/jupyterlab"
 	"github.com/eif-notebooks/eif-notebooks/internal/testenv"
 )
 
@@ -45,7 +46,7 @@ func TestMakeLab(t *testing.T) {
 		if !strings.Contains(string(out), "LAB_TOKEN is empty") || !strings.Contains(string(out), "LAB_NO_AUTH=1") {
 			t.Errorf("make lab LAB_TOKEN= did not say why it stopped and what to do:\n%s", out)
 		}
-		if code, err := (&labServer{base: fmt.Sprintf("http://127.0.0.1:%d", port)}).api("GET", "/api/status", nil); err == nil {
+		if code, err := (&jupyterlab.Server{Base: fmt.Sprintf("http://127.0.0.1:%d", port)}).API("GET", "/api/status", nil); err == nil {
 			t.Errorf("a server answers on port %d (HTTP %d) after make lab LAB_TOKEN=", port, code)
 		}
 	})
@@ -53,19 +54,19 @@ func TestMakeLab(t *testing.T) {
 	t.Run("random token", func(t *testing.T) {
 		before := tokenFiles(t) // those of a `make lab` someone runs in this checkout
 		lab, out := startMakeLab(t)
-		if lab.token == "" {
+		if lab.Token == "" {
 			t.Fatalf("make lab printed no address with a token:\n%s", out())
 		}
-		if code, _ := (&labServer{base: lab.base}).api("GET", "/api/status", nil); code != http.StatusForbidden {
+		if code, _ := (&jupyterlab.Server{Base: lab.Base}).API("GET", "/api/status", nil); code != http.StatusForbidden {
 			t.Errorf("GET /api/status without the token: HTTP %d, want 403", code)
 		}
-		if code, _ := (&labServer{base: lab.base, token: "wrong"}).api("GET", "/api/status", nil); code != http.StatusForbidden {
+		if code, _ := (&jupyterlab.Server{Base: lab.Base, Token: "wrong"}).API("GET", "/api/status", nil); code != http.StatusForbidden {
 			t.Errorf("GET /api/status with a wrong token: HTTP %d, want 403", code)
 		}
-		if code, err := lab.api("GET", "/api/status", nil); code != http.StatusOK {
+		if code, err := lab.API("GET", "/api/status", nil); code != http.StatusOK {
 			t.Errorf("GET /api/status with the token: HTTP %d (%v), want 200", code, err)
 		}
-		for _, pid := range processesWith(t, lab.token) {
+		for _, pid := range processesWith(t, lab.Token) {
 			t.Errorf("the token is on the command line of process %s", pid)
 		}
 		files := newFiles(tokenFiles(t), before)
@@ -83,18 +84,18 @@ func TestMakeLab(t *testing.T) {
 
 		// Only the Go kernel starts.
 		var refused struct{ Message string }
-		code, _ := lab.post("/api/kernels", `{"name": "python3"}`, &refused)
+		code, _ := lab.Post("/api/kernels", `{"name": "python3"}`, &refused)
 		if code != http.StatusForbidden {
 			t.Errorf(`POST /api/kernels {"name": "python3"}: HTTP %d, want 403`, code)
 		} else {
 			t.Logf("python3 kernel refused: %s", refused.Message)
 		}
 		var started struct{ ID, Name string }
-		if code, err := lab.post("/api/kernels", `{"name": "gonb"}`, &started); code != http.StatusCreated || started.Name != "gonb" {
+		if code, err := lab.Post("/api/kernels", `{"name": "gonb"}`, &started); code != http.StatusCreated || started.Name != "gonb" {
 			t.Errorf(`POST /api/kernels {"name": "gonb"}: HTTP %d %+v (%v), want 201 and a gonb kernel`, code, started, err)
 		}
 		var kernels []struct{ Name string }
-		if _, err := lab.api("GET", "/api/kernels", &kernels); err != nil {
+		if _, err := lab.API("GET", "/api/kernels", &kernels); err != nil {
 			t.Error(err)
 		}
 		for _, k := range kernels {
@@ -105,7 +106,7 @@ func TestMakeLab(t *testing.T) {
 		var specs struct {
 			Kernelspecs map[string]any `json:"kernelspecs"`
 		}
-		if _, err := lab.api("GET", "/api/kernelspecs", &specs); err != nil || len(specs.Kernelspecs) != 1 || specs.Kernelspecs["gonb"] == nil {
+		if _, err := lab.API("GET", "/api/kernelspecs", &specs); err != nil || len(specs.Kernelspecs) != 1 || specs.Kernelspecs["gonb"] == nil {
 			t.Errorf("GET /api/kernelspecs lists %v (%v), want gonb only", specs.Kernelspecs, err)
 		}
 		lab.stop()
@@ -130,13 +131,13 @@ func TestMakeLab(t *testing.T) {
 				}
 			}
 		}
-		if code, err := lab.api("GET", "/lab/api/settings/@jupyterlab/translation-extension:plugin", &plugin); code != http.StatusOK || plugin.Schema.Properties.Locale.Default != "fr_FR" {
+		if code, err := lab.API("GET", "/lab/api/settings/@jupyterlab/translation-extension:plugin", &plugin); code != http.StatusOK || plugin.Schema.Properties.Locale.Default != "fr_FR" {
 			t.Errorf("LAB_LANG=fr: the default language is %q (HTTP %d, %v), want fr_FR", plugin.Schema.Properties.Locale.Default, code, err)
 		}
 		var pack struct {
 			Data map[string]any `json:"data"`
 		}
-		if code, err := lab.api("GET", "/lab/api/translations/fr_FR", &pack); code != http.StatusOK || len(pack.Data) == 0 {
+		if code, err := lab.API("GET", "/lab/api/translations/fr_FR", &pack); code != http.StatusOK || len(pack.Data) == 0 {
 			t.Errorf("GET /lab/api/translations/fr_FR: HTTP %d, %d domains (%v), want the French language pack", code, len(pack.Data), err)
 		}
 	})
@@ -146,7 +147,7 @@ func TestMakeLab(t *testing.T) {
 		if !strings.Contains(out(), "WITHOUT authentication") {
 			t.Errorf("make lab LAB_NO_AUTH=1 printed no warning:\n%s", out())
 		}
-		if code, err := (&labServer{base: lab.base}).api("GET", "/api/status", nil); code != http.StatusOK {
+		if code, err := (&jupyterlab.Server{Base: lab.Base}).API("GET", "/api/status", nil); code != http.StatusOK {
 			t.Errorf("LAB_NO_AUTH=1: GET /api/status without a token: HTTP %d (%v), want 200", code, err)
 		}
 	})
@@ -168,7 +169,7 @@ func makeCommand(args ...string) *exec.Cmd {
 
 // runningLab is a `make lab` started by a test.
 type runningLab struct {
-	*labServer
+	*jupyterlab.Server
 	stop func() // stops it (also at cleanup) and waits until it has exited
 }
 
@@ -203,11 +204,11 @@ func startMakeLab(t *testing.T, args ...string) (runningLab, func() string) {
 	}
 	t.Cleanup(stop)
 
-	deadline := time.Now().Add(labStartTimeout)
+	deadline := time.Now().Add(jupyterlab.StartTimeout)
 	for {
 		if m := labAddress.FindStringSubmatch(out()); m != nil {
-			lab := &labServer{base: m[1], token: m[2]}
-			if code, _ := lab.api("GET", "/api/status", nil); code == http.StatusOK {
+			lab := &jupyterlab.Server{Base: m[1], Token: m[2]}
+			if code, _ := lab.API("GET", "/api/status", nil); code == http.StatusOK {
 				return runningLab{lab, stop}, out
 			}
 		}
@@ -217,7 +218,7 @@ func startMakeLab(t *testing.T, args ...string) (runningLab, func() string) {
 		default:
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("make lab did not answer within %v:\n%s", labStartTimeout, out())
+			t.Fatalf("make lab did not answer within %v:\n%s", jupyterlab.StartTimeout, out())
 		}
 		time.Sleep(300 * time.Millisecond)
 	}
@@ -232,11 +233,6 @@ func (w lockedWriter) Write(p []byte) (int, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.buf.Write(p)
-}
-
-// post sends a JSON body to the Jupyter server's REST API and decodes the answer.
-func (l *labServer) post(path, body string, out any) (int, error) {
-	return l.request("POST", path, strings.NewReader(body), out)
 }
 
 // processesWith lists the processes of this machine whose command line contains s.
@@ -275,25 +271,4 @@ func tokenFiles(t *testing.T) []string {
 		t.Fatal(err)
 	}
 	return files
-}
-
-// TestLabURL checks which addresses the browser test lets the page use.
-func TestLabURL(t *testing.T) {
-	const lab = "http://127.0.0.1:8123"
-	for u, want := range map[string]bool{
-		"http://127.0.0.1:8123/lab/tree/x.ipynb":       true,
-		"ws://127.0.0.1:8123/api/kernels/abc/channels": true,
-		"data:image/png;base64,AAAA":                   true,
-		"blob:http://127.0.0.1:8123/0d5e":              true,
-		"ws://127.0.0.1:9999/api/kernels/abc/channels": false, // another local server
-		"ws://api/kernels//channels":                   false, // GoNB's script in a page without a host
-		"wss://example.org/socket":                     false,
-		"https://cdn.example.com/echarts.js":           false, // any other host
-		"http://localhost:8123/lab":                    false, // same port, another name: not the page's server
-		"file:///etc/passwd":                           false,
-	} {
-		if got := labURL(u, lab); got != want {
-			t.Errorf("labURL(%q) = %v, want %v", u, got, want)
-		}
-	}
 }

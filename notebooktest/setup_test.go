@@ -54,9 +54,9 @@ func TestNotebookWithoutSetupCell(t *testing.T) {
 		}
 		args = append(args, path)
 	}
-	cmd := exec.Command(v.python, args...)
+	cmd := exec.Command(v.Python, args...)
 	cmd.Dir = repoRoot
-	cmd.Env = v.jupyterEnv("", "")
+	cmd.Env = v.JupyterEnv("", "")
 	report, err := cmd.CombinedOutput()
 	if err == nil {
 		t.Fatalf("the notebooks ran without error:\n%s", report)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/eif-notebooks/eif-notebooks/internal/jupyterlab"
 )
 
 // Run All right after opening a notebook, as a student does.
@@ -77,13 +78,13 @@ func TestRunAllAtStart(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(root, "start.ipynb"), startNotebook(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	lab := startLab(t, v, root, filepath.Join(testDir, "jupyterlab-start.log"))
+	lab := jupyterlab.Start(t, v, root, filepath.Join(testDir, "jupyterlab-start.log"))
 	ctx := startBrowser(t, chrome)
 	p := &labPage{t: t, ctx: ctx, name: "start.ipynb", lab: lab}
-	if err := chromedp.Do(ctx, chromedp.Navigate(lab.base+"/lab?reset&token="+lab.token)); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Navigate(lab.Base+"/lab?reset&token="+lab.Token)); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.waitFor("JupyterLab started", labStartTimeout, jsCall("lab_started")); err != nil {
+	if err := p.waitFor("JupyterLab started", jupyterlab.StartTimeout, jsCall("lab_started")); err != nil {
 		t.Fatal(err)
 	}
 
@@ -158,10 +159,10 @@ func (p *labPage) openAndRunAll(navigate bool) (startTry, time.Duration, error) 
 // JupyterLab, as a double click in the file browser does, at once.
 func (p *labPage) openOnly(navigate bool) error {
 	if navigate {
-		if err := chromedp.Do(p.ctx, chromedp.Navigate(p.lab.notebookURL(p.name))); err != nil {
+		if err := chromedp.Do(p.ctx, chromedp.Navigate(p.lab.NotebookURL(p.name))); err != nil {
 			return err
 		}
-		if err := p.waitFor("JupyterLab started", labStartTimeout, `!!(window.jupyterapp && window.jupyterapp.shell)`); err != nil {
+		if err := p.waitFor("JupyterLab started", jupyterlab.StartTimeout, `!!(window.jupyterapp && window.jupyterapp.shell)`); err != nil {
 			return err
 		}
 	}

@@ -12,12 +12,9 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/eif-notebooks/eif-notebooks/eif/chart"
+	"github.com/eif-notebooks/eif-notebooks/internal/browser"
+	"github.com/eif-notebooks/eif-notebooks/internal/jupyterlab"
 )
-
-// notebook7URL opens one notebook in Notebook 7, served by the same server.
-func (l *labServer) notebook7URL(name string) string {
-	return l.base + "/notebooks/" + escapePath(name) + "?token=" + l.token
-}
 
 // checkLegends fails when a chart of the open notebook pages its legend ("1/2"
 // and arrows) instead of wrapping it onto more lines.
@@ -83,16 +80,16 @@ func TestNotebookExperience(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	lab := startLab(t, v, root, filepath.Join(testDir, "jupyterlab-ux.log"))
+	lab := jupyterlab.Start(t, v, root, filepath.Join(testDir, "jupyterlab-ux.log"))
 	ctx := startBrowser(t, chrome)
-	rec := watchPage(ctx, lab.base)
+	rec := browser.WatchPage(ctx, lab.Base)
 
 	t.Run("no news prompt", func(t *testing.T) {
 		p := &labPage{t: t, ctx: ctx, lab: lab}
-		if err := chromedp.Do(ctx, chromedp.Navigate(lab.base+"/lab?reset&token="+lab.token)); err != nil {
+		if err := chromedp.Do(ctx, chromedp.Navigate(lab.Base+"/lab?reset&token="+lab.Token)); err != nil {
 			t.Fatal(err)
 		}
-		if err := p.waitFor("JupyterLab with its file browser", labStartTimeout,
+		if err := p.waitFor("JupyterLab with its file browser", jupyterlab.StartTimeout,
 			jsCall("lab_started")); err != nil {
 			t.Fatal(err)
 		}
@@ -118,7 +115,7 @@ func TestNotebookExperience(t *testing.T) {
 
 	t.Run("untrusted notebook", func(t *testing.T) {
 		p := &labPage{t: t, ctx: ctx, name: "untrusted.ipynb", lab: lab}
-		if err := chromedp.Do(ctx, chromedp.Navigate(lab.notebookURL(p.name))); err != nil {
+		if err := chromedp.Do(ctx, chromedp.Navigate(lab.NotebookURL(p.name))); err != nil {
 			t.Fatal(err)
 		}
 		var st struct {
@@ -157,9 +154,9 @@ func TestNotebookExperience(t *testing.T) {
 
 	t.Run("Notebook 7", func(t *testing.T) {
 		p := &labPage{t: t, ctx: ctx, name: nb7, lab: lab, notebook7: true}
-		rec.take()
+		rec.Take()
 		p.check(filepath.Join(shotDir, "notebook7"))
-		for _, problem := range rec.take() {
+		for _, problem := range rec.Take() {
 			switch {
 			case strings.Contains(problem, gonbCommFlake) && !t.Failed():
 			case strings.Contains(problem, "/static/notebook/notebook_core."):

@@ -1,7 +1,9 @@
 // Package browser finds and starts the headless Chromium of the project's
 // browser tests (notebooktest, eif/chart), one way for all of them: the same
 // search, the same quiet flags, a profile and a home of its own, and the rule
-// for a missing Chromium (skip with a message; fail with CI=true).
+// for a missing Chromium (skip with a message; fail with CI=true); and it
+// watches a page for what it must not do (WatchPage: JavaScript errors,
+// connections to another server).
 package browser
 
 import (

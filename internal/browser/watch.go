@@ -1,6 +1,4 @@
-package notebooktest_test
-
-// Headless Chromium for the browser tests, and what the page must not do.
+package browser
 
 import (
 	"context"
@@ -8,38 +6,27 @@ import (
 	"net/url"
 	"strings"
 	"sync"
-	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
-
-	"github.com/eif-notebooks/eif-notebooks/internal/browser"
 )
 
-// startBrowser starts headless Chromium at the test's viewport size
-// (internal/browser). It stops at cleanup.
-func startBrowser(t *testing.T, chrome string) context.Context {
-	t.Helper()
-	return browser.Start(t, chrome, viewportWidth, viewportHeight)
-}
-
-// pageWatch collects what the page must not do: JavaScript exceptions,
-// console errors, errors of the browser log, and requests or WebSocket
-// connections to anything but the lab server.
-type pageWatch struct {
+// Watch collects what a page must not do: JavaScript exceptions, console
+// errors, and requests or WebSocket connections to anything but its server.
+type Watch struct {
 	mu       sync.Mutex
 	problems []string
 }
 
-func (w *pageWatch) add(format string, args ...any) {
+func (w *Watch) add(format string, args ...any) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.problems = append(w.problems, fmt.Sprintf(format, args...))
 }
 
-// take returns the problems seen so far and forgets them.
-func (w *pageWatch) take() []string {
+// Take returns the problems seen so far and forgets them.
+func (w *Watch) Take() []string {
 	time.Sleep(200 * time.Millisecond) // let the event goroutines catch up
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -48,16 +35,17 @@ func (w *pageWatch) take() []string {
 	return p
 }
 
-// watchPage watches the page of ctx; server is the lab server's address
-// (http://127.0.0.1:PORT), the only one the page may connect to.
-// beforeUnloadNotice starts the message Chromium logs when the test leaves a
+// beforeUnloadNotice starts the message Chromium logs when a test leaves a
 // notebook whose outputs changed after its last save (notebook 04's live
 // explorer redraws after the browser step), and JupyterLab asks, through
-// beforeunload, to confirm: a page without a user gesture may not ask.
+// beforeunload, to confirm: a page without a user gesture may not ask. It is
+// no JavaScript error.
 const beforeUnloadNotice = "Blocked attempt to show a 'beforeunload' confirmation panel"
 
-func watchPage(ctx context.Context, server string) *pageWatch {
-	w := &pageWatch{}
+// WatchPage watches the page of ctx (Start); server is the address of the
+// only server the page may connect to (http://127.0.0.1:PORT).
+func WatchPage(ctx context.Context, server string) *Watch {
+	w := &Watch{}
 	console := chromedp.Console(ctx)
 	requests := chromedp.Events(ctx, network.RequestWillBeSent)
 	sockets := chromedp.Events(ctx, network.WebSocketCreated)
@@ -68,7 +56,7 @@ func watchPage(ctx context.Context, server string) *pageWatch {
 			}
 			if m.IsException() || m.Type == chromedp.ConsoleError {
 				if strings.HasPrefix(m.Text, beforeUnloadNotice) {
-					continue // the browser's note on leaving a page with unsaved edits: no JavaScript error
+					continue
 				}
 				where := m.URL
 				if where != "" {
@@ -83,7 +71,7 @@ func watchPage(ctx context.Context, server string) *pageWatch {
 			if err != nil {
 				return
 			}
-			if ev.Request != nil && !labURL(ev.Request.URL, server) {
+			if ev.Request != nil && !SameServer(ev.Request.URL, server) {
 				w.add("request to another server than the lab's: %s", ev.Request.URL)
 			}
 		}
@@ -93,7 +81,7 @@ func watchPage(ctx context.Context, server string) *pageWatch {
 			if err != nil {
 				return
 			}
-			if !labURL(ev.URL, server) {
+			if !SameServer(ev.URL, server) {
 				w.add("WebSocket to another server than the lab's: %s", ev.URL)
 			}
 		}
@@ -101,9 +89,10 @@ func watchPage(ctx context.Context, server string) *pageWatch {
 	return w
 }
 
-// labURL reports whether the page may load or connect to u: the lab server
-// (http or ws, same host and port), or data, blob and about URLs.
-func labURL(u, server string) bool {
+// SameServer reports whether a page served by server may load or connect to
+// u: server itself (http or ws, same host and port), or data, blob and about
+// URLs.
+func SameServer(u, server string) bool {
 	parsed, err := url.Parse(u)
 	if err != nil {
 		return false
