@@ -2,9 +2,7 @@ package exercises_test
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
-	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -235,41 +233,22 @@ func tail(s string, n int) string {
 	return s
 }
 
-// --- notebooks, as generic JSON so that a rewrite keeps every field ---
+// --- notebooks, as generic JSON so that a rewrite keeps every field (notebooks.Raw) ---
 
-type notebook struct {
-	raw   map[string]any
-	cells []map[string]any
-}
+type notebook = notebooks.Raw
 
 func readNotebook(t *testing.T, path string) *notebook {
 	t.Helper()
-	b, err := os.ReadFile(path)
+	nb, err := notebooks.ReadRaw(path)
 	if err != nil {
 		t.Fatal(err)
-	}
-	nb := &notebook{}
-	if err := json.Unmarshal(b, &nb.raw); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	for _, c := range nb.raw["cells"].([]any) {
-		nb.cells = append(nb.cells, c.(map[string]any))
 	}
 	return nb
 }
 
-func (nb *notebook) write(t *testing.T, path string) {
+func writeNotebook(t *testing.T, nb *notebook, path string) {
 	t.Helper()
-	cells := make([]any, len(nb.cells))
-	for i, c := range nb.cells {
-		cells[i] = c
-	}
-	nb.raw["cells"] = cells
-	b, err := json.MarshalIndent(nb.raw, "", " ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, b, 0o644); err != nil {
+	if err := nb.Write(path); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -289,9 +268,10 @@ func is(c map[string]any, key string) bool {
 	return b
 }
 
-func (nb *notebook) cell(t *testing.T, id string) map[string]any {
+// cellOf returns the cell of nb with the grade id id.
+func cellOf(t *testing.T, nb *notebook, id string) map[string]any {
 	t.Helper()
-	for _, c := range nb.cells {
+	for _, c := range nb.Cells {
 		if gradeID(c) == id {
 			return c
 		}
@@ -311,7 +291,7 @@ func solution(c map[string]any) string { return delimiter.ReplaceAllString(sourc
 // test) of the source is left in the student version.
 func checkNoSolution(t *testing.T, src, release *notebook) {
 	var whole strings.Builder
-	for _, c := range release.cells {
+	for _, c := range release.Cells {
 		whole.WriteString(source(c) + "\n")
 	}
 	rel := whole.String()
@@ -321,9 +301,9 @@ func checkNoSolution(t *testing.T, src, release *notebook) {
 		}
 	}
 	secret := regexp.MustCompile(`(?s)BEGIN (SOLUTION|HIDDEN TESTS)[^\n]*\n(.*?)\n[^\n]*END (SOLUTION|HIDDEN TESTS)`)
-	sources := make([]string, len(src.cells))
+	sources := make([]string, len(src.Cells))
 	var visible strings.Builder // what the source shows outside its secret regions
-	for i, c := range src.cells {
+	for i, c := range src.Cells {
 		sources[i] = source(c)
 		if is(c, "solution") && c["cell_type"] == "markdown" {
 			sources[i] = "BEGIN SOLUTION\n" + sources[i] + "\nEND SOLUTION" // a whole Markdown answer is the solution
@@ -331,7 +311,7 @@ func checkNoSolution(t *testing.T, src, release *notebook) {
 		visible.WriteString(secret.ReplaceAllString(sources[i], "") + "\n")
 	}
 	checked := 0
-	for i, c := range src.cells {
+	for i, c := range src.Cells {
 		for _, m := range secret.FindAllStringSubmatch(sources[i], -1) {
 			for _, line := range strings.Split(m[2], "\n") {
 				line = strings.TrimSpace(line)
@@ -359,27 +339,27 @@ func answerAll(t *testing.T, path, a, student string, src *notebook) {
 	}
 	nb := readNotebook(t, path)
 	if student != "bob" {
-		for _, c := range nb.cells {
+		for _, c := range nb.Cells {
 			if !is(c, "solution") {
 				continue
 			}
 			id := gradeID(c)
 			if c["cell_type"] == "markdown" {
 				if student == "alice" {
-					c["source"] = source(src.cell(t, id))
+					c["source"] = source(cellOf(t, src, id))
 				}
 				continue
 			}
-			c["source"] = answer(solution(src.cell(t, id)), carolFault(student, a, id))
+			c["source"] = answer(solution(cellOf(t, src, id)), carolFault(student, a, id))
 		}
 	}
 	if student == "carol" && a == "beyond" { // an extra cell of hers says who runs it
-		nb.cells = append(nb.cells, map[string]any{
+		nb.Cells = append(nb.Cells, map[string]any{
 			"cell_type": "code", "execution_count": nil, "metadata": map[string]any{}, "outputs": []any{},
 			"source": "import \"os\"\n\n%%\nfmt.Printf(\"grading uid=%d\\n\", os.Getuid())",
 		})
 	}
-	nb.write(t, path)
+	writeNotebook(t, nb, path)
 }
 
 func carolFault(student, a, id string) string {
@@ -445,7 +425,7 @@ func checkScores(t *testing.T, a, student string, src *notebook, parts, totals [
 	}
 	var total, max float64
 	var ids []string
-	for _, c := range src.cells {
+	for _, c := range src.Cells {
 		if !is(c, "grade") {
 			continue
 		}
@@ -500,52 +480,41 @@ func checkScores(t *testing.T, a, student string, src *notebook, parts, totals [
 	t.Errorf("%s/%s: no row in grades.csv", student, a)
 }
 
-type out struct {
-	kind, name, text, html, ename string
-}
+// outputs are the outputs of a cell, as internal/notebooks reads them.
+func outputs(c map[string]any) []notebooks.Output { return notebooks.RawOutputs(c) }
 
-func outputs(c map[string]any) []out {
-	var res []out
-	list, _ := c["outputs"].([]any)
-	for _, o := range list {
-		m := o.(map[string]any)
-		data, _ := m["data"].(map[string]any)
-		ename, _ := m["ename"].(string)
-		name, _ := m["name"].(string)
-		res = append(res, out{kind: m["output_type"].(string), name: name, text: notebooks.JoinText(m["text"]) + notebooks.JoinText(m["evalue"]),
-			html: notebooks.JoinText(data["text/html"]), ename: ename})
-	}
-	return res
-}
+// outText is what an output says in text: a stream's text, an error's value.
+func outText(o notebooks.Output) string { return string(o.Text) + o.Evalue }
 
-// gonbStderr marks the HTML in which GoNB shows compile errors and panics.
-const gonbStderr = `data-mime-type="application/vnd.jupyter.stderr"`
+// htmlText is the text of an output's HTML (GoNB's rendering of stderr and
+// compile errors).
+func htmlText(o notebooks.Output) string { return notebooks.HTMLText(string(o.Data["text/html"])) }
 
 // compileMessage is the position and message of a Go compile error, "main.go:12:6: ".
 var compileMessage = regexp.MustCompile(`\.go:\d+:\d+: `)
 
 // compileError reports whether the output shows that the cell did not compile:
 // GoNB's error when go build fails, or the compiler's messages.
-func compileError(o out) bool {
-	return o.kind == "error" && strings.Contains(o.text, "go build") ||
-		strings.Contains(o.html, gonbStderr) && compileMessage.MatchString(htmlText(o.html))
+func compileError(o notebooks.Output) bool {
+	return o.OutputType == "error" && strings.Contains(outText(o), "go build") ||
+		strings.Contains(string(o.Data["text/html"]), notebooks.GoNBStderrHTML) && compileMessage.MatchString(htmlText(o))
 }
 
-var anyTag = regexp.MustCompile(`(?s)<[^>]+>`)
-
-// htmlText is the text of GoNB's HTML error output.
-func htmlText(s string) string { return html.UnescapeString(anyTag.ReplaceAllString(s, "")) }
-
 // checkClean checks that every code cell of a graded solution ran without an
-// error and wrote nothing to stderr (nbgrader counts stderr as a failure).
+// error (internal/notebooks' rule, OutputProblem) and wrote nothing at all to
+// stderr: nbgrader counts any stderr as a failure, even what the rule lets pass.
 func checkClean(t *testing.T, nb *notebook) {
-	for _, c := range nb.cells {
+	for _, c := range nb.Cells {
 		if c["cell_type"] != "code" || meta(c) == nil {
 			continue
 		}
 		for _, o := range outputs(c) {
-			if o.kind == "error" || o.name == "stderr" || strings.Contains(o.html, gonbStderr) {
-				t.Errorf("cell %s: %s %s %s", gradeID(c), o.kind, o.name, tail(o.text, 300))
+			msg := notebooks.OutputProblem(o)
+			if msg == "" && o.Name == "stderr" {
+				msg = "stderr: " + outText(o)
+			}
+			if msg != "" {
+				t.Errorf("cell %s: %s", gradeID(c), tail(msg, 300))
 			}
 		}
 	}
@@ -555,7 +524,7 @@ func checkClean(t *testing.T, nb *notebook) {
 // only errors are the stubs' panics, in the cells that call them.
 func checkStubsCompile(t *testing.T, nb *notebook) {
 	failed := 0
-	for _, c := range nb.cells {
+	for _, c := range nb.Cells {
 		if c["cell_type"] != "code" {
 			continue
 		}
@@ -565,10 +534,10 @@ func checkStubsCompile(t *testing.T, nb *notebook) {
 		var stderr strings.Builder
 		for _, o := range outputs(c) {
 			if compileError(o) {
-				t.Errorf("cell %s does not compile: %s", gradeID(c), tail(htmlText(o.html), 500))
+				t.Errorf("cell %s does not compile: %s", gradeID(c), tail(htmlText(o), 500))
 			}
-			if o.name == "stderr" {
-				stderr.WriteString(o.text)
+			if o.Name == "stderr" {
+				stderr.WriteString(outText(o))
 			}
 		}
 		if s := stderr.String(); s != "" {
@@ -587,15 +556,15 @@ func checkStubsCompile(t *testing.T, nb *notebook) {
 // timeout and that the next graded cell still ran and passed.
 func checkTimeoutCut(t *testing.T, nb *notebook, loop, next string) {
 	var kinds []string
-	for _, o := range outputs(nb.cell(t, loop)) {
-		kinds = append(kinds, o.kind+":"+o.ename)
+	for _, o := range outputs(cellOf(t, nb, loop)) {
+		kinds = append(kinds, o.OutputType+":"+o.Ename)
 	}
 	if !strings.Contains(strings.Join(kinds, " "), "error:") {
 		t.Errorf("cell %s: outputs %v, want an error from the timeout", loop, kinds)
 	}
 	ok := false
-	for _, o := range outputs(nb.cell(t, next)) {
-		ok = ok || strings.Contains(o.text, "the checks passed")
+	for _, o := range outputs(cellOf(t, nb, next)) {
+		ok = ok || strings.Contains(outText(o), "the checks passed")
 	}
 	if !ok {
 		t.Errorf("cell %s after the endless loop did not pass", next)
@@ -605,9 +574,9 @@ func checkTimeoutCut(t *testing.T, nb *notebook, loop, next string) {
 // checkUID checks that the students' code ran as the grader, not as root.
 func checkUID(t *testing.T, nb *notebook) {
 	re := regexp.MustCompile(`grading uid=(\d+)`)
-	for _, c := range nb.cells {
+	for _, c := range nb.Cells {
 		for _, o := range outputs(c) {
-			if m := re.FindStringSubmatch(o.text); m != nil {
+			if m := re.FindStringSubmatch(outText(o)); m != nil {
 				if m[1] == "0" {
 					t.Errorf("the students' code ran as root")
 				}
@@ -628,16 +597,16 @@ func checkUID(t *testing.T, nb *notebook) {
 func checkMessages(t *testing.T, v testenv.Venv, course string) {
 	release := readNotebook(t, filepath.Join(course, "release", "part-b", "part-b.ipynb"))
 	var intro strings.Builder
-	for _, c := range release.cells {
+	for _, c := range release.Cells {
 		if c["cell_type"] == "markdown" {
 			intro.WriteString(source(c))
 		}
 	}
 	text := intro.String()
-	early := release.cell(t, "b1-test")
-	setup := release.cell(t, "setup")
+	early := cellOf(t, release, "b1-test")
+	setup := cellOf(t, release, "setup")
 	var chart map[string]any
-	for _, c := range release.cells {
+	for _, c := range release.Cells {
 		if strings.Contains(source(c), "I := 6.0") {
 			chart = c
 		}
@@ -649,13 +618,13 @@ func checkMessages(t *testing.T, v testenv.Venv, course string) {
 	// The unused-variable trap of a badly cut stub: the compile check must see it.
 	trap := map[string]any{"cell_type": "code", "execution_count": nil, "metadata": map[string]any{}, "outputs": []any{},
 		"source": "func trap(n *eif.Neuron) float64 {\n\tp := n.Params()\n\t// YOUR CODE HERE\n\tpanic(\"no answer given\")\n}"}
-	release.cells = []map[string]any{early, setup, chart, trap}
+	release.Cells = []map[string]any{early, setup, chart, trap}
 	dir := filepath.Join(course, "messages")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	copyFile(t, filepath.Join(course, "release", "part-b", "go.mod"), filepath.Join(dir, "go.mod"))
-	release.write(t, filepath.Join(dir, "messages.ipynb"))
+	writeNotebook(t, release, filepath.Join(dir, "messages.ipynb"))
 	cmd := exec.Command(filepath.Join(v.Bin, "jupyter"), "nbconvert", "--to", "notebook", "--execute", "--allow-errors",
 		"--ExecutePreprocessor.timeout=300", "--output", "ran.ipynb", "messages.ipynb")
 	cmd.Dir, cmd.Env = dir, v.JupyterEnv("", "")
@@ -663,12 +632,12 @@ func checkMessages(t *testing.T, v testenv.Venv, course string) {
 		t.Fatalf("nbconvert: %v\n%s", err, tail(string(b), 3000))
 	}
 	ran := readNotebook(t, filepath.Join(dir, "ran.ipynb"))
-	if len(ran.cells) != 4 {
-		t.Fatalf("%d cells ran, want 4", len(ran.cells))
+	if len(ran.Cells) != 4 {
+		t.Fatalf("%d cells ran, want 4", len(ran.Cells))
 	}
 	trapped := false
-	for _, o := range outputs(ran.cells[3]) {
-		trapped = trapped || compileError(o) && strings.Contains(htmlText(o.html), "declared and not used: p")
+	for _, o := range outputs(ran.Cells[3]) {
+		trapped = trapped || compileError(o) && strings.Contains(htmlText(o), "declared and not used: p")
 	}
 	if !trapped {
 		t.Error("a stub that leaves a variable unused is not reported as a compile error")
@@ -679,13 +648,13 @@ func checkMessages(t *testing.T, v testenv.Venv, course string) {
 		{"assignment mismatch: 1 variable but 2 values", "`assignment mismatch: 1 variable but 2 values`", "replace the comma by a point"},
 	} {
 		var all strings.Builder
-		for _, o := range outputs(ran.cells[i]) {
-			all.WriteString(o.text + htmlText(o.html))
+		for _, o := range outputs(ran.Cells[i]) {
+			all.WriteString(outText(o) + htmlText(o))
 		}
 		if c.error == "" {
-			for _, o := range outputs(ran.cells[i]) {
-				if o.kind == "error" || o.name == "stderr" {
-					t.Errorf("the setup cell failed: %s %s", o.text, tail(htmlText(o.html), 500))
+			for _, o := range outputs(ran.Cells[i]) {
+				if o.OutputType == "error" || o.Name == "stderr" {
+					t.Errorf("the setup cell failed: %s %s", outText(o), tail(htmlText(o), 500))
 				}
 			}
 			continue
@@ -707,7 +676,7 @@ func TestSourcesHaveGradeIDs(t *testing.T) {
 		nb := readNotebook(t, filepath.Join(repoRoot, "exercises", "source", a, a+".ipynb"))
 		seen := map[string]bool{}
 		var code []string
-		for _, c := range nb.cells {
+		for _, c := range nb.Cells {
 			id := gradeID(c)
 			if meta(c) != nil && (id == "" || seen[id]) {
 				t.Errorf("%s: grade_id %q missing or repeated", a, id)
@@ -728,7 +697,7 @@ func TestSourcesHaveGradeIDs(t *testing.T) {
 		if len(code) == 0 || code[0] != "setup" {
 			t.Errorf("%s: the first code cell is %v, want the setup cell", a, code[:min(1, len(code))])
 		}
-		ks, _ := nb.raw["metadata"].(map[string]any)["kernelspec"].(map[string]any)
+		ks, _ := nb.Doc["metadata"].(map[string]any)["kernelspec"].(map[string]any)
 		if ks["name"] != "gonb" || ks["language"] != "go" {
 			t.Errorf("%s: kernelspec %v, want gonb with language go (nbgrader picks the Go stub by it)", a, ks)
 		}
