@@ -1,7 +1,8 @@
 # EIF Notebooks: one entry point for people and CI.
 #
 #   make lab     JupyterLab on notebooks/ (sets everything up first; LAB_LANG=fr: the French edition)
-#   make test    gofmt, go vet, go test ./... (notebooks, browser, image and class tests)
+#   make unit    the fast loop (under a minute): gofmt, go vet, the tests that need no kernel, browser or Docker
+#   make test    gofmt, go vet, go test ./... (notebooks, browser, image and class tests): what CI runs
 #   make run     execute every notebook headless into out/ (.ipynb + offline .html; French: out/fr/)
 #   make setup   only the set-up: .venv, pinned Go tools, GoNB kernel
 #   make strip   remove outputs from notebooks/*.ipynb before committing
@@ -36,6 +37,9 @@ export LAB_TOKEN
 endif
 export LAB_TOKEN_FILE LAB_NO_AUTH LAB_LANG
 GO_TEST_FLAGS ?= -count=1 -timeout 45m
+# make unit: -short skips every test that needs the GoNB kernel, Chromium, Docker or the hub
+# (internal/browser, internal/docker and internal/hub skip by themselves).
+UNIT_TEST_FLAGS ?= -short -count=1 -timeout 5m
 
 # The Jupyter environment (Jupyter's folders in the venv, its bin/ first on PATH) is
 # written once, in scripts/jupyter.env, which the scripts and the tests read too:
@@ -47,10 +51,10 @@ $(foreach kv,$(JUPYTER_ENV),$(eval export $(call jupyter_env_name,$(kv)) := $(ca
 
 GO_FILES = $(shell find . -name '*.go' -not -path './.venv/*' -not -path './out/*' -not -path './.git/*' -not -path './bin/*')
 
-.PHONY: help setup prereqs git-filter lab run test fmt-check vet go-test strip clean image docker-check hub-setup hub assignments grade
+.PHONY: help setup prereqs git-filter lab run unit test fmt-check vet go-test strip clean image docker-check hub-setup hub assignments grade
 
 help:
-	@sed -n '3,12p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,13p' Makefile | sed 's/^# \{0,1\}//'
 
 # ---------------------------------------------------------------- setup
 setup: prereqs $(STAMPS)/kernel $(STAMPS)/jupyter git-filter
@@ -121,6 +125,10 @@ run: setup
 # ---------------------------------------------------------------- checks
 test: setup fmt-check vet go-test
 
+# No setup: the tests that need the venv (.venv) skip without it.
+unit: fmt-check vet
+	go test $(UNIT_TEST_FLAGS) ./...
+
 fmt-check:
 	@files="$(GO_FILES)"; [ -z "$$files" ] || bad=$$(gofmt -l $$files); \
 	 if [ -n "$$bad" ]; then echo "gofmt needed on:" >&2; echo "$$bad" | sed 's/^/  /' >&2; exit 1; fi
@@ -128,8 +136,11 @@ fmt-check:
 vet:
 	go vet ./...
 
+# The whole suite, with the time of each package and of each slow test at the
+# end (internal/cmd/testtimes; also in out/test/times.txt).
 go-test:
-	go test $(GO_TEST_FLAGS) ./...
+	@mkdir -p out/test
+	set -o pipefail; go test -json $(GO_TEST_FLAGS) ./... | go run ./internal/cmd/testtimes -o out/test/times.txt
 
 # Clear outputs and execution counts, as committed notebooks must be.
 strip: setup

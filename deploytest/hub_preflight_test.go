@@ -18,9 +18,6 @@ import (
 // TestHubPreflight starts the hub of deploy/hub/ with one thing missing at a
 // time and checks that it stops at once with one message naming it.
 func TestHubPreflight(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: no hub")
-	}
 	venv := hub.Venv(t)
 	taken, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

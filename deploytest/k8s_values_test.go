@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/eif-notebooks/eif-notebooks/internal/hub"
+	"github.com/eif-notebooks/eif-notebooks/internal/testenv"
 )
 
 // TestK8sValues is a structural test of deploy/k8s/values.yaml (the chart
@@ -23,12 +23,17 @@ import (
 // must agree with the single-server hub (deploy/hub/jupyterhub_config.py) and
 // the image do.
 func TestK8sValues(t *testing.T) {
-	venv := hub.Venv(t)
+	// PyYAML comes with JupyterLab (jupyter_events) in the project's venv.
+	v := testenv.RequireVenv(t, repoRoot)
 	script := `import json, sys, yaml; json.dump(yaml.safe_load(open(sys.argv[1])), sys.stdout)`
-	out, err := exec.Command(filepath.Join(venv, "bin", "python"), "-c", script,
+	out, err := exec.Command(v.Python, "-c", script,
 		filepath.Join(repoRoot, "deploy", "k8s", "values.yaml")).Output()
 	if err != nil {
-		t.Fatalf("deploy/k8s/values.yaml does not parse as YAML: %v", err)
+		var stderr []byte
+		if ee, ok := err.(*exec.ExitError); ok {
+			stderr = ee.Stderr
+		}
+		t.Fatalf("deploy/k8s/values.yaml does not parse as YAML: %v\n%s", err, stderr)
 	}
 	var values map[string]any
 	if err := json.Unmarshal(out, &values); err != nil {

@@ -40,9 +40,13 @@ func Find() string {
 }
 
 // Require returns the Chromium to run, or skips the test with a message
-// (fails it with CI=true) when there is none.
+// (fails it with CI=true) when there is none. With -short (make unit) it
+// skips: a test that needs a browser is not a unit test.
 func Require(t testing.TB) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: no browser")
+	}
 	p := Find()
 	if p == "" {
 		where := "$CHROMIUM, " + strings.Join(names, ", ")

@@ -72,9 +72,13 @@ func Logs(ctx context.Context, id string) (string, error) {
 	return string(out), err
 }
 
-// Require skips (fails in CI) when no Docker daemon answers.
+// Require skips (fails in CI) when no Docker daemon answers. With -short
+// (make unit) it skips: a test that needs Docker is not a unit test.
 func Require(t testing.TB) {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: no Docker")
+	}
 	if _, err := exec.LookPath("docker"); err != nil {
 		testenv.SkipOrFail(t, "the docker command is missing (on Debian: apt-get install docker.io)")
 	}
@@ -95,12 +99,9 @@ var image struct {
 
 // RequireImage builds Image with `make image` (Docker's layer cache makes a
 // rebuild cheap when nothing changed), once per test binary, and returns its
-// name. With -short it skips the test.
+// name. With -short it skips the test (Require).
 func RequireImage(t testing.TB) string {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("-short: no image build")
-	}
 	Require(t)
 	root := testenv.RepoRoot()
 	image.once.Do(func() {

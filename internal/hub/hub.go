@@ -27,9 +27,13 @@ import (
 )
 
 // Venv makes the hub's venv and proxy (make hub-setup) and returns .venv-hub;
-// it skips the test (fails it in CI) when that cannot be done.
+// it skips the test (fails it in CI) when that cannot be done. With -short
+// (make unit) it skips: a test that runs the hub is not a unit test.
 func Venv(t testing.TB) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: no hub")
+	}
 	root := testenv.RepoRoot()
 	cmd := exec.Command("make", "--no-print-directory", "hub-setup")
 	cmd.Dir = root
