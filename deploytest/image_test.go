@@ -24,7 +24,7 @@ import (
 // Debian base) and runs every notebook inside it with no network at all
 // (--network none), as the image's user, with the Go build cache seeded as a
 // student's server seeds it. Each executed notebook must have run every cell
-// with no error and print the numbers of printedNumbers, as in
+// with no error and print the numbers of notebooktest.PrintedNumbers, as in
 // TestNotebooksExecute.
 func TestImageRunsNotebooksOffline(t *testing.T) {
 	img := docker.RequireImage(t)

@@ -17,7 +17,7 @@ import (
 )
 
 // labPage is JupyterLab in the browser with one notebook open. browserSteps
-// (checks_test.go) get one.
+// (browser_test.go) get one.
 type labPage struct {
 	t         *testing.T
 	ctx       context.Context
