@@ -24,6 +24,7 @@ import (
 
 // event is one line of `go test -json` (cmd/test2json).
 type event struct {
+	Time    time.Time
 	Action  string
 	Package string
 	Test    string
@@ -35,6 +36,7 @@ type event struct {
 type result struct {
 	pkg, test, action string
 	elapsed           float64
+	start             float64 // a package's: seconds after the first package started
 }
 
 func main() {
@@ -64,6 +66,8 @@ func main() {
 // anything failed.
 func scan(r io.Reader, w io.Writer) ([]result, bool, error) {
 	pending := map[[2]string][]string{} // package and test → output not yet shown
+	started := map[string]time.Time{}   // package → its start
+	var first time.Time
 	var results []result
 	failed := false
 	sc := bufio.NewScanner(r)
@@ -77,6 +81,11 @@ func scan(r io.Reader, w io.Writer) ([]result, bool, error) {
 		}
 		key := [2]string{ev.Package, ev.Test}
 		switch ev.Action {
+		case "start":
+			started[ev.Package] = ev.Time
+			if first.IsZero() || ev.Time.Before(first) {
+				first = ev.Time
+			}
 		case "output", "build-output":
 			if ev.Test == "" {
 				fmt.Fprint(w, ev.Output) // the package's own lines: ok, FAIL, panics, build errors
@@ -92,7 +101,11 @@ func scan(r io.Reader, w io.Writer) ([]result, bool, error) {
 			}
 			delete(pending, key)
 			if ev.Test == "" || !strings.Contains(ev.Test, "/") {
-				results = append(results, result{ev.Package, ev.Test, ev.Action, ev.Elapsed})
+				r := result{pkg: ev.Package, test: ev.Test, action: ev.Action, elapsed: ev.Elapsed}
+				if t, ok := started[ev.Package]; ok && ev.Test == "" {
+					r.start = t.Sub(first).Seconds()
+				}
+				results = append(results, r)
 			}
 		case "build-fail":
 			failed = true
@@ -118,12 +131,12 @@ func format(results []result, min float64) string {
 	slowest(pkgs)
 	slowest(tests)
 	var b strings.Builder
-	fmt.Fprintf(&b, "== go test: wall time per package (packages run in parallel)\n")
+	fmt.Fprintf(&b, "== go test: wall time per package, and when it ran (packages run in parallel, -p)\n")
 	for _, r := range pkgs {
 		if r.action == "skip" {
 			continue // no test files
 		}
-		fmt.Fprintf(&b, "%8.1f s  %-4s %s\n", r.elapsed, r.action, shortPkg(r.pkg))
+		fmt.Fprintf(&b, "%8.1f s  %-4s %-32s from %6.0f s to %6.0f s\n", r.elapsed, r.action, shortPkg(r.pkg), r.start, r.start+r.elapsed)
 	}
 	fmt.Fprintf(&b, "== go test: top-level tests of %.0f s or more\n", min)
 	for _, r := range tests {
