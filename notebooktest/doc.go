@@ -25,7 +25,7 @@
 //     draws offline in Chromium;
 //   - setup_test.go: a notebook without its setup cell says what to do;
 //   - memory_test.go: every parameter cell, edited to its worst values, stays
-//     under 500 MB;
+//     under 500 MB (the English notebooks and one French one, notebooks.Sample);
 //   - browser_test.go, startup_browser_test.go, ux_browser_test.go,
 //     explorer_browser_test.go: every notebook runs in JupyterLab in headless
 //     Chromium, its charts draw (also after save and reload), with no
