@@ -113,10 +113,10 @@ func (w word) Format(s fmt.State, verb rune) {
 }
 
 // units are the units that French typography joins to their number with a no-break
-// space: those of the course (mV, ms, nA, Hz, MΩ…), the SI ones they come from, and %.
+// space: those of the course (mV, ms, nA, Hz, MΩ, nF, pC…), the SI ones they come from, and %.
 var units = []string{
 	"mV/ms", "1/ms", "1/s", "mV", "µV", "V", "ms", "µs", "s", "nA", "pA", "µA", "A",
-	"kHz", "Hz", "GΩ", "MΩ", "kΩ", "Ω", "nF", "pF", "µF", "nS", "µS", "mS", "%",
+	"kHz", "Hz", "GΩ", "MΩ", "kΩ", "Ω", "nF", "pF", "µF", "nC", "pC", "nS", "µS", "mS", "%",
 }
 
 // frenchSpaces puts French no-break spaces into s: between a number and its unit, before
