@@ -33,6 +33,14 @@
 //
 // Table shows a table in the notebook, as Markdown, from a header and rows of text.
 //
+// # Curves
+//
+// Apply returns f(x) for each x of a grid: the y values of a chart's series, from a
+// function of the model, without a loop in the cell.
+//
+//	I := floats.Span(make([]float64, 101), 0, 10) // currents (nA)
+//	rate := nb.Apply(n.Rate, I)                   // the f–I curve (Hz)
+//
 // # Self-checks
 //
 // SelfCheck is the check of a "Your turn" task: it prints whether the student's value is
