@@ -3,6 +3,8 @@ package eif
 import (
 	"fmt"
 	"math"
+
+	"github.com/eif-notebooks/eif-notebooks/eif/internal/fast"
 )
 
 // Dormand–Prince 5(4) coefficients (Dormand & Prince 1980; dense output from
@@ -44,27 +46,17 @@ func (d *dense) at(t float64) float64 {
 // the first spike. It returns whether a spike occurred, its time, and u at the end.
 //
 // Each step waits for its six evaluations of f one after the other, so what a step costs
-// is mostly their latency: integrator.stage inlines expFast (logFast on the upstroke), the
-// products and sums that a stage waits for are fused multiply–adds where the processor
-// has them (fma.go), the controller takes err^(−1/5) from invFifthRoot instead of
-// math.Pow and clips it with comparisons, nothing is divided on the way from one step to
-// the next, and the dense output is built only for a step that emits trace points or
-// crosses the threshold. A step costs about 106 ns on the project's machine
-// (BenchmarkDormandPrinceConstant), 124 ns unfused, as on a processor without FMA
-// (BenchmarkStepFMA), and 371 ns before issue 11.
+// is mostly their latency: the stages take their exponential from fast.Exp (their
+// logarithm from fast.Log on the upstroke), the products and sums that a stage waits for
+// are multiply–adds (fast.FMA), fused where the processor has them, the controller takes
+// err^(−1/5) from fast.InvFifthRoot instead of math.Pow and clips it with comparisons,
+// nothing is divided on the way from one step to the next, and the dense output is built
+// only for a step that emits trace points or crosses the threshold.
+// BenchmarkDormandPrinceConstant measures the cost of a step, BenchmarkStepFMA that of
+// the unfused path, and bench/README.md records the measurements and what was tried.
 //
-// Every interspike interval is integrated. Under a constant current the intervals from
-// the reset are all the same trajectory, and the package used to integrate one and replay
-// its dense output for the others. That made the f–I sweep of BenchmarkFISweep about 34
-// times faster (17 ms against 584 ms), but it cost two exported knobs (Settings.NoReplay,
-// Result.Replayed), six fields and an invariant shared between run and dopri, a buffer
-// kept in the caller's Result, step counts that left out the replayed work, and a
-// MaxSteps counted two ways. With every interval integrated the sweep now takes about
-// 92 ms on one core at 3.8e-8 Hz from the exact rates, 2.7–2.9 times faster than
-// Brian2's Cython Euler at dt = 0.05 ms on the same machine (252–270 ms, 3.9 Hz off;
-// bench/brian2_fi.py), and
-// the one notebook cell that sweeps currents takes a fraction of a second: the replay no
-// longer paid for itself.
+// Every interspike interval is integrated, even under a constant current, where they are
+// all the same trajectory: a step counted in Result.Steps is a step taken.
 func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err error) {
 	cfg := &in.cfg
 	f := &in.rhs
@@ -106,7 +98,7 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 		k5 := in.stage(t+dpC5*h, u+h*(dpA51*k1+dpA52*k2+dpA53*k3), h*dpA54, k4)
 		k6 := in.stage(t+h, u+h*(dpA61*k1+dpA62*k2+dpA63*k3+dpA64*k4), h*dpA65, k5)
 		u7 := u + h*(dpB1*k1+dpB3*k3+dpB4*k4+dpB5*k5)
-		u1 := fma(h*dpB6, k6, u7)
+		u1 := fast.FMA(h*dpB6, k6, u7)
 		tn := t + h
 		if last {
 			tn = in.segEnd
@@ -142,7 +134,7 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 			gus0 = 0.9 * h / (hPrev * qPrev)
 		}
 		k7 := in.stage(tn, u7, h*dpB6, k6)
-		e := fma(h*dpE7, k7, h*(dpE1*k1+dpE3*k3+dpE4*k4+dpE5*k5+dpE6*k6))
+		e := fast.FMA(h*dpE7, k7, h*(dpE1*k1+dpE3*k3+dpE4*k4+dpE5*k5+dpE6*k6))
 		errn := math.Abs(e) * isc
 		if math.IsNaN(errn) || math.IsInf(u1, 0) {
 			errn = math.Inf(1)
@@ -161,7 +153,7 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 			if h <= hmin {
 				return false, 0, um, fmt.Errorf("%w at t = %g ms, u = %g mV", ErrStepSize, t, um)
 			}
-			h = max(hmin, h*max(0.1, 0.9*invFifthRoot(errn)))
+			h = max(hmin, h*max(0.1, 0.9*fast.InvFifthRoot(errn)))
 			continue
 		}
 		in.r.Steps++
@@ -171,7 +163,7 @@ func (in *integrator) dopri(t, u float64) (spiked bool, ts, uEnd float64, err er
 		if errn < 1e-10 {
 			errn = 1e-10
 		}
-		q := invFifthRoot(errn) // err^(−1/5)
+		q := fast.InvFifthRoot(errn) // err^(−1/5)
 		fac := within(0.9*q, 0.2, 5)
 		if hPrev > 0 {
 			gus := gus0 * q * q // 0.9·(h/hPrev)·(errPrev/err²)^(1/5)

@@ -70,7 +70,7 @@ func (n *Neuron) fixedPoints(i float64, buf *[2]FixedPoint) []FixedPoint {
 		// u_rest + R·i, written as θ + R·(i − I_rh) so that it lies on the side of the
 		// threshold θ that i − Rheobase() says, as in Period.
 		irh := n.Rheobase()
-		buf[0] = FixedPoint{U: p.threshold() + p.R*(i-irh), Slope: -1 / p.Tau, Stability: Stable}
+		buf[0] = FixedPoint{U: p.spikeVoltage() + p.R*(i-irh), Slope: -1 / p.Tau, Stability: Stable}
 		if p.Model == LIF || i < irh {
 			return buf[:1]
 		}
@@ -120,7 +120,7 @@ func (n *Neuron) EffectiveThreshold(i float64) (float64, error) {
 		if i >= n.Rheobase() {
 			return 0, ErrNoFixedPoint
 		}
-		return n.params().threshold(), nil
+		return n.params().spikeVoltage(), nil
 	}
 	fps := n.FixedPoints(i)
 	if len(fps) == 0 {
@@ -141,7 +141,7 @@ func (n *Neuron) Rheobase() float64 {
 	}
 	p := n.params()
 	if p.Linear() {
-		return (p.threshold() - p.Rest) / p.R // the fixed point u_rest + R·I reaches θ
+		return (p.spikeVoltage() - p.Rest) / p.R // the fixed point u_rest + R·I reaches θ
 	}
 	return (p.ThetaRh - p.Rest - p.DeltaT) / p.R
 }

@@ -69,7 +69,7 @@ func (n *Neuron) Threshold() float64 {
 	if n.check() != nil {
 		return 0
 	}
-	return n.params().threshold()
+	return n.params().spikeVoltage()
 }
 
 // DuDt returns the right-hand side f(u) = du/dt in mV/ms at voltage u (mV) under a

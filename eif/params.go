@@ -138,8 +138,8 @@ func (p Params) Validate() error {
 	case p.Reset >= p.Cutoff:
 		return &ParamError{Field: "Reset", Value: p.Reset, Rule: fmt.Sprintf("must be below the cut-off Cutoff = %g mV", p.Cutoff)}
 	}
-	if p.Rest >= p.threshold() {
-		return &ParamError{Field: "Rest", Value: p.Rest, Rule: fmt.Sprintf("must be below the spike threshold %g mV", p.threshold())}
+	if p.Rest >= p.spikeVoltage() {
+		return &ParamError{Field: "Rest", Value: p.Rest, Rule: fmt.Sprintf("must be below the spike threshold %g mV", p.spikeVoltage())}
 	}
 	if p.Model == EIF {
 		switch {
@@ -151,7 +151,7 @@ func (p Params) Validate() error {
 	}
 	// A reset closer than MinGap to the threshold would make the interspike interval
 	// underflow to 0 and the rate infinite.
-	if thr := p.threshold(); p.Reset < thr && thr-p.Reset < MinGap {
+	if thr := p.spikeVoltage(); p.Reset < thr && thr-p.Reset < MinGap {
 		return &ParamError{Field: "Reset", Value: p.Reset, Rule: fmt.Sprintf("must be at least MinGap = %g mV below the spike threshold %g mV", float64(MinGap), thr)}
 	}
 	if p.Model == LIF {
@@ -178,9 +178,9 @@ func (p Params) Linear() bool {
 	return p.Model != EIF || p.DeltaT == 0
 }
 
-// threshold returns the voltage at which the model emits a spike: the cut-off, or θ_rh
+// spikeVoltage returns the voltage at which the model emits a spike: the cut-off, or θ_rh
 // for the EIF in its hard-threshold limit Δ_T = 0.
-func (p Params) threshold() float64 {
+func (p Params) spikeVoltage() float64 {
 	if p.Model == EIF && p.DeltaT == 0 && p.ThetaRh < p.Cutoff {
 		return p.ThetaRh
 	}

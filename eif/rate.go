@@ -34,7 +34,7 @@ func (n *Neuron) Period(i float64) (float64, error) {
 		return 0, err
 	}
 	p := n.params()
-	thr := p.threshold()
+	thr := p.spikeVoltage()
 	di := i - n.Rheobase() // exact near the rheobase (Sterbenz)
 	if p.Linear() {
 		// f(θ) = R·(i − I_rh)/τ and f decreases with u: the neuron fires iff i > I_rh.

@@ -6,17 +6,17 @@ import (
 	"math"
 )
 
-// threshold returns the smallest amplitude (nA) at which the stimulus stim, given the
-// amplitude amp by setAmp, applied at t = 0 to the neuron at rest and simulated up to end
-// (ms), makes it spike:
-// the search of PulseThreshold and PairThreshold. It returns 0 when the neuron fires
-// without current. Otherwise it brackets the threshold by doubling from max(I_rh, Tol)
+// thresholdCurrent returns the smallest amplitude (nA) at which the stimulus stim, given
+// the amplitude amp by setAmp, applied at t = 0 to the neuron at rest and simulated up to
+// end (ms), makes it spike: the search of PulseThreshold and PairThreshold, a current,
+// where Neuron.Threshold is a voltage. It returns 0 when the neuron fires without
+// current. Otherwise it brackets the threshold by doubling from max(I_rh, Tol)
 // up to c.MaxAmp, then bisects to a bracket of width c.Tol (or of adjacent
 // floating-point numbers) and returns its midpoint. Each run stops at its first spike,
 // and all the runs share one budget of c.Sim.MaxSteps steps. what names the stimulus in
 // errors, e.g. "a 300 ms pulse"; it is called only for an error, so that a search that
 // succeeds does not format it.
-func (n *Neuron) threshold(stim Stimulus, setAmp func(amp float64), end float64, c *SearchSettings, what func() string) (float64, error) {
+func (n *Neuron) thresholdCurrent(stim Stimulus, setAmp func(amp float64), end float64, c *SearchSettings, what func() string) (float64, error) {
 	var r Result
 	s := spikesOnly(c.Sim)
 	fires := func(amp float64) (bool, error) {

@@ -57,7 +57,7 @@ type Settings struct {
 
 	// MaxSteps bounds the number of integration steps, rejected ones included (they are
 	// Result.Steps + Result.Rejected); Simulate returns ErrTooManySteps beyond it.
-	// Default: 1 000 000, about a tenth of a second of work (some 120 ns a step).
+	// Default: 1 000 000, about a tenth of a second of work.
 	MaxSteps int
 
 	// MaxPoints bounds the length of the trace and of the spike list; Simulate returns an

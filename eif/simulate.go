@@ -60,7 +60,7 @@ func (n *Neuron) simulate(dst *Result, s Stimulus, u0, duration float64, set *Se
 	if err := finite("u0", u0); err != nil {
 		return err
 	}
-	thr := p.threshold()
+	thr := p.spikeVoltage()
 	if u0 >= thr {
 		return &ParamError{Field: "u0", Value: u0, Rule: fmt.Sprintf("must be below the spike threshold %g mV", thr)}
 	}
@@ -126,108 +126,12 @@ type integrator struct {
 	callT   float64 // and its argument
 }
 
-// rhs is f(u) = b − a·u + c·exp((u − θ_rh)/Δ_T), the right-hand side of Params.duDt
-// with its constants folded, where the drive b = (u_rest + R·I)/τ carries the current.
-// Above the cut-off the exponential is continued by its tangent line, as in expTerm.
-type rhs struct {
-	a, c, theta, deltaT, invDeltaT float64
-	cutoff, cutC, cutSlope         float64 // above cutoff: the term is cutC + cutSlope·(u − cutoff)
-	yCut                           float64 // y at the cut-off, exp(−(θ_pa − θ_rh)/Δ_T) (upstroke.go)
-	rest, rOverTau                 float64
-	exp                            bool // the EIF with Δ_T > 0
-}
-
-func newRHS(p Params) rhs {
-	f := rhs{a: 1 / p.Tau, rest: p.Rest / p.Tau, rOverTau: p.R / p.Tau, cutoff: p.Cutoff}
-	if !p.Linear() {
-		x := math.Exp((p.Cutoff - p.ThetaRh) / p.DeltaT)
-		f.exp = true
-		f.c, f.theta, f.deltaT, f.invDeltaT = p.DeltaT/p.Tau, p.ThetaRh, p.DeltaT, 1/p.DeltaT
-		f.cutC, f.cutSlope = p.DeltaT*x/p.Tau, x/p.Tau
-		f.yCut = math.Exp(-(p.Cutoff - p.ThetaRh) / p.DeltaT)
-	}
-	return f
-}
-
-// drive returns b = (u_rest + R·i)/τ.
-func (f *rhs) drive(i float64) float64 { return f.rest + f.rOverTau*i }
-
-// at returns du/dt at u under the drive b for the LIF, and for the EIF above the cut-off.
-func (f *rhs) at(u, b float64) float64 {
-	if !f.exp {
-		return b - f.a*u
-	}
-	return (b - f.a*u) + (f.cutC + f.cutSlope*(u-f.cutoff))
-}
-
 // constantPieces is implemented by stimuli that are constant between their breaks.
 type constantPieces interface{ constantPieces() }
 
 func (Constant) constantPieces() {}
 func (Pulse) constantPieces()    {}
 func (Steps) constantPieces()    {}
-
-// current returns I(t), evaluated inside the current smooth piece: at its right end it
-// takes the limit from the left, so a pulse ending at T2 still acts on a stage at T2.
-func (in *integrator) current(t float64) float64 {
-	if t >= in.segEnd {
-		t = math.Nextafter(in.segEnd, math.Inf(-1))
-	}
-	i := in.stimCurrent(t)
-	if err := checkCurrent("Stimulus.Current", i); err != nil {
-		if in.bad == nil {
-			pe := err.(*ParamError)
-			pe.Rule += fmt.Sprintf(" (at t = %g ms)", t)
-			in.bad = pe
-		}
-		return 0
-	}
-	return i
-}
-
-// stage returns du/dt at time t and u = U + w·k: every evaluation of f by the
-// integrators, and the stages of a Runge–Kutta step, whose parts known before the slope
-// k are summed first, so that the stage waits for k through one multiply–add only (fma).
-// On a constant piece it reads no stimulus. The argument of the exponential is
-// summed the same way, and the exponential inlined (expFast), since a step waits for six
-// of them one after the other.
-func (in *integrator) stage(t, U, w, k float64) float64 {
-	f := &in.rhs
-	b := in.segB
-	if !in.constI {
-		b = f.drive(in.current(t))
-	}
-	if in.yMode { // dy/dt on the upstroke (upstroke.go)
-		y := fma(w, k, U)
-		lg := 0.0
-		switch {
-		case logInRange(y):
-			lg = logPoly(logReduce(y))
-		case y > 0 || y != y: // a subnormal y, or NaN, which rejects the step
-			lg = math.Log(y)
-		default:
-			in.pastZero = true
-			return -f.a
-		}
-		// −(y/Δ_T)·(b − u/τ) − 1/τ with u = θ_rh − Δ_T·log y, the terms known before y first.
-		return fma(-y, fma(f.a, lg, (b-f.a*f.theta)*f.invDeltaT), -f.a)
-	}
-	u := fma(w, k, U)
-	if !f.exp || u > f.cutoff {
-		return f.at(u, b)
-	}
-	x := fma(w*f.invDeltaT, k, (U-f.theta)*f.invDeltaT)
-	e := 0.0
-	if expInRange(x) {
-		e = expPoly(expReduce(x))
-	} else {
-		e = math.Exp(x)
-	}
-	return fma(f.c, e, b-f.a*u)
-}
-
-// f is the right-hand side du/dt at (t, u).
-func (in *integrator) f(t, u float64) float64 { return in.stage(t, u, 0, 0) }
 
 func (in *integrator) gridTime(k int) float64 {
 	t := float64(k) * in.cfg.OutputInterval

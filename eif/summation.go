@@ -51,5 +51,5 @@ func (n *Neuron) PairThreshold(width, sep float64, set *SearchSettings) (float64
 		}
 	}
 	what := func() string { return fmt.Sprintf("two %g ms pulses %g ms apart", width, sep) }
-	return n.threshold(&pair, setAmp, sep+width+c.After, &c, what)
+	return n.thresholdCurrent(&pair, setAmp, sep+width+c.After, &c, what)
 }

@@ -98,7 +98,7 @@ func (n *Neuron) PulseThreshold(duration float64, set *SearchSettings) (float64,
 	pulse := &Pulse{T1: 0, T2: duration}
 	setAmp := func(amp float64) { pulse.Amp = amp }
 	what := func() string { return fmt.Sprintf("a %g ms pulse", duration) }
-	return n.threshold(pulse, setAmp, duration+c.After, &c, what)
+	return n.thresholdCurrent(pulse, setAmp, duration+c.After, &c, what)
 }
 
 // StrengthDuration returns PulseThreshold for each of the durations (ms). The searches run

@@ -1,6 +1,10 @@
 package eif
 
-import "math"
+import (
+	"math"
+
+	"github.com/eif-notebooks/eif-notebooks/eif/internal/fast"
+)
 
 // On the upstroke of the EIF, above θ_rh, the exponential term takes over and u runs
 // away: its derivatives grow like exp(n·(u − θ_rh)/Δ_T), and in u the adaptive steps
@@ -17,14 +21,7 @@ import "math"
 // the exponential again (leaveY). The tolerance stays on u (an error δy is an error
 // Δ_T·δy/y in u, measured down to the cut-off), and the steps are the same otherwise.
 //
-// With the report's parameters a second at 10 nA takes 4 214 steps instead of 8 240, and
-// the f–I sweep of BenchmarkFISweep 0.86 million instead of 1.57, at 3.8e-8 Hz from the
-// exact rates instead of 6.2e-8. Measured choices, in million steps of the sweep and its
-// largest error: entering at θ_rh, θ_rh + Δ_T, + 2Δ_T, + 3Δ_T on u alone: 1.14, 1.01,
-// 0.92, 0.87 at 24, 23, 32, 44 nHz; at + 2Δ_T with the exponential term above the rest,
-// half of it, a quarter: 0.86, 0.86, 0.91 at 52, 38, 32 nHz. Without the second
-// condition a pulse of 1e5 nA took more steps in y than in u, beyond MaxSteps. A step in
-// y costs a little more than one in u (logarithms where there were exponentials).
+// bench/README.md keeps the measurements that chose to integrate y, and where to switch.
 
 // yEnter is where dopri may take y up, in units of Δ_T above θ_rh; it goes back to u
 // below θ_rh (y > yLeave), so that a trajectory that lingers near θ_rh does not switch at
@@ -78,5 +75,5 @@ func (f *rhs) uOf(y float64) float64 {
 	if y <= 0 {
 		return math.Inf(1)
 	}
-	return f.theta - f.deltaT*logFast(y)
+	return f.theta - f.deltaT*fast.Log(y)
 }
