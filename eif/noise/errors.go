@@ -28,9 +28,10 @@ func broken(field string, v float64, rule string) error {
 }
 
 var (
-	// ErrTooManySpikes is returned when a noisy run emits more than 10 million spikes; set
-	// Settings.MaxSpikes or shorten the run.
-	ErrTooManySpikes = errors.New("noise: more than 1e7 spikes in one noisy run: set Settings.MaxSpikes or shorten the run")
+	// ErrTooManySpikes is returned, wrapped with the numbers, when the trials of a call
+	// keep more spikes than Settings.MaxPoints leaves beside the recorded samples: set
+	// Settings.MaxSpikes, shorten the run, or raise Settings.MaxPoints.
+	ErrTooManySpikes = errors.New("noise: too many spikes")
 	// ErrFit is returned when the fit of the dynamic I–V curve does not converge.
 	ErrFit = errors.New("noise: the fit of the dynamic I–V curve did not converge")
 )

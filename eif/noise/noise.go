@@ -3,6 +3,7 @@ package noise
 import (
 	"fmt"
 	"math"
+	"sync/atomic"
 
 	"github.com/eif-notebooks/eif-notebooks/eif"
 	"github.com/eif-notebooks/eif-notebooks/eif/internal/check"
@@ -66,14 +67,20 @@ type Settings struct {
 	// MaxSpikes, if > 0, ends each run at its MaxSpikes-th spike (or at the duration, if it
 	// comes first): runs that end at a spike give TrialRate complete intervals only.
 	MaxSpikes int
+	// MaxPoints bounds the memory of a call: the recorded samples and the spikes of all
+	// its trials together. A recording that would be longer is refused before the call
+	// starts; spikes beyond it end the call with ErrTooManySpikes. Default: 10 000 000
+	// (160 MB at most); it may be raised to 200 000 000.
+	MaxPoints int
 }
 
 // Bounds on the work and memory of the noisy simulations, so that every call ends in
 // reasonable time and memory whatever its input.
 const (
-	maxNoiseSteps  = 1e10 // Euler–Maruyama steps of one call (about 150 s of CPU)
-	maxNoisePoints = 2e8  // recorded points of one call, over all its trials (3.2 GB)
-	maxNoiseSpikes = 1e7  // spikes kept per run (80 MB)
+	maxSteps         = 1e10       // Euler–Maruyama steps of one call, over all its trials (about 150 s of CPU)
+	maxTrials        = 1_000_000  // trials of one call (their Results take 100 MB)
+	defaultMaxPoints = 10_000_000 // Settings.MaxPoints
+	maxMaxPoints     = 200_000_000
 )
 
 // Result is the outcome of one noisy run.
@@ -95,12 +102,12 @@ type Result struct {
 // held over the step. A spike is emitted when u reaches the threshold, at the time found
 // by linear interpolation; u is then held at the reset for the refractory period.
 func Simulate(n *eif.Neuron, z Input, duration float64, set *Settings) (*Result, error) {
-	m, cfg, err := configure(n, z, duration, set)
+	j, err := newJob(n, z, duration, 1, set)
 	if err != nil {
 		return nil, err
 	}
 	r := new(Result)
-	if err := m.run(r, z, duration, cfg, portable.NewNormal(cfg.Seed, 0)); err != nil {
+	if err := j.run(r, portable.NewNormal(j.cfg.Seed, 0)); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -120,144 +127,97 @@ func neuronOf(n *eif.Neuron) (neuron, error) {
 	return neuron{p: n.Params(), thr: n.Threshold()}, nil
 }
 
-// configure checks the input and returns the neuron and the settings with their defaults.
-func configure(n *eif.Neuron, z Input, duration float64, set *Settings) (neuron, Settings, error) {
-	var c Settings
+// A job is one call of Simulate or Trials, its input checked: the neuron, the noise, the
+// duration and the settings with their defaults, the steps of a run, and the spikes that
+// its trials may still keep within Settings.MaxPoints.
+type job struct {
+	m          neuron
+	z          Input
+	duration   float64
+	cfg        Settings
+	steps      int
+	samples    int          // recorded samples, over all the trials
+	spikesLeft atomic.Int64 // MaxPoints less the samples, less the spikes kept so far
+}
+
+// newJob checks the input of a call of trials runs and returns its job.
+func newJob(n *eif.Neuron, z Input, duration float64, trials int, set *Settings) (*job, error) {
+	j := &job{z: z, duration: duration}
+	c := &j.cfg
 	if set != nil {
-		c = *set
+		*c = *set
 	}
 	m, err := neuronOf(n)
 	if err != nil {
-		return m, c, err
+		return nil, err
 	}
+	j.m = m
 	if err := z.Validate(); err != nil {
-		return m, c, err
+		return nil, err
 	}
 	step := c.Step
 	if err := broken("Settings.Step", step, check.OrDefault(&c.Step, 0.01)); err != nil {
-		return m, c, err
+		return nil, err
 	}
 	if err := broken("duration", duration, check.Duration(duration, eif.MaxTime)); err != nil {
-		return m, c, err
+		return nil, err
 	}
-	if duration/c.Step > maxNoiseSteps {
-		return m, c, &ParamError{Field: "Settings.Step", Value: c.Step, Rule: fmt.Sprintf("needs more than %g steps for %g ms", float64(maxNoiseSteps), duration)}
+	if trials < 1 || trials > maxTrials {
+		return nil, &ParamError{Field: "trials", Value: float64(trials), Rule: fmt.Sprintf("must be between 1 and %d", maxTrials)}
 	}
-	if c.Record < 0 {
-		return m, c, &ParamError{Field: "Settings.Record", Value: float64(c.Record), Rule: "must be ≥ 0"}
+	if steps := duration / c.Step; steps > maxSteps || float64(trials)*steps > maxSteps {
+		field, v := "Settings.Step", c.Step
+		if steps <= maxSteps {
+			field, v = "trials", float64(trials)
+		}
+		return nil, &ParamError{Field: field, Value: v, Rule: fmt.Sprintf("needs more than %g steps in all (%d trials of %g ms at %g ms a step)", float64(maxSteps), trials, duration, c.Step)}
 	}
-	if c.Record > 0 && duration/c.Step/float64(c.Record) > maxNoisePoints {
-		return m, c, &ParamError{Field: "Settings.Record", Value: float64(c.Record), Rule: fmt.Sprintf("gives more than %g recorded points; raise it", float64(maxNoisePoints))}
+	j.steps = int(math.Ceil(duration/c.Step - 1e-9))
+	for _, f := range []struct {
+		name string
+		v    int
+		rule string
+	}{
+		{"Settings.Record", c.Record, "must be ≥ 0"},
+		{"Settings.MaxSpikes", c.MaxSpikes, "must be ≥ 0 (0 means no limit)"},
+		{"Settings.Workers", c.Workers, "must be ≥ 0 (0 means GOMAXPROCS)"},
+		{"Settings.MaxPoints", c.MaxPoints, "must be ≥ 0 (0 means the default)"},
+	} {
+		if f.v < 0 {
+			return nil, &ParamError{Field: f.name, Value: float64(f.v), Rule: f.rule}
+		}
 	}
-	if c.MaxSpikes < 0 {
-		return m, c, &ParamError{Field: "Settings.MaxSpikes", Value: float64(c.MaxSpikes), Rule: "must be ≥ 0 (0 means no limit)"}
+	if c.MaxPoints == 0 {
+		c.MaxPoints = defaultMaxPoints
 	}
-	if c.Workers < 0 {
-		return m, c, &ParamError{Field: "Settings.Workers", Value: float64(c.Workers), Rule: "must be ≥ 0 (0 means GOMAXPROCS)"}
+	if c.MaxPoints > maxMaxPoints {
+		return nil, &ParamError{Field: "Settings.MaxPoints", Value: float64(c.MaxPoints), Rule: fmt.Sprintf("must be ≤ %d (3.2 GB)", maxMaxPoints)}
 	}
+	if c.Record > 0 {
+		// A run records at steps 0, Record, 2·Record, … up to its last: steps/Record + 1.
+		if samples := float64(trials) * float64(j.steps/c.Record+1); samples > float64(c.MaxPoints) {
+			return nil, &ParamError{Field: "Settings.Record", Value: float64(c.Record), Rule: fmt.Sprintf("records %.3g samples over %d trials, more than Settings.MaxPoints = %d: raise Settings.Record or Settings.MaxPoints, or run fewer or shorter trials", samples, trials, c.MaxPoints)}
+		}
+		j.samples = trials * (j.steps/c.Record + 1)
+	}
+	j.spikesLeft.Store(int64(c.MaxPoints - j.samples))
 	if c.U0 == 0 {
 		c.U0 = m.p.Rest
 	}
 	if err := broken("Settings.U0", c.U0, check.Finite(c.U0)); err != nil {
-		return m, c, err
+		return nil, err
 	}
 	if c.U0 >= m.thr || c.U0 < -eif.MaxVoltage {
-		return m, c, &ParamError{Field: "Settings.U0", Value: c.U0, Rule: fmt.Sprintf("must be below the spike threshold %g mV and ≥ −%g mV", m.thr, float64(eif.MaxVoltage))}
+		return nil, &ParamError{Field: "Settings.U0", Value: c.U0, Rule: fmt.Sprintf("must be below the spike threshold %g mV and ≥ −%g mV", m.thr, float64(eif.MaxVoltage))}
 	}
-	return m, c, nil
+	return j, nil
 }
 
-// run is the Euler–Maruyama loop. Every product that feeds a sum is converted to
-// float64, so no architecture fuses it into a multiply–add and the result is the same
-// everywhere; the exponential is portable.EMExp for the same reason.
-func (m neuron) run(r *Result, z Input, duration float64, cfg Settings, g portable.Normal) error {
-	p := &m.p
-	h := cfg.Step
-	steps := int(math.Ceil(duration/h - 1e-9))
-	thr := m.thr
-	hasExp := !p.Linear()
-	// The exponential term of the step, a·Δ_T·exp((u − θ_rh)/Δ_T), is an exponential of
-	// its own (portable.EMExp), with the factor a·Δ_T folded into its polynomial.
-	var e portable.EMExp
-	if hasExp {
-		e = portable.NewEMExp(p.ThetaRh, p.DeltaT, h/p.Tau*p.DeltaT)
+// tooManySpikes is ErrTooManySpikes, with the bound that the spikes went beyond.
+func (j *job) tooManySpikes() error {
+	bound := fmt.Sprintf("Settings.MaxPoints = %d", j.cfg.MaxPoints)
+	if j.samples > 0 {
+		bound = fmt.Sprintf("the %d that %s leaves beside %d recorded samples", j.cfg.MaxPoints-j.samples, bound, j.samples)
 	}
-	mu := p.R * z.I
-	a := h / p.Tau // the Euler factor
-	// White noise: the Euler–Maruyama increment σ·√(2τ)/τ·√h·N = σ·√(2h/τ)·N.
-	white := 0.0
-	if z.TauC == 0 {
-		white = z.Sigma * math.Sqrt(2*h/p.Tau)
-	}
-	intrinsic := z.Intrinsic * math.Sqrt(2*h/p.Tau)
-	// OU current: exact update coefficients.
-	var decay, kick, eta float64
-	ou := z.TauC > 0 && z.Sigma > 0
-	if ou {
-		s := z.Sigma * math.Sqrt((p.Tau+z.TauC)/z.TauC)
-		decay = portable.Exp(-h / z.TauC)
-		kick = s * math.Sqrt(-math.Expm1(-2*h/z.TauC))
-		eta = s * g.Norm()
-	}
-	r.Spikes = r.Spikes[:0]
-	r.U, r.I = r.U[:0], r.I[:0]
-	r.Dt, r.Steps = 0, steps
-	if cfg.Record > 0 {
-		r.Dt = float64(cfg.Record) * h
-		m := steps/cfg.Record + 1
-		r.U, r.I = make([]float64, 0, m), make([]float64, 0, m)
-	}
-	u := cfg.U0
-	hold := 0.0 // refractory time left (ms)
-	for k := 0; k < steps; k++ {
-		if cfg.Record > 0 && k%cfg.Record == 0 {
-			r.U = append(r.U, u)
-			r.I = append(r.I, z.I+eta/p.R)
-		}
-		var noise float64
-		if white > 0 {
-			noise = float64(white * g.Norm())
-		}
-		if intrinsic > 0 {
-			noise += float64(intrinsic * g.Norm())
-		}
-		drive := mu + eta
-		if ou {
-			eta = float64(eta*decay) + float64(kick*g.Norm())
-		}
-		if hold > 0 {
-			hold -= h
-			if hold > 1e-12*h {
-				continue
-			}
-			hold = 0
-		}
-		// un = u + a·((u_rest − u) + ψ(u) + drive) + noise, grouped so that the terms that
-		// do not depend on u stay off the chain of dependent operations.
-		un := float64(u*(1-a)) + (float64(a*(p.Rest+drive)) + noise)
-		if hasExp {
-			un += e.At(u)
-		}
-		if un >= thr {
-			t := float64(k) * h
-			ts := t + float64(h*((thr-u)/(un-u)))
-			r.Spikes = append(r.Spikes, ts)
-			if len(r.Spikes) == cfg.MaxSpikes {
-				r.Steps = k + 1
-				return nil
-			}
-			if len(r.Spikes) > maxNoiseSpikes {
-				return ErrTooManySpikes
-			}
-			u = p.Reset
-			hold = p.Refractory - (t + h - ts)
-			continue
-		}
-		u = un
-	}
-	if cfg.Record > 0 && steps%cfg.Record == 0 {
-		r.U = append(r.U, u)
-		r.I = append(r.I, z.I+eta/p.R)
-	}
-	return nil
+	return fmt.Errorf("%w: more than %s, over all the trials: set Settings.MaxSpikes, shorten the run, or raise Settings.MaxPoints", ErrTooManySpikes, bound)
 }

@@ -4,9 +4,12 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/eif-notebooks/eif-notebooks/eif"
+	"github.com/eif-notebooks/eif-notebooks/eif/internal/portable/sourcecheck"
 	"github.com/eif-notebooks/eif-notebooks/eif/noise"
 )
 
@@ -220,5 +223,65 @@ func TestNoiseErrors(t *testing.T) {
 		if math.IsNaN(s) || math.IsInf(s, 0) {
 			t.Fatalf("extreme input: spike at %v", s)
 		}
+	}
+}
+
+// TestReproducibleLoop parses the files of the Euler–Maruyama loop and its trials and
+// fails if they use a function of math that differs between machines (math.Exp, math.Log,
+// math.Expm1, math.FMA) or the fast kernels, which may fuse: the same seed must give the
+// same spikes everywhere (math.Expm1 slipped into the Ornstein–Uhlenbeck update once),
+// or a float product that Go may fuse into a sum.
+func TestReproducibleLoop(t *testing.T) {
+	sourcecheck.Files(t, "noise.go", "em.go", "trials.go")
+	sourcecheck.Products(t, "em.go")
+}
+
+// TestNoiseMemoryBound checks Settings.MaxPoints, the bound on the spikes and recorded
+// samples of a call over all its trials: a budget met exactly passes and one spike fewer
+// fails with ErrTooManySpikes, whatever the number of workers; a recording longer than
+// the bound is refused before the call, naming Settings.Record and Settings.MaxPoints;
+// and the probe of issue 22, a million 1 ms trials of a neuron with τ = 1e-3 ms that
+// spikes at almost every step, ends with ErrTooManySpikes instead of 1.3 GB of spikes.
+func TestNoiseMemoryBound(t *testing.T) {
+	n := eif.MustNew(eif.Default())
+	z := noise.Input{I: 20, Sigma: 2}
+	all, err := noise.Trials(n, z, 200, 8, &noise.Settings{Seed: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for _, r := range all {
+		total += len(r.Spikes)
+	}
+	if total < 20 {
+		t.Fatalf("%d spikes in all: too few to test the bound", total)
+	}
+	for _, workers := range []int{1, 2} {
+		if _, err := noise.Trials(n, z, 200, 8, &noise.Settings{Seed: 4, Workers: workers, MaxPoints: total}); err != nil {
+			t.Errorf("%d workers, MaxPoints = %d spikes in all: %v", workers, total, err)
+		}
+		_, err := noise.Trials(n, z, 200, 8, &noise.Settings{Seed: 4, Workers: workers, MaxPoints: total - 1})
+		if !errors.Is(err, noise.ErrTooManySpikes) || !strings.Contains(err.Error(), "Settings.MaxPoints") {
+			t.Errorf("%d workers, MaxPoints = %d, one spike fewer than the trials keep: %v, want ErrTooManySpikes naming Settings.MaxPoints", workers, total-1, err)
+		}
+	}
+	_, err = noise.Simulate(n, z, 100, &noise.Settings{Record: 1, MaxPoints: 5000})
+	var pe *noise.ParamError
+	if !errors.As(err, &pe) || pe.Field != "Settings.Record" || !strings.Contains(pe.Rule, "Settings.MaxPoints = 5000") {
+		t.Errorf("10 001 samples, MaxPoints = 5000: %v, want an error on Settings.Record naming Settings.MaxPoints", err)
+	}
+	for _, max := range []int{-1, 200_000_001} {
+		if _, err := noise.Simulate(n, z, 10, &noise.Settings{MaxPoints: max}); !errors.As(err, &pe) || pe.Field != "Settings.MaxPoints" {
+			t.Errorf("MaxPoints = %d: %v, want an error on Settings.MaxPoints", max, err)
+		}
+	}
+	p := eif.Default()
+	p.Tau = 1e-3
+	fast := eif.MustNew(p)
+	start := time.Now()
+	_, err = noise.Trials(fast, noise.Input{I: 7, Sigma: 2}, 1, 1e6, &noise.Settings{MaxPoints: 100_000})
+	t.Logf("τ = 1e-3 ms, 1e6 trials of 1 ms: %v after %v", err, time.Since(start))
+	if !errors.Is(err, noise.ErrTooManySpikes) {
+		t.Errorf("τ = 1e-3 ms, 1e6 trials of 1 ms: %v, want ErrTooManySpikes", err)
 	}
 }

@@ -1,7 +1,6 @@
 package noise
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/eif-notebooks/eif-notebooks/eif"
@@ -12,26 +11,19 @@ import (
 // Trials runs independent trials of Simulate in parallel, over set.Workers goroutines
 // (default GOMAXPROCS), and returns them in trial order. Trial k draws its random numbers
 // from a stream that depends only on set.Seed and k, so the result is the same whatever
-// the number of cores, and trial 0 is Simulate's run.
+// the number of cores, and trial 0 is Simulate's run. Whether the trials keep more spikes
+// than Settings.MaxPoints allows (ErrTooManySpikes) does not depend on it either: they
+// share one budget.
 func Trials(n *eif.Neuron, z Input, duration float64, trials int, set *Settings) ([]*Result, error) {
-	m, cfg, err := configure(n, z, duration, set)
+	j, err := newJob(n, z, duration, trials, set)
 	if err != nil {
 		return nil, err
 	}
-	if trials < 1 || trials > 1e7 {
-		return nil, &ParamError{Field: "trials", Value: float64(trials), Rule: "must be between 1 and 1e7"}
-	}
-	if float64(trials)*duration/cfg.Step > maxNoiseSteps {
-		return nil, &ParamError{Field: "trials", Value: float64(trials), Rule: fmt.Sprintf("needs more than %g steps in all", float64(maxNoiseSteps))}
-	}
-	if cfg.Record > 0 && float64(trials)*duration/cfg.Step/float64(cfg.Record) > maxNoisePoints {
-		return nil, &ParamError{Field: "trials", Value: float64(trials), Rule: fmt.Sprintf("record more than %g points in all; raise Settings.Record", float64(maxNoisePoints))}
-	}
 	out := make([]*Result, trials)
-	err = sweep.Run(trials, cfg.Workers, func() func(k int) error {
+	err = sweep.Run(trials, j.cfg.Workers, func() func(k int) error {
 		return func(k int) error {
 			out[k] = new(Result)
-			return m.run(out[k], z, duration, cfg, portable.NewNormal(cfg.Seed, k))
+			return j.run(out[k], portable.NewNormal(j.cfg.Seed, k))
 		}
 	})
 	if err != nil {

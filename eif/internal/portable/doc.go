@@ -1,7 +1,7 @@
 // Package portable holds the reproducible kernels of the noisy simulation: the
-// exponential and logarithm (Exp, Log), the exponential term of an Euler–Maruyama step
-// (EMExp) and the normal generator (Normal), which give the same bits on every machine,
-// so that the same seed gives the same spikes everywhere.
+// exponential, e^x − 1 and the logarithm (Exp, Expm1, Log), the exponential term of an
+// Euler–Maruyama step (EMExp) and the normal generator (Normal), which give the same bits
+// on every machine, so that the same seed gives the same spikes everywhere.
 //
 // math.Exp and math.Log are not bit for bit the same everywhere: on amd64 math.Exp uses
 // fused multiply–adds when the processor has them, and math.Expm1 is assembly on s390x.
@@ -12,6 +12,8 @@
 // the fusion.
 //
 // The package must not call math.Exp, math.Log, math.Expm1 or math.FMA, nor import the
-// fast kernels of eif (eif/internal/fast), which may fuse: TestReproducibleSource reads
-// its source and fails if it does.
+// fast kernels of eif (eif/internal/fast), which may fuse, nor leave a float product
+// unrounded where Go may fuse it into a sum: TestReproducibleSource and
+// TestReproducibleProducts read its source (with sourcecheck) and fail if it does. The
+// Euler–Maruyama loop of eif/noise is held to the same rules.
 package portable

@@ -1,6 +1,10 @@
 package portable
 
-import "math"
+import (
+	"math"
+
+	"github.com/eif-notebooks/eif-notebooks/eif/internal/ieee"
+)
 
 // EMExp is the exponential term of an Euler–Maruyama step, a·Δ_T·exp((u − θ_rh)/Δ_T), for
 // the loop of the noisy simulation. Like Exp it uses only +, −, × and table look-ups, every product
@@ -41,7 +45,7 @@ func (e *EMExp) At(u float64) float64 {
 	if !(y > -700*2048*log2e) { // and u < θ_pa, so y ≤ 600·2048/ln 2 (Params.Validate)
 		return 0
 	}
-	kf := nearest(y)
+	kf := ieee.Nearest(y) // y rounded to an integer
 	t := y - kf
 	t2 := float64(t * t)
 	q := (e.c0 + float64(e.c1*t)) + float64(t2*(e.c2+float64(e.c3*t)))
@@ -54,7 +58,7 @@ func (e *EMExp) At(u float64) float64 {
 // exp2Table2048[j] = 2^(j/2048), from expSeries.
 var exp2Table2048 = func() (t [2048]float64) {
 	for j := range t {
-		t[j] = expSeries(float64(j)*(ln2Hi/2048) + float64(j)*(ln2Lo/2048))
+		t[j] = expSeries(float64(float64(j)*(ln2Hi/2048)) + float64(float64(j)*(ln2Lo/2048)))
 	}
 	return t
 }()

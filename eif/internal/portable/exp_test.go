@@ -2,6 +2,7 @@ package portable
 
 import (
 	"math"
+	"math/big"
 	"math/rand/v2"
 	"testing"
 )
@@ -48,5 +49,55 @@ func TestPortableMath(t *testing.T) {
 	}
 	if Log(0) != math.Inf(-1) || !math.IsNaN(Log(-1)) || !math.IsInf(Log(math.Inf(1)), 1) {
 		t.Error("Log: wrong special values")
+	}
+}
+
+// expm1Big returns e^x − 1 rounded to float64, from its Taylor series at 200 bits.
+func expm1Big(x float64) float64 {
+	const prec = 200
+	bx := new(big.Float).SetPrec(prec).SetFloat64(x)
+	sum := new(big.Float).SetPrec(prec)
+	term := new(big.Float).SetPrec(prec).SetInt64(1)
+	for n := int64(1); n < 400; n++ {
+		term.Mul(term, bx)
+		term.Quo(term, new(big.Float).SetPrec(prec).SetInt64(n))
+		sum.Add(sum, term)
+		if n > 2 && sum.Sign() != 0 && term.MantExp(nil) < sum.MantExp(nil)-prec {
+			break // the rest is below the last bit kept
+		}
+	}
+	f, _ := sum.Float64()
+	return f
+}
+
+// TestExpm1 checks Expm1 against e^x − 1 at 200 bits: within 1 ulp for |x| ≤ ½, 10 ulp
+// up to |x| = 20, and the special values; and that it is math.Expm1's value at the
+// arguments of the Ornstein–Uhlenbeck update in the tests and notebooks (−2h/τ_c), so that
+// the recorded spike times of TestTrialsReproducible stand.
+func TestExpm1(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	var worstIn, worstOut float64
+	for range 5000 {
+		x := rng.Float64() - 0.5
+		if rng.IntN(2) == 0 {
+			x = math.Ldexp(x, -rng.IntN(40)) // small arguments too
+		}
+		worstIn = max(worstIn, ulps(Expm1(x), expm1Big(x)))
+		y := (rng.Float64()*2 - 1) * 20
+		if math.Abs(y) > 0.5 {
+			worstOut = max(worstOut, ulps(Expm1(y), expm1Big(y)))
+		}
+	}
+	t.Logf("worst: %.2f ulp for |x| ≤ ½, %.2f ulp beyond", worstIn, worstOut)
+	if worstIn > 1 || worstOut > 10 {
+		t.Errorf("worst error %.2f ulp for |x| ≤ ½ (want ≤ 1), %.2f ulp beyond (want ≤ 10)", worstIn, worstOut)
+	}
+	for _, x := range []float64{-0.01, -0.02 / 3, -0.04 / 3, -0.001, -0.01 / 3, -0.2} {
+		if Expm1(x) != math.Expm1(x) {
+			t.Errorf("Expm1(%.17g) = %.17g, math.Expm1 %.17g", x, Expm1(x), math.Expm1(x))
+		}
+	}
+	if Expm1(0) != 0 || Expm1(-800) != -1 || !math.IsInf(Expm1(800), 1) || !math.IsNaN(Expm1(math.NaN())) {
+		t.Error("Expm1: wrong special values")
 	}
 }

@@ -64,7 +64,7 @@ func (g Normal) Norm() float64 {
 		u := g.pcg.Uint64()
 		i := u & 127
 		j := int64(u) >> 11 // signed, 53 bits
-		x := float64(j) * zigW[i]
+		x := float64(float64(j) * zigW[i])
 		if abs64(j) < zigK[i] {
 			return x // the rectangle: about 99 % of draws
 		}
