@@ -87,144 +87,57 @@ func StationaryState(n *eif.Neuron, i, sigma float64) (*Stationary, error) {
 // fokkerPlanck is the Fokker–Planck problem of one threshold integration.
 type fokkerPlanck struct {
 	p          eif.Params
+	i, sigma   float64 // the current (nA) and the noise (mV), for errors
 	mu, s2     float64 // R·i (mV) and σ² (mV²)
 	exp        bool    // the exponential term is present
 	thr, reset float64
+	layer      float64 // the width of the boundary layer at the threshold, 0.05/|Φ′(θ)| (mV)
 }
 
 // newFokkerPlanck returns the Fokker–Planck problem of the neuron m under the current i
 // (nA) and white noise of size sigma (mV).
 func newFokkerPlanck(m neuron, i, sigma float64) *fokkerPlanck {
 	p := m.p
-	return &fokkerPlanck{p: p, mu: p.R * i, s2: sigma * sigma, exp: !p.Linear(), thr: m.thr, reset: p.Reset}
+	q := &fokkerPlanck{p: p, i: i, sigma: sigma, mu: p.R * i, s2: sigma * sigma, exp: !p.Linear(), thr: m.thr, reset: p.Reset}
+	q.layer = 0.05 / math.Max(math.Abs(q.g(q.thr)), 1e-300)
+	return q
 }
 
-// dPhi returns Φ(v) − Φ(a), computed as a difference so that it keeps its digits.
-func (q *fokkerPlanck) dPhi(a, v float64) float64 {
-	d := v - a
-	lin := d * (q.mu - ((v+a)/2 - q.p.Rest))
-	if q.exp {
-		dt := q.p.DeltaT
-		lin += dt * dt * math.Exp((a-q.p.ThetaRh)/dt) * math.Expm1(d/dt)
+// next returns the lower end of the grid's cell number cells, below b, or the error of a
+// grid that fails there: too many cells, cells below the resolution of u, or a density
+// that does not vanish above −MaxVoltage. flux says whether b is above the reset, where
+// the cells end exactly at the reset.
+func (q *fokkerPlanck) next(b float64, cells int, flux bool) (float64, error) {
+	if cells >= fpMaxCells {
+		return 0, &ParamError{Field: "sigma", Value: q.sigma, Rule: fmt.Sprintf("needs more than %d grid cells at I = %g nA; σ is too small for the Fokker–Planck grid", fpMaxCells, q.i)}
 	}
-	return lin / q.s2
-}
-
-// g returns Φ′(u) = A(u)/D (1/mV), and gp returns Φ″(u) (1/mV²).
-func (q *fokkerPlanck) g(u float64) float64 {
-	e := 0.0
-	if q.exp {
-		e = q.p.DeltaT * math.Exp((u-q.p.ThetaRh)/q.p.DeltaT)
+	a := b - q.step(b, flux)
+	if flux && a < q.reset {
+		a = q.reset
 	}
-	return (-(u - q.p.Rest) + e + q.mu) / q.s2
-}
-
-func (q *fokkerPlanck) gp(u float64) float64 {
-	e := 0.0
-	if q.exp {
-		e = math.Exp((u - q.p.ThetaRh) / q.p.DeltaT)
+	if a == b {
+		return 0, &ParamError{Field: "sigma", Value: q.sigma, Rule: fmt.Sprintf("is too small for the Fokker–Planck grid at I = %g nA (the cells fall below the resolution of u)", q.i)}
 	}
-	return (-1 + e) / q.s2
+	if a < -eif.MaxVoltage {
+		return 0, &ParamError{Field: "i", Value: q.i, Rule: fmt.Sprintf("the density does not vanish above −%g mV at σ = %g mV", float64(eif.MaxVoltage), q.sigma)}
+	}
+	return a, nil
 }
 
-// Gauss–Legendre nodes and weights on [0, 1].
-var glX, glW = gaussLegendre01(8)
-
-// gaussLegendre01 returns the m-point Gauss–Legendre rule on [0, 1], by Newton's method
-// on the Legendre polynomial.
-func gaussLegendre01(m int) (x, w []float64) {
-	x, w = make([]float64, m), make([]float64, m)
-	for k := range m {
-		z := math.Cos(math.Pi * (float64(k) + 0.75) / (float64(m) + 0.5))
-		var dp float64
-		for range 100 {
-			p0, p1 := 1.0, z
-			for j := 2; j <= m; j++ {
-				p0, p1 = p1, ((2*float64(j)-1)*z*p1-float64(j-1)*p0)/float64(j)
-			}
-			dp = float64(m) * (z*p1 - p0) / (z*z - 1)
-			dz := p1 / dp
-			z -= dz
-			if math.Abs(dz) < 1e-16 {
-				break
-			}
+// checkGrid lays the cells from the threshold down to the reset as the integration will,
+// without integrating, and returns the error the integration would meet there: it says
+// before the work what the work would end on. (Below the reset, where the grid stops
+// depends on the density.)
+func (q *fokkerPlanck) checkGrid() error {
+	b := q.thr
+	for cells := 0; b > q.reset; cells++ {
+		a, err := q.next(b, cells, true)
+		if err != nil {
+			return err
 		}
-		x[k] = (1 - z) / 2 // increasing: z falls with k
-		w[k] = 1 / ((1 - z*z) * dp * dp)
+		b = a
 	}
-	return x, w
-}
-
-// peak returns ∫₀ʰ exp(−E(s)) ds with E(s) = Φ(c + dir·s) − Φ(c) and E′(0) = g ≥ 0: an
-// integrand largest at s = 0, that decays like e^(−g·s). Gauss–Legendre integrates it on
-// pieces graded in units of 1/g, [0, ½], [½, 1½], [1½, 3½], … up to 50/g (beyond, it is
-// below e^(−50) of its peak), so each piece sees a smooth function, and steep drifts
-// (g up to 10⁷/mV near the cut-off) cost no more than gentle ones.
-func (q *fokkerPlanck) peak(c, dir, h, g float64) float64 { return q.peakSign(c, dir, h, g, 1) }
-
-// peakSign is peak for the integrand exp(−sgn·(Φ(c + dir·s) − Φ(c))): sgn = −1 integrates
-// e^(+ΔΦ), as the first-passage times need.
-func (q *fokkerPlanck) peakSign(c, dir, h, g, sgn float64) float64 {
-	var sum, lo float64
-	for k := 0; lo < h; k++ {
-		hi := h
-		if g > 0 {
-			hi = math.Min(h, peakEdges[min(k, len(peakEdges)-1)]/g)
-			if k >= len(peakEdges)-1 {
-				hi = h
-			}
-		}
-		w := hi - lo
-		var part float64
-		for j, x := range glX {
-			part += glW[j] * math.Exp(-sgn*q.dPhi(c, c+dir*(lo+w*x)))
-		}
-		sum += part * w
-		lo = hi
-		if g > 0 && g*lo >= peakEdges[len(peakEdges)-1] {
-			break
-		}
-	}
-	return sum
-}
-
-// peakEdges are the ends of the pieces of peak, in units of 1/g.
-var peakEdges = [...]float64{0.5, 1.5, 3.5, 7.5, 15.5, 31.5, 50}
-
-// rise returns ∫ₐᵇ exp(Φ(a) − Φ(v)) dv, anchored at the end where the integrand is largest.
-func (q *fokkerPlanck) rise(a, b float64) float64 {
-	h := b - a
-	if ga := q.g(a); ga >= 0 {
-		return q.peak(a, 1, h, ga)
-	}
-	if gb := q.g(b); gb <= 0 {
-		return math.Exp(q.dPhi(b, a)) * q.peak(b, -1, h, -gb)
-	}
-	return q.peak(a, 1, h, 0) // Φ has its minimum inside the cell
-}
-
-// step returns the width of the cell below b (mV): bounded by the curvature of Φ,
-// by the exponential growth of P where it is not held up by the flux, and graded
-// towards the threshold, where P falls to 0 in a layer of width D/A.
-func (q *fokkerPlanck) step(b float64, flux bool) float64 {
-	const (
-		hMax   = 0.5  // mV
-		curv   = 0.5  // |Φ″|·h² ≤ curv
-		growth = 3.0  // |Φ′|·h ≤ growth where P grows or decays exponentially
-		grade  = 0.25 // the cells near the threshold are no wider than a quarter of their distance to it
-	)
-	g := q.g(b)
-	h := hMax
-	// Where the drift dominates, the integrands of a cell live within 50/g of its lower
-	// end: the curvature only needs bounding over that span.
-	if hc := math.Sqrt(curv / math.Max(math.Abs(q.gp(b)), 1e-300)); !(flux && g > 0 && 50/g <= hc) {
-		h = math.Min(h, hc)
-	}
-	if !flux || g < 0 {
-		h = math.Min(h, growth/math.Max(math.Abs(g), 1e-300))
-	}
-	layer := 0.05 / math.Max(math.Abs(q.g(q.thr)), 1e-300)
-	return math.Min(h, layer+grade*(q.thr-b))
+	return nil
 }
 
 func stationary(n *eif.Neuron, i, sigma float64, keep bool) (*Stationary, error) {
@@ -264,30 +177,25 @@ func stationaryScaled(n *eif.Neuron, i, sigma float64, keep bool) (*Stationary, 
 	var us, ps []float64
 	var scales []int
 	if keep {
+		// Kept, the grid cannot end early on a rate that is 0 to double precision: where
+		// it would fail, say so before the work.
+		if err := q.checkGrid(); err != nil {
+			return nil, 0, err
+		}
 		us, ps, scales = append(us, q.thr), append(ps, 0), append(scales, 0)
 	}
 	b := q.thr
 	for cells := 0; ; cells++ {
-		if cells >= fpMaxCells {
-			return nil, 0, &ParamError{Field: "sigma", Value: sigma, Rule: fmt.Sprintf("needs more than %d grid cells at I = %g nA; σ is too small for the Fokker–Planck grid", fpMaxCells, i)}
-		}
 		flux := b > q.reset
 		J := 0.0
 		if flux {
 			J = 1
 		}
-		h := q.step(b, flux)
-		a := b - h
-		if flux && a < q.reset {
-			a = q.reset
+		a, err := q.next(b, cells, flux)
+		if err != nil {
+			return nil, 0, err
 		}
-		if a == b {
-			return nil, 0, &ParamError{Field: "sigma", Value: sigma, Rule: fmt.Sprintf("is too small for the Fokker–Planck grid at I = %g nA (the cells fall below the resolution of u)", i)}
-		}
-		if a < -eif.MaxVoltage {
-			return nil, 0, &ParamError{Field: "i", Value: i, Rule: fmt.Sprintf("the density does not vanish above −eif.MaxVoltage at σ = %g mV", sigma)}
-		}
-		h = b - a
+		h := b - a
 		pa := math.Exp(-q.dPhi(a, b)) * pb
 		c := src * J / D // the flux term of dP/du, in the units of pb
 		if flux {
@@ -339,38 +247,4 @@ func stationaryScaled(n *eif.Neuron, i, sigma float64, keep bool) (*Stationary, 
 		}
 	}
 	return st, nScale, nil
-}
-
-// cellMass returns ∫ₐᵇ P du over one cell, given P at its ends and c = J/D.
-//
-// Where the flux is 0 (below the reset), P = P(b)·e^(Φ(u)−Φ(b)): ln P is Φ plus a constant,
-// and its quintic Hermite interpolant from the exact Φ, Φ′ and Φ″ at both ends is
-// integrated by Gauss–Legendre. Where the flux is not 0, P is computed at each node from
-// P(b), as in the step itself, since the derivatives of ln P there are small differences
-// of large numbers (D·P′ = A·P − J with A·P ≈ J where the drift dominates).
-func (q *fokkerPlanck) cellMass(a, b, pa, pb, c float64) float64 {
-	h := b - a
-	var sum float64
-	if c != 0 {
-		for k, x := range glX {
-			u := a + h*x
-			sum += glW[k] * (math.Exp(-q.dPhi(u, b))*pb + c*q.rise(u, b))
-		}
-		return sum * h
-	}
-	if pa <= 0 || pb <= 0 {
-		return 0 // the density underflowed: nothing below counts
-	}
-	ya, yb := math.Log(pa), math.Log(pb)
-	d1a, d1b := q.g(a), q.g(b)
-	d2a, d2b := q.gp(a), q.gp(b)
-	for k, t := range glX {
-		t2 := t * t
-		t3 := t2 * t
-		t4, t5 := t3*t, t3*t2
-		y := ya*(1-10*t3+15*t4-6*t5) + h*d1a*(t-6*t3+8*t4-3*t5) + h*h*d2a*(t2-3*t3+3*t4-t5)/2 +
-			yb*(10*t3-15*t4+6*t5) + h*d1b*(-4*t3+7*t4-3*t5) + h*h*d2b*(t3-2*t4+t5)/2
-		sum += glW[k] * math.Exp(y)
-	}
-	return sum * h
 }

@@ -78,28 +78,3 @@ func StationaryCV(n *eif.Neuron, i, sigma float64) (float64, error) {
 	}
 	return math.Sqrt(v) / (p.Refractory + meanT), nil
 }
-
-// fall returns ∫ₐᵇ exp(Φ(y) − Φ(b)) dy, anchored at the end where the integrand is largest.
-func (q *fokkerPlanck) fall(a, b float64) float64 {
-	h := b - a
-	if h <= 0 {
-		return 0
-	}
-	if gb := q.g(b); gb >= 0 {
-		return q.peakSign(b, -1, h, gb, -1)
-	}
-	if ga := q.g(a); ga <= 0 {
-		return math.Exp(q.dPhi(b, a)) * q.peakSign(a, 1, h, -ga, -1)
-	}
-	return q.peakSign(b, -1, h, 0, -1) // Φ has its maximum inside the cell
-}
-
-// quinticHermite evaluates at t ∈ [0, 1] of a cell of width h the quintic through the
-// values, first and second derivatives y, d1, d2 at both ends.
-func quinticHermite(t, h, ya, d1a, d2a, yb, d1b, d2b float64) float64 {
-	t2 := t * t
-	t3 := t2 * t
-	t4, t5 := t3*t, t3*t2
-	return ya*(1-10*t3+15*t4-6*t5) + h*d1a*(t-6*t3+8*t4-3*t5) + h*h*d2a*(t2-3*t3+3*t4-t5)/2 +
-		yb*(10*t3-15*t4+6*t5) + h*d1b*(-4*t3+7*t4-3*t5) + h*h*d2b*(t3-2*t4+t5)/2
-}
