@@ -1,6 +1,10 @@
 package eif
 
-import "github.com/eif-notebooks/eif-notebooks/eif/internal/sweep"
+import (
+	"fmt"
+
+	"github.com/eif-notebooks/eif-notebooks/eif/internal/sweep"
+)
 
 // Branch is one branch of a bifurcation diagram: the fixed point U[k] (mV) at the
 // current I[k] (nA).
@@ -17,7 +21,7 @@ const bifurcationChunk = 4096
 // saddle-node point (I_rh, θ_rh) lies in the range it ends both branches, so they meet.
 // Currents without a fixed point are left out. num must be between 2 and 10⁶. Beyond a
 // few thousand currents the fixed points are computed in parallel, on up to GOMAXPROCS
-// goroutines, with bit for bit the results of one.
+// goroutines, with bit for bit the results of one. BifurcationAt takes the currents.
 func (n *Neuron) Bifurcation(iMin, iMax float64, num int) (stable, unstable Branch, err error) {
 	if err = n.check(); err != nil {
 		return
@@ -31,12 +35,45 @@ func (n *Neuron) Bifurcation(iMin, iMax float64, num int) (stable, unstable Bran
 	if iMax <= iMin {
 		return stable, unstable, &ParamError{Field: "iMax", Value: iMax, Rule: "must be above iMin"}
 	}
-	if num < 2 || num > 1_000_000 {
+	if num < 2 || num > maxBifurcation {
 		return stable, unstable, &ParamError{Field: "num", Value: float64(num), Rule: "must be between 2 and 1e6"}
 	}
-	current := func(k int) float64 { return iMin + (iMax-iMin)*float64(k)/float64(num-1) }
+	stable, unstable = n.branches(iMin, iMax, num, func(k int) float64 { return iMin + (iMax-iMin)*float64(k)/float64(num-1) })
+	return stable, unstable, nil
+}
+
+// BifurcationAt is Bifurcation at the given currents (nA), between 2 and 10⁶ of them,
+// increasing strictly, for a diagram sampled where it needs it: chart.Bifurcation takes
+// them denser towards the rheobase, where the branches turn. When the rheobase lies
+// between the first current and the last, the saddle-node ends both branches and the
+// currents at or above it are left out.
+func (n *Neuron) BifurcationAt(currents []float64) (stable, unstable Branch, err error) {
+	if err = n.check(); err != nil {
+		return
+	}
+	if len(currents) < 2 || len(currents) > maxBifurcation {
+		return stable, unstable, &ParamError{Field: "len(currents)", Value: float64(len(currents)), Rule: "must be between 2 and 1e6"}
+	}
+	for k, i := range currents {
+		if err = checkCurrent("", i); err != nil {
+			return stable, unstable, element(err, "currents", k)
+		}
+		if k > 0 && i <= currents[k-1] {
+			return stable, unstable, &ParamError{Field: fmt.Sprintf("currents[%d]", k), Value: i, Rule: "the currents must increase strictly"}
+		}
+	}
+	stable, unstable = n.branches(currents[0], currents[len(currents)-1], len(currents), func(k int) float64 { return currents[k] })
+	return stable, unstable, nil
+}
+
+// maxBifurcation bounds the currents of a bifurcation diagram.
+const maxBifurcation = 1_000_000
+
+// branches returns the branches of fixed points at the num increasing currents current(k)
+// from lo to hi: the one sampler of Bifurcation and BifurcationAt.
+func (n *Neuron) branches(lo, hi float64, num int, current func(k int) float64) (stable, unstable Branch) {
 	irh := n.Rheobase()
-	addSN := !n.params().Linear() && irh >= iMin && irh <= iMax
+	addSN := !n.params().Linear() && irh >= lo && irh <= hi
 	m := num // the currents swept: those below the saddle-node, which is added exactly below
 	if addSN {
 		for m = 0; m < num && current(m) < irh; m++ {
@@ -83,7 +120,7 @@ func (n *Neuron) Bifurcation(iMin, iMax float64, num int) (stable, unstable Bran
 		stable.I, stable.U = append(stable.I, irh), append(stable.U, u)
 		unstable.I, unstable.U = append(unstable.I, irh), append(unstable.U, u)
 	}
-	return stable, unstable, nil
+	return stable, unstable
 }
 
 // newBranch returns an empty branch with room for n points, or the zero Branch for none.

@@ -31,7 +31,8 @@
 //   - DuDt, Slope and Curvature give f(u), f′(u) and f″(u), for the phase line;
 //   - FixedPoints gives the exact fixed points under a constant current, from the Lambert
 //     W function (LambertW0, LambertWm1), with their stability, and Bifurcation sweeps them
-//     over a range of currents; EffectiveThreshold and Rheobase give the thresholds;
+//     over a range of currents (BifurcationAt at given ones); EffectiveThreshold and
+//     Rheobase give the thresholds;
 //   - Simulate integrates the model under a Stimulus (Constant, Pulse, Steps or Func),
 //     with the adaptive Dormand–Prince 5(4) method by default, stopping exactly at every
 //     jump of the stimulus and locating each spike by root-finding on the dense output;

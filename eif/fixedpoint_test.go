@@ -151,3 +151,37 @@ func TestBifurcation(t *testing.T) {
 		t.Error("iMax < iMin: no error")
 	}
 }
+
+// TestBifurcationAt checks that BifurcationAt, given Bifurcation's currents, gives its
+// branches bit for bit (they are one sampler), that it ends the branches at the
+// saddle-node for any spacing, and that it names the current that breaks its rules.
+func TestBifurcationAt(t *testing.T) {
+	n := eif.MustNew(eif.Default())
+	const num = 1001
+	currents := make([]float64, num)
+	for k := range currents {
+		currents[k] = -5 + (12-(-5))*float64(k)/float64(num-1)
+	}
+	s1, u1, err1 := n.Bifurcation(-5, 12, num)
+	s2, u2, err2 := n.BifurcationAt(currents)
+	if err1 != nil || err2 != nil || !sameBits(s1.I, s2.I) || !sameBits(s1.U, s2.U) || !sameBits(u1.I, u2.I) || !sameBits(u1.U, u2.U) {
+		t.Errorf("BifurcationAt(Bifurcation's currents) differs from Bifurcation (%v, %v)", err1, err2)
+	}
+	dense := []float64{0, 4, 6, 7, 7.2, 7.249, 7.2499999, 8} // the rheobase is 7.25 nA
+	s, u, err := n.BifurcationAt(dense)
+	if last := len(dense) - 1; err != nil || len(s.I) != len(dense) || s.I[last] != n.Rheobase() || u.U[last] != -40 || s.U[last] != -40 {
+		t.Errorf("dense towards the rheobase: %v, %v, %v", s, u, err)
+	}
+	var pe *eif.ParamError
+	for _, c := range []struct {
+		currents []float64
+		field    string
+	}{
+		{[]float64{1}, "len(currents)"}, {[]float64{1, 2, 2}, "currents[2]"}, {[]float64{1, math.NaN()}, "currents[1]"},
+		{[]float64{-2e6, 0}, "currents[0]"},
+	} {
+		if _, _, err := n.BifurcationAt(c.currents); !errors.As(err, &pe) || pe.Field != c.field {
+			t.Errorf("%v: %v, want an error on %s", c.currents, err, c.field)
+		}
+	}
+}

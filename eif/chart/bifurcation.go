@@ -39,23 +39,25 @@ func Bifurcation(title string, n *eif.Neuron, iMin, iMax float64, marks ...float
 			"chart: Bifurcation %q : aucun point fixe dans [%g, %g] nA : le courant rhéobase vaut %.4g nA", title, iMin, iMax, rh)
 		return f
 	}
-	stable := named(eif.Stable, Series{Color: Color(0), Width: 2.2})
-	unstable := named(eif.Unstable, Series{Color: Color(3), Width: 2.2, Dashed: true})
+	// The currents, dense near hi, where u* moves fastest; eif.BifurcationAt ends both
+	// branches at the saddle-node.
+	currents := make([]float64, 0, bifurcationSamples+1)
 	for k := bifurcationSamples; k >= 0; k-- {
 		s := float64(k) / bifurcationSamples
-		i := hi - (hi-iMin)*s*s // dense near hi, where u* moves fastest
-		for _, fp := range n.FixedPoints(i) {
-			switch fp.Stability {
-			case eif.Stable:
-				stable.X, stable.Y = append(stable.X, i), append(stable.Y, fp.U)
-			case eif.Unstable:
-				unstable.X, unstable.Y = append(unstable.X, i), append(unstable.Y, fp.U)
-			case eif.SaddleNode: // the end of both branches
-				stable.X, stable.Y = append(stable.X, i), append(stable.Y, fp.U)
-				unstable.X, unstable.Y = append(unstable.X, i), append(unstable.Y, fp.U)
-			}
+		if i := hi - (hi-iMin)*s*s; len(currents) == 0 || i > currents[len(currents)-1] {
+			currents = append(currents, i)
 		}
 	}
+	if len(currents) < 2 { // hi = iMin: the rheobase at the start of the range
+		currents = []float64{iMin, iMax}
+	}
+	st, un, err := n.BifurcationAt(currents)
+	if err != nil {
+		f.err = errorText("chart: Bifurcation %q: %v", "chart: Bifurcation %q : %v", title, err)
+		return f
+	}
+	stable := named(eif.Stable, Series{X: st.I, Y: st.U, Color: Color(0), Width: 2.2})
+	unstable := named(eif.Unstable, Series{X: un.I, Y: un.U, Color: Color(3), Width: 2.2, Dashed: true})
 	for _, s := range []Series{stable, unstable} {
 		if len(s.X) > 0 {
 			f.Series = append(f.Series, s)
