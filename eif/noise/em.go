@@ -9,11 +9,15 @@ import (
 // run is the Euler–Maruyama loop. Every product that feeds a sum is converted to
 // float64, so no architecture fuses it into a multiply–add and the result is the same
 // everywhere; the exponential is portable.EMExp for the same reason.
+//
+// The loop reads nothing of j: a pointer live across the loop would be reloaded after
+// every call of a step. The spike budget of the call comes through r.budget.
 func (j *job) run(r *Result, g portable.Normal) error {
-	p, z, cfg := &j.m.p, &j.z, &j.cfg
+	// Copies, not pointers into j: the loop reads them from its own frame.
+	m, z, cfg, steps := j.m, j.z, j.cfg, j.steps
+	p := &m.p
 	h := cfg.Step
-	steps := j.steps
-	thr := j.m.thr
+	thr := m.thr
 	hasExp := !p.Linear()
 	// The exponential term of the step, a·Δ_T·exp((u − θ_rh)/Δ_T), is an exponential of
 	// its own (portable.EMExp), with the factor a·Δ_T folded into its polynomial.
@@ -80,8 +84,8 @@ func (j *job) run(r *Result, g portable.Normal) error {
 		if un >= thr {
 			t := float64(float64(k) * h) // rounded: Go may fuse a product into a sum across statements
 			ts := t + float64(h*((thr-u)/(un-u)))
-			if j.spikesLeft.Add(-1) < 0 {
-				return j.tooManySpikes()
+			if r.budget.Add(-1) < 0 {
+				return errBudget
 			}
 			r.Spikes = append(r.Spikes, ts)
 			if len(r.Spikes) == cfg.MaxSpikes {

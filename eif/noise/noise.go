@@ -1,6 +1,7 @@
 package noise
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"sync/atomic"
@@ -93,6 +94,8 @@ type Result struct {
 	U, I []float64
 	// Steps is the number of Euler–Maruyama steps.
 	Steps int
+
+	budget *atomic.Int64 // during the run, the spikes its call may still keep
 }
 
 // Simulate integrates the neuron n for duration ms under the noisy input z, with the
@@ -107,7 +110,7 @@ func Simulate(n *eif.Neuron, z Input, duration float64, set *Settings) (*Result,
 		return nil, err
 	}
 	r := new(Result)
-	if err := j.run(r, portable.NewNormal(j.cfg.Seed, 0)); err != nil {
+	if err := j.runTrial(r, 0); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -212,6 +215,20 @@ func newJob(n *eif.Neuron, z Input, duration float64, trials int, set *Settings)
 	}
 	return j, nil
 }
+
+// runTrial runs trial k of the job into r.
+func (j *job) runTrial(r *Result, k int) error {
+	r.budget = &j.spikesLeft
+	err := j.run(r, portable.NewNormal(j.cfg.Seed, k))
+	r.budget = nil
+	if err == errBudget {
+		return j.tooManySpikes()
+	}
+	return err
+}
+
+// errBudget is run's report that the call kept more spikes than its budget.
+var errBudget = errors.New("noise: over the spike budget")
 
 // tooManySpikes is ErrTooManySpikes, with the bound that the spikes went beyond.
 func (j *job) tooManySpikes() error {

@@ -4,7 +4,6 @@ import (
 	"math"
 
 	"github.com/eif-notebooks/eif-notebooks/eif"
-	"github.com/eif-notebooks/eif-notebooks/eif/internal/portable"
 	"github.com/eif-notebooks/eif-notebooks/eif/internal/sweep"
 )
 
@@ -23,7 +22,7 @@ func Trials(n *eif.Neuron, z Input, duration float64, trials int, set *Settings)
 	err = sweep.Run(trials, j.cfg.Workers, func() func(k int) error {
 		return func(k int) error {
 			out[k] = new(Result)
-			return j.run(out[k], portable.NewNormal(j.cfg.Seed, k))
+			return j.runTrial(out[k], k)
 		}
 	})
 	if err != nil {
