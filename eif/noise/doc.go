@@ -43,7 +43,8 @@
 //
 // Invalid input gives a *ParamError that names the field and the rule ("noise: ..."); a
 // nil *eif.Neuron gives eif.ErrInvalid, and the zero eif.Neuron is the report's neuron, as
-// in package eif. The work of one call is bounded (10¹⁰ Euler–Maruyama steps in all), and
-// so is its memory: recorded samples and spikes beyond the bounds give an error that says
-// which setting to change.
+// in package eif. The work of one call is bounded (10¹⁰ Euler–Maruyama steps over all its
+// trials), and so is its memory: Settings.MaxPoints bounds the recorded samples and spikes
+// of all its trials together, and going beyond it gives an error that names the setting.
+// The threshold integration refuses a grid too fine to build before it starts.
 package noise
