@@ -137,10 +137,18 @@ vet:
 	go vet ./...
 
 # The whole suite, with the time of each package and of each slow test at the
-# end (internal/cmd/testtimes; also in out/test/times.txt).
+# end (internal/cmd/testtimes; also in out/test/times.txt). go test runs the
+# packages -p at a time (one per core) in the order given: the notebook tests,
+# the longest, first, so that the others share the second core meanwhile. The
+# class test measures time under load, so it runs alone, after the rest.
+GO_TEST_PKGS ?= ./notebooktest/ ./...
+ALONE_TEST   := ^TestClassOnHub$$
 go-test:
 	@mkdir -p out/test
-	set -o pipefail; go test -json $(GO_TEST_FLAGS) ./... | go run ./internal/cmd/testtimes -o out/test/times.txt
+	set -o pipefail; \
+	{ go test -json $(GO_TEST_FLAGS) -skip '$(ALONE_TEST)' $(GO_TEST_PKGS); rest=$$?; \
+	  go test -json $(GO_TEST_FLAGS) -run '$(ALONE_TEST)' ./deploytest/; alone=$$?; exit $$((rest | alone)); } \
+	| go run ./internal/cmd/testtimes -o out/test/times.txt
 
 # Clear outputs and execution counts, as committed notebooks must be.
 strip: setup
