@@ -35,7 +35,8 @@ func TestGridCheckedFirst(t *testing.T) {
 	p.DeltaT, p.Cutoff = 20, 100
 	n := eif.MustNew(p)
 	m, _ := neuronOf(n)
-	pre := newFokkerPlanck(m, -1e6, 0.01).checkGrid()
+	q := newFokkerPlanck(m, -1e6, 0.01)
+	pre := q.checkGrid()
 	_, err := StationaryCV(n, -1e6, 0.01)
 	if pre == nil || err == nil || pre.Error() != err.Error() {
 		t.Errorf("checkGrid: %v; StationaryCV: %v; want the same error from both", pre, err)
@@ -45,7 +46,8 @@ func TestGridCheckedFirst(t *testing.T) {
 	}
 	d, _ := neuronOf(eif.MustNew(eif.Default()))
 	for _, c := range [][2]float64{{7, 2}, {10, 1}, {7.25, 0.1}, {-5, 6}} {
-		if err := newFokkerPlanck(d, c[0], c[1]).checkGrid(); err != nil {
+		q := newFokkerPlanck(d, c[0], c[1])
+		if err := q.checkGrid(); err != nil {
 			t.Errorf("I = %g nA, σ = %g mV: %v", c[0], c[1], err)
 		}
 	}

@@ -96,9 +96,9 @@ type fokkerPlanck struct {
 
 // newFokkerPlanck returns the Fokker–Planck problem of the neuron m under the current i
 // (nA) and white noise of size sigma (mV).
-func newFokkerPlanck(m neuron, i, sigma float64) *fokkerPlanck {
+func newFokkerPlanck(m neuron, i, sigma float64) fokkerPlanck {
 	p := m.p
-	q := &fokkerPlanck{p: p, i: i, sigma: sigma, mu: p.R * i, s2: sigma * sigma, exp: !p.Linear(), thr: m.thr, reset: p.Reset}
+	q := fokkerPlanck{p: p, i: i, sigma: sigma, mu: p.R * i, s2: sigma * sigma, exp: !p.Linear(), thr: m.thr, reset: p.Reset}
 	q.layer = 0.05 / math.Max(math.Abs(q.g(q.thr)), 1e-300)
 	return q
 }

@@ -116,11 +116,11 @@ func meanSE(x []float64) (mean, se float64) {
 }
 
 // TestTrialsReproducible checks that the spikes depend on the seed and the trial index
-// only: the same with 1 and 2 workers, trial 0 is SimulateNoise's run, another seed gives
+// only: the same with 1 and 2 workers, trial 0 is Simulate's run, another seed gives
 // other spikes, and the first spike times of seed 1 are the recorded ones (computed
 // once; they change only if the random stream or the arithmetic changes, which is what
 // "the same spikes on any machine" forbids; they were recorded again, by 1.4e-14 ms for
-// the first, when the step's exponential became emExp).
+// the first, when the step's exponential became portable.EMExp).
 func TestTrialsReproducible(t *testing.T) {
 	n := eif.MustNew(eif.Default())
 	z := noise.Input{I: 7, Sigma: 3, TauC: 2, Intrinsic: 0.5}
@@ -136,7 +136,7 @@ func TestTrialsReproducible(t *testing.T) {
 	}
 	solo, _ := noise.Simulate(n, z, 500, &noise.Settings{Seed: 1})
 	if !slices.Equal(solo.Spikes, one[0].Spikes) {
-		t.Error("SimulateNoise differs from trial 0")
+		t.Error("Simulate differs from trial 0")
 	}
 	other, _ := noise.Simulate(n, z, 500, &noise.Settings{Seed: 2})
 	if slices.Equal(other.Spikes, solo.Spikes) {
