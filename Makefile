@@ -89,7 +89,7 @@ $(STAMPS)/modules: go.mod go.sum | $(STAMPS)/python
 	go mod download
 	@touch $@
 
-$(STAMPS)/kernel: $(STAMPS)/gotools $(STAMPS)/python $(STAMPS)/modules scripts/install_kernel.py scripts/kernel_go.sh
+$(STAMPS)/kernel: $(STAMPS)/gotools $(STAMPS)/python $(STAMPS)/modules scripts/install_kernel.py $(wildcard internal/cellcache/*.go internal/cmd/kernelgo/*.go)
 	@echo "== registering the GoNB kernel in $(VENV)/share/jupyter"
 	$(VPY) scripts/install_kernel.py
 	@touch $@

@@ -12,7 +12,7 @@ import (
 // TestNotebookWithoutSetupCell runs through the real kernel two notebooks whose only cell
 // imports a package no module of the notebook provides. The kernel works offline
 // (GOPROXY=off), so neither import resolves, and each cell must say what to do
-// (scripts/kernel_go.sh adds that), not only that the module lookup is disabled:
+// (the kernel's go, internal/cmd/kernelgo, adds that), not only that the module lookup is disabled:
 //   - eif without the setup cell before it: "run the setup cell first";
 //   - a module that is not a dependency: how to add one on purpose.
 func TestNotebookWithoutSetupCell(t *testing.T) {

@@ -5,7 +5,8 @@ Run with the venv's python (`make setup` does, after it filled Go's module cache
 `go mod download`). It runs `gonb --install` with JUPYTER_DATA_DIR pointing into the venv,
 so nothing is written under the user's home, then adds to kernel.json an `env` entry:
 
-- PATH: .venv/libexec/eif-kernel (the `go` of scripts/kernel_go.sh), then the venv's bin/
+- PATH: .venv/libexec/eif-kernel (the `go` of internal/cmd/kernelgo, built here: it runs the
+  real go, through the cell cache for GoNB's builds, see internal/cellcache), then the venv's bin/
   (the pinned gonb, goimports and gopls, also when JupyterLab was started without the
   Makefile's PATH), then the server's PATH.
 - Offline Go: GOPROXY=off, GOSUMDB=off, GOFLAGS=-mod=mod, GOTOOLCHAIN=local (or the
@@ -55,15 +56,13 @@ def kernel_env(prefix: Path) -> dict[str, str]:
     )
     wrapdir = prefix / "libexec" / "eif-kernel"
     wrapdir.mkdir(parents=True, exist_ok=True)
-    wrapper = wrapdir / "go"
-    shutil.copyfile(REPO / "scripts" / "kernel_go.sh", wrapper)
-    wrapper.chmod(0o755)
+    build_wrapper(wrapdir / "go")
     # GOTOOLCHAIN=local, unless go.mod asks for a newer Go than the one installed: then
     # the toolchain that setup used (it is in the module cache now).
     selected = go_env("GOVERSION")[0]
     toolchain = "local" if go_env("GOVERSION", cwd=Path("/"), GOTOOLCHAIN="local")[0] == selected else selected
     flags = [f for f in goflags.split() if not f.startswith("-mod=")] + ["-mod=mod"]
-    return {
+    env = {
         # jupyter_client expands ${PATH} from the environment of the Jupyter server.
         "PATH": os.pathsep.join([str(wrapdir), str(prefix / "bin"), "${PATH}"]),
         "GOPROXY": "off",
@@ -75,6 +74,19 @@ def kernel_env(prefix: Path) -> dict[str, str]:
         "EIF_GO": str(Path(go).resolve()),
         "EIF_MODULE": module,
     }
+    return env
+
+
+def build_wrapper(dest: Path) -> None:
+    """Build the kernel's go command (internal/cmd/kernelgo) at dest, through a rename."""
+    tmp = dest.with_name(dest.name + ".new")
+    done = subprocess.run(
+        ["go", "build", "-trimpath", "-ldflags=-s -w", "-o", str(tmp), "./internal/cmd/kernelgo"],
+        capture_output=True, text=True, cwd=REPO, env={**os.environ, "CGO_ENABLED": "0"},
+    )
+    if done.returncode != 0:
+        sys.exit(f"install_kernel.py: building the kernel's go command failed:\n{done.stderr.strip()}")
+    tmp.replace(dest)
 
 
 def main() -> int:

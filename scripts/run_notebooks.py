@@ -170,7 +170,10 @@ def run_one(path: Path, rel: Path, out: Path, kernel: str, timeout: int, write_h
     logs.mkdir(parents=True, exist_ok=True)
     (out / rel.parent).mkdir(parents=True, exist_ok=True)
     problems: list[Problem] = []
-    with open(logs / f"{path.stem}.kernel.log", "w", encoding="utf-8") as log:
+    # Append mode: the kernel's go command appends its own lines to this log (the
+    # kernel's standard error); with a shared write offset they would be overwritten.
+    (logs / f"{path.stem}.kernel.log").unlink(missing_ok=True)
+    with open(logs / f"{path.stem}.kernel.log", "a", encoding="utf-8") as log:
         try:
             client.execute(stdout=log, stderr=log)
         except CellTimeoutError as e:
