@@ -37,6 +37,23 @@
 // the same cell at once take the folder's lock in turn; the second finds the
 // first one's entry.
 //
+// # Recipes: compiling and linking without the go command
+//
+// Of a go build of an edited cell, the go command itself takes about half the
+// CPU: it loads the 178 packages the cell depends on and checks that each is
+// up to date before it compiles the cell and links the program. When go build
+// compiled only the cell and linked it, its trace (go build -json -x) gives the
+// two commands and the import configs, which name the compiled dependencies in
+// Go's build cache: that recipe is kept under a key of everything go build's
+// decision depended on besides the cell's code (go.mod, go.sum, the cell's
+// imports, the flags, the environment, the toolchain, the local packages). The
+// next cell with the same key (an edited cell, or every cell of a notebook once
+// eif was edited and one cell rebuilt) is compiled and linked with those
+// commands, as long as its files are the ones the recipe compiled (with no build
+// constraints) and every dependency the recipe names is still in the build
+// cache; otherwise go build runs. A replayed binary has no Go build ID, so go
+// build never takes it as up to date.
+//
 // A cell whose folder the cache cannot read as GoNB's (a go.work, files that
 // embed or use cgo, a local replacement by a relative path, a cell that does
 // not parse) is built by go as usual, as is every build when the cache cannot

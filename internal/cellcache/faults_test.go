@@ -75,7 +75,9 @@ func TestDamagedEntryIsRebuilt(t *testing.T) {
 			}
 			printed, log = w.build(w.newKernel(""))
 			w.expect("after the damage", printed, log, "v1 hello x0", "corrupt")
-			w.expect("after the damage", printed, log, "v1 hello x0", linked)
+			if !built(log) {
+				t.Errorf("after the damage, the cell was not built:\n%s", log)
+			}
 			checkEntry(t, filepath.Dir(entry))
 			printed, log = w.build(w.newKernel(""))
 			w.expect("then", printed, log, "v1 hello x0", cached)
@@ -223,14 +225,14 @@ func TestSeed(t *testing.T) {
 // TestEviction: the user's cache stays under its cap; the latest cell stays.
 func TestEviction(t *testing.T) {
 	w := newWorld(t)
-	w.build(w.newKernel(""))
-	size := mustStat(t, onlyEntry(t, w.cache)).Size()
+	w.prime()
+	size := mustStat(t, filepath.Join(entries(t, w.cache)[0], "entry")).Size()
 	w.env = append(w.env, "EIF_CELLCACHE_MAX="+strconv.FormatInt(size*5/2, 10))
 	var log string
 	for i := 0; i < 5; i++ {
 		var printed string
 		printed, log = w.build(w.newKernel("\tfmt.Println(" + strconv.Itoa(i) + ")\n"))
-		w.expect("cell "+strconv.Itoa(i), printed, log, "v1 hello x0\n"+strconv.Itoa(i), linked)
+		w.expect("cell "+strconv.Itoa(i), printed, log, "v1 hello x0\n"+strconv.Itoa(i), recipe)
 	}
 	var total int64
 	for _, d := range entries(t, w.cache) {
@@ -246,22 +248,88 @@ func TestEviction(t *testing.T) {
 }
 
 // TestCompileError: a cell that does not compile fails as it would without
-// the cache, with GoNB's module name and the cell's file in the message.
+// the cache, with GoNB's module name and the cell's file in the message: built
+// by go build, and by the recipe a good cell left.
 func TestCompileError(t *testing.T) {
 	w := newWorld(t)
-	k := w.newKernel("\tundefinedName()\n")
-	if out, _, err := w.goCmd(k, "get"); err != nil {
-		t.Fatalf("go get: %v\n%s", err, out)
+	for _, how := range []string{linked, recipe} {
+		k := w.newKernel("\tundefinedName()\n")
+		if out, _, err := w.goCmd(k, "get"); err != nil {
+			t.Fatalf("go get: %v\n%s", err, out)
+		}
+		out, log, err := w.goCmd(k, "build", "-o", filepath.Join(k.dir, k.name))
+		if err == nil {
+			t.Fatalf("the build succeeded:\n%s", out)
+		}
+		for _, want := range []string{"# " + k.name + "\n", "./main.go:", "undefined: undefinedName"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: the error does not say %q:\n%s\nlog: %s", how, want, out, log)
+			}
+		}
+		if strings.Contains(out, "$WORK") || strings.Contains(out, "packagefile") {
+			t.Errorf("%s: the error shows go's trace:\n%s", how, out)
+		}
+		if how == recipe && strings.Contains(log, "recipe is not used") {
+			t.Errorf("the recipe was not used: %s", log)
+		}
+		w.build(w.newKernel("")) // leaves the recipe for the next turn
 	}
-	out, log, err := w.goCmd(k, "build", "-o", filepath.Join(k.dir, k.name))
-	if err == nil {
-		t.Fatalf("the build succeeded:\n%s", out)
+}
+
+// TestRecipe: a cell compiled and linked from a recipe prints what go build's
+// binary prints and has the same build information; with the compiled
+// dependencies gone from Go's build cache, go build runs instead.
+func TestRecipe(t *testing.T) {
+	w := newWorld(t)
+	w.prime()
+	b := w.newKernel("\tfmt.Println(\"b\")\n")
+	printed, log := w.build(b)
+	w.expect("cell b, from the recipe", printed, log, "v1 hello x0\nb", recipe)
+	infoRecipe := buildInfo(t, filepath.Join(b.dir, b.name))
+
+	// The same cell, by go build (the cache off): the same build information.
+	c := w.newKernel("\tfmt.Println(\"b\")\n")
+	cmd := exec.Command(w.goBin, "build", "-o", filepath.Join(c.dir, c.name))
+	cmd.Dir = c.dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	for _, want := range []string{"# " + k.name, "./main.go:", "undefined: undefinedName"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("the error does not say %q:\n%s\nlog: %s", want, out, log)
+	infoGo := buildInfo(t, filepath.Join(c.dir, c.name))
+	if strings.ReplaceAll(infoRecipe, "gonb_cell", c.name) != infoGo {
+		t.Errorf("build information from the recipe:\n%s\nfrom go build:\n%s", infoRecipe, infoGo)
+	}
+
+	// Remove the compiled local package from Go's build cache (go build compiles it again).
+	recipes, _ := filepath.Glob(filepath.Join(w.cache, "v1", "recipes", "*"))
+	removed := 0
+	for _, r := range recipes {
+		for _, line := range strings.Split(read(t, r, ""), `\n`) {
+			if f, ok := strings.CutPrefix(line, "packagefile "+modPath+"/val="); ok {
+				if os.Remove(f) == nil {
+					removed++
+				}
+			}
 		}
 	}
+	if removed == 0 {
+		t.Fatalf("no compiled %s/val named in the recipes %v", modPath, recipes)
+	}
+	d := w.newKernel("\tfmt.Println(\"d\")\n")
+	printed, log = w.build(d)
+	w.expect("with Go's build cache emptied", printed, log, "v1 hello x0\nd", "gone from the build cache")
+	w.expect("with Go's build cache emptied", printed, log, "v1 hello x0\nd", linked)
+}
+
+// buildInfo is `go version -m` of a binary, without its first line (the path).
+func buildInfo(t *testing.T, bin string) string {
+	t.Helper()
+	out, err := exec.Command("go", "version", "-m", bin).CombinedOutput()
+	if err != nil {
+		t.Fatalf("go version -m: %v\n%s", err, out)
+	}
+	_, rest, _ := strings.Cut(string(out), "\n")
+	return rest
 }
 
 // TestNotACell: a folder the cache does not read as GoNB's is built as usual.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -28,6 +29,9 @@ type Config struct {
 	// Run runs the real go with args in dir, its output to stdout and stderr,
 	// and returns its exit code.
 	Run func(dir string, args []string, stdout, stderr io.Writer) int
+
+	// Hint returns lines to add to go's output when it failed (nil: none).
+	Hint func(output string) string
 }
 
 func (c *Config) logf(format string, args ...any) {
@@ -109,7 +113,7 @@ func (c *Config) Build(cwd string, args []string, stderr io.Writer) (code int, h
 	if user == nil {
 		return 0, false
 	}
-	code, what, err := c.build(user, cl, src, build, out, flags, stderr)
+	code, what, err := c.build(user, cl, src, build, in, out, flags, stderr)
 	if err != nil {
 		c.logf("cell %s: cell cache skipped, built as usual: %v", src[:12], err)
 		return 0, false
@@ -118,12 +122,15 @@ func (c *Config) Build(cwd string, args []string, stderr io.Writer) (code int, h
 	return code, true
 }
 
-// build builds the cell in its folder of the user's store, starting from the
-// binary last built there: go build compares that binary's build ID with the
-// one it computes, and skips the link when nothing it depends on changed. An
-// error means that the cache could not be used (the caller then builds as usual);
-// a failed build (a compile error) is a non-zero code, its output on stderr.
-func (c *Config) build(s *store, cl *cell, src, build, out string, flags []string, stderr io.Writer) (int, string, error) {
+// build builds the cell in its folder of the user's store. With a recipe for
+// the cell's imports and dependencies (see recipe), it runs the compiler and
+// the linker itself. Otherwise it runs go build, with the binary last built in
+// that folder put at the output path first: go build compares that binary's
+// build ID with the one it computes, and skips the link when nothing it
+// depends on changed; the trace of that build (-x) becomes the recipe. An
+// error means that the cache could not be used (the caller then builds as
+// usual); a failed build (a compile error) is a non-zero code, its output on stderr.
+func (c *Config) build(s *store, cl *cell, src, build string, in *inputs, out string, flags []string, stderr io.Writer) (int, string, error) {
 	dir := s.cellDir(src)
 	unlock, err := s.lockDir(dir, 2*time.Minute)
 	if err != nil {
@@ -140,25 +147,31 @@ func (c *Config) build(s *store, cl *cell, src, build, out string, flags []strin
 	bin := filepath.Join(dir, "build.out")
 	_ = os.Remove(bin)
 	prev, err := s.readKey(dir)
-	if err == nil {
-		if err = s.copyEntry(dir, prev, bin); err != nil {
-			c.logf("cell %s: the last binary is not used: %v", src[:12], err)
-			prev = entryKey{}
-		}
+	if err != nil {
+		prev = entryKey{}
 	}
-	var outb syncBuffer
-	code := c.Run(dir, append([]string{"build", "-o", bin}, flags...), &outb, &outb)
-	// Say the cell's module as GoNB named it ("# gonb_<id>" heads compile errors).
-	msg := strings.ReplaceAll(outb.String(), CanonicalModule, cl.name)
+	rkey := recipeKey(cl, flags, in)
+	code, what, err := c.replay(s, rkey, cl, dir, bin, stderr)
+	if err != nil {
+		c.logf("cell %s: the recipe is not used, go build runs: %v", src[:12], err)
+	}
+	if what == "" {
+		if prev.sum != "" {
+			if err := s.copyEntry(dir, prev, bin); err != nil {
+				c.logf("cell %s: the last binary is not used: %v", src[:12], err)
+				prev = entryKey{}
+			}
+		}
+		code, err = c.goBuild(s, rkey, cl, dir, bin, flags, stderr)
+		if err != nil {
+			return 0, "", err
+		}
+		what = "linked"
+	}
 	if code != 0 {
 		_ = os.Remove(bin)
-		if strings.Contains(outb.String(), s.root) {
-			return 0, "", fmt.Errorf("go build failed in the cache folder: %s", oneLine(msg, 400))
-		}
-		io.WriteString(stderr, msg)
 		return code, "compile error", nil
 	}
-	io.WriteString(stderr, msg)
 	k, at, err := s.publish(dir, bin, build)
 	if err != nil {
 		// Not stored (a full disk?): GoNB still gets the binary.
@@ -180,10 +193,9 @@ func (c *Config) build(s *store, cl *cell, src, build, out string, flags []strin
 	if err := s.copyEntry(dir, k, out); err != nil {
 		return 0, "", err
 	}
-	what := "linked"
-	if prev.sum == k.sum {
+	if what == "linked" && prev.sum == k.sum {
 		what = "go build found the last binary up to date"
-	} else if prev.sum != "" {
+	} else if what == "linked" && prev.sum != "" {
 		what = "relinked"
 	}
 	if n, err := s.evict(c.Max, dir); err != nil {
@@ -192,6 +204,78 @@ func (c *Config) build(s *store, cl *cell, src, build, out string, flags []strin
 		c.debugf("eviction: %d cells removed (cap %d bytes)", n, c.Max)
 	}
 	return 0, what, nil
+}
+
+// replay builds the cell with the recipe of rkey, from the user's store or a
+// seed. what is "" when there is no recipe to use (err may say why).
+func (c *Config) replay(s *store, rkey string, cl *cell, dir, bin string, stderr io.Writer) (code int, what string, err error) {
+	r, err := s.loadRecipe(rkey)
+	if r == nil && err == nil {
+		for _, root := range c.Seeds {
+			if seed, serr := openStore(root, true); serr == nil {
+				if r, err = seed.loadRecipe(rkey); r != nil || err != nil {
+					break
+				}
+			}
+		}
+	}
+	if r == nil {
+		return 0, "", err
+	}
+	if err := r.usable(cl); err != nil {
+		return 0, "", err
+	}
+	code, output, err := r.replay(c.runTool, dir, cl.name, bin)
+	if err != nil {
+		_ = os.Remove(bin)
+		return 0, "", err
+	}
+	io.WriteString(stderr, strings.ReplaceAll(output, CanonicalModule, cl.name))
+	return code, "compiled and linked from the recipe", nil
+}
+
+// goBuild runs go build -json -x in the cell's folder, writes what go said
+// (not its trace) to stderr, and keeps the trace's recipe.
+func (c *Config) goBuild(s *store, rkey string, cl *cell, dir, bin string, flags []string, stderr io.Writer) (int, error) {
+	var jsonOut, errOut syncBuffer
+	code := c.Run(dir, append([]string{"build", "-json", "-x", "-o", bin}, flags...), &jsonOut, &errOut)
+	trace, said, err := readBuildJSON([]byte(jsonOut.String()))
+	said += errOut.String()
+	if err != nil && code == 0 {
+		return 0, fmt.Errorf("reading go build -json: %v", err)
+	}
+	if code != 0 && (strings.Contains(said, s.root) || strings.Contains(said, "flag provided but not defined")) {
+		return 0, fmt.Errorf("go build failed in the cache folder: %s", oneLine(said, 400))
+	}
+	if code != 0 && c.Hint != nil {
+		said += c.Hint(said)
+	}
+	// Say the cell's module as GoNB named it ("# gonb_<id>" heads compile errors).
+	io.WriteString(stderr, strings.ReplaceAll(said, CanonicalModule, cl.name))
+	if code == 0 {
+		if r := parseRecipe(trace); r != nil {
+			if err := s.saveRecipe(rkey, r); err != nil {
+				c.logf("the recipe is not stored: %v", err)
+			}
+		}
+	}
+	return code, nil
+}
+
+// runTool runs a compiler or linker command of a recipe.
+func (c *Config) runTool(dir string, args, env []string, out io.Writer) int {
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Dir = dir
+	cmd.Env = append(append(append([]string(nil), c.Env...), "PWD="+dir), env...)
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Run(); err != nil {
+		if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() > 0 {
+			return ee.ExitCode()
+		}
+		fmt.Fprintln(out, err)
+		return 1
+	}
+	return 0
 }
 
 // oneLine joins the lines of s, and keeps at most the last max bytes.

@@ -26,6 +26,7 @@ const layout = "v1"
 //	    entry                   the binary last built here
 //	    entry.key               "BUILDKEY SHA256 SIZE": what entry was built from, and its hash
 //	ROOT/v1/get/KEY             an empty file: `go get` with these inputs changed nothing
+//	ROOT/v1/recipes/KEY         how go build compiled and linked a cell (recipe.go)
 type store struct {
 	root string // ROOT/v1
 	seed bool
@@ -307,7 +308,8 @@ func (s *store) addMarker(key string) error {
 }
 
 // evict removes the least recently used cells until the entries take at most
-// 80 % of max bytes, and the oldest `go get` markers beyond maxMarkers. A cell
+// 80 % of max bytes, and the oldest `go get` markers and recipes when there
+// are more than maxMarkers and maxRecipes. A cell
 // that a kernel is building (locked) is left alone, and so is keep.
 func (s *store) evict(max int64, keep string) (removed int, err error) {
 	if max <= 0 {
@@ -357,16 +359,24 @@ func (s *store) evict(max int64, keep string) (removed int, err error) {
 			removeLocked(c.dir)
 		}
 	}
-	return removed, s.evictMarkers(maxMarkers)
+	s.evictOldest("get", maxMarkers)
+	s.evictOldest("recipes", maxRecipes)
+	return removed, nil
 }
 
-const maxMarkers = 2000
+// The most `go get` markers and recipes kept (each a small file).
+const (
+	maxMarkers = 2000
+	maxRecipes = 500
+)
 
-func (s *store) evictMarkers(max int) error {
-	dir := filepath.Join(s.root, "get")
+// evictOldest removes the oldest half of the files of the store's folder sub
+// when it holds more than max.
+func (s *store) evictOldest(sub string, max int) {
+	dir := filepath.Join(s.root, sub)
 	ents, err := os.ReadDir(dir)
 	if err != nil || len(ents) <= max {
-		return nil
+		return
 	}
 	type marker struct {
 		name string
@@ -382,7 +392,6 @@ func (s *store) evictMarkers(max int) error {
 	for _, m := range ms[:len(ms)-max/2] {
 		_ = os.Remove(filepath.Join(dir, m.name))
 	}
-	return nil
 }
 
 // removeLocked removes a cell's folder if no kernel holds its lock.

@@ -24,7 +24,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -81,6 +80,7 @@ func config(real string) *cellcache.Config {
 		Run: func(dir string, args []string, stdout, stderr io.Writer) int {
 			return run(real, dir, args, stdout, stderr)
 		},
+		Hint: hint,
 	}
 	c.Log = kernelLog()
 	switch dir := os.Getenv("EIF_CELLCACHE"); dir {
@@ -198,19 +198,24 @@ func run(real, dir string, args []string, stdout, stderr io.Writer) int {
 			code = ee.ExitCode()
 		}
 	}
-	if code != 0 && missing.Match(errs.b) {
-		mod := os.Getenv("EIF_MODULE")
-		if mod != "" && bytes.Contains(errs.b, []byte(mod)) {
-			fmt.Fprintf(stderr, "\n%s\n%s\n",
-				"SETUP NEEDED: run the setup cell first (the notebook's first code cell), then this cell again.",
-				"It wires "+mod+" into the notebook; see notebooks/README.md#setup-cell.")
-		} else {
-			fmt.Fprintf(stderr, "\n%s\n%s\n",
-				"This kernel works offline, from Go's module cache. To add a module on purpose, in a cell:",
-				`  !*GOPROXY=$EIF_GOPROXY GOSUMDB=$EIF_GOSUMDB go get MODULE@VERSION   (see README.md, "Offline")`)
-		}
+	if code != 0 {
+		io.WriteString(stderr, hint(string(errs.b)))
 	}
 	return code
+}
+
+// hint returns the lines that say what to do when go's failed output says a
+// module could not be found offline, "" otherwise.
+func hint(output string) string {
+	if !missing.MatchString(output) {
+		return ""
+	}
+	if mod := os.Getenv("EIF_MODULE"); mod != "" && strings.Contains(output, mod) {
+		return "\nSETUP NEEDED: run the setup cell first (the notebook's first code cell), then this cell again.\n" +
+			"It wires " + mod + " into the notebook; see notebooks/README.md#setup-cell.\n"
+	}
+	return "\nThis kernel works offline, from Go's module cache. To add a module on purpose, in a cell:\n" +
+		`  !*GOPROXY=$EIF_GOPROXY GOSUMDB=$EIF_GOSUMDB go get MODULE@VERSION   (see README.md, "Offline")` + "\n"
 }
 
 // tail keeps the last 64 KB written to it.
