@@ -97,7 +97,7 @@ func readInputs(c *cell, env []string, goBin string) (*inputs, error) {
 }
 
 // Variables that change what go does but not what it builds, or that change
-// with each kernel.
+// with each kernel (and GONB*, GOPLS*: GoNB's and gopls's own).
 var envIgnored = map[string]bool{
 	"GOCACHE": true, "GOCACHEPROG": true, "GOPROXY": true, "GONOPROXY": true, "GOPRIVATE": true,
 	"GOSUMDB": true, "GONOSUMDB": true, "GONOSUMCHECK": true, "GOINSECURE": true, "GOVCS": true,
@@ -117,7 +117,7 @@ func envKey(env []string) string {
 		name, value, _ := strings.Cut(kv, "=")
 		vars[name] = value
 		switch {
-		case strings.HasPrefix(name, "GONB"), envIgnored[name]:
+		case strings.HasPrefix(name, "GONB"), strings.HasPrefix(name, "GOPLS"), envIgnored[name]:
 		case strings.HasPrefix(name, "GO"), strings.HasPrefix(name, "CGO_"), envTools[name]:
 			kept = append(kept, kv)
 		}
