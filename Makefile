@@ -10,6 +10,7 @@
 #   make hub     a local trial of the class hub on 127.0.0.1:8000, with demo accounts
 #   make assignments  validate exercises/source/* and generate the student versions
 #   make grade   autograde exercises/submitted/*, write exercises/grades*.csv
+#   make bench-cells  what each cell of notebook 02 costs, in a fresh kernel: unedited, after an edit of eif/
 #   make clean   remove .venv, .venv-hub, out/ and bin/
 #
 # Everything lives inside the repository: the Python packages, the Go tools
@@ -51,10 +52,10 @@ $(foreach kv,$(JUPYTER_ENV),$(eval export $(call jupyter_env_name,$(kv)) := $(ca
 
 GO_FILES = $(shell find . -name '*.go' -not -path './.venv/*' -not -path './out/*' -not -path './.git/*' -not -path './bin/*')
 
-.PHONY: help setup prereqs git-filter lab run unit test fmt-check vet go-test strip clean image docker-check hub-setup hub assignments grade
+.PHONY: help setup prereqs git-filter lab run unit test fmt-check vet go-test strip clean image docker-check hub-setup hub assignments grade bench-cells
 
 help:
-	@sed -n '3,13p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,14p' Makefile | sed 's/^# \{0,1\}//'
 
 # ---------------------------------------------------------------- setup
 setup: prereqs $(STAMPS)/kernel $(STAMPS)/jupyter git-filter
@@ -121,6 +122,13 @@ lab: setup
 
 run: setup
 	go run ./internal/cmd/runnotebooks -out out -python $(VPY)
+
+# Wall and CPU time of each cell of a notebook, Run All in a fresh kernel: unedited (the
+# kernel's cell cache reuses the binaries), then after an edit of eif/ (every cell relinks);
+# scripts/bench_cells.py says more. BENCH_ARGS="--runs 3 --complete" for more.
+BENCH_ARGS ?=
+bench-cells: setup
+	$(VPY) scripts/bench_cells.py $(BENCH_ARGS)
 
 # ---------------------------------------------------------------- checks
 test: setup fmt-check vet go-test
