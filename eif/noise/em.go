@@ -23,7 +23,7 @@ func (j *job) run(r *Result, g portable.Normal) error {
 	// its own (portable.EMExp), with the factor a·Δ_T folded into its polynomial.
 	var e portable.EMExp
 	if hasExp {
-		e = portable.NewEMExp(p.ThetaRh, p.DeltaT, h/p.Tau*p.DeltaT)
+		e = portable.NewEMExp(p.ThetaRh, p.DeltaT, float64(h/p.Tau*p.DeltaT))
 	}
 	mu := float64(p.R * z.I)
 	a := h / p.Tau // the Euler factor
