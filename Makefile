@@ -4,6 +4,7 @@
 #   make unit    the fast loop (under a minute): gofmt, go vet, the tests that need no kernel, browser or Docker
 #   make test    gofmt, go vet, go test ./... (notebooks, browser, image and class tests): what CI runs
 #   make run     execute every notebook headless into out/ (.ipynb + offline .html; French: out/fr/)
+#   make site    the course website: out/site/ and out/eif-course-site.zip (both editions, offline)
 #   make setup   only the set-up: .venv, pinned Go tools, GoNB kernel
 #   make strip   remove outputs from notebooks/*.ipynb before committing
 #   make image   build the container image eif-notebooks:latest (deploy/Dockerfile)
@@ -52,10 +53,10 @@ $(foreach kv,$(JUPYTER_ENV),$(eval export $(call jupyter_env_name,$(kv)) := $(ca
 
 GO_FILES = $(shell find . -name '*.go' -not -path './.venv/*' -not -path './out/*' -not -path './.git/*' -not -path './bin/*')
 
-.PHONY: help setup prereqs git-filter lab run unit test fmt-check vet go-test strip clean image docker-check hub-setup hub assignments grade bench-cells
+.PHONY: help setup prereqs git-filter lab run site site-setup unit test fmt-check vet go-test strip clean image docker-check hub-setup hub assignments grade bench-cells
 
 help:
-	@sed -n '3,14p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,15p' Makefile | sed 's/^# \{0,1\}//'
 
 # ---------------------------------------------------------------- setup
 setup: prereqs $(STAMPS)/kernel $(STAMPS)/jupyter git-filter
@@ -130,8 +131,20 @@ BENCH_ARGS ?=
 bench-cells: setup
 	$(VPY) scripts/bench_cells.py $(BENCH_ARGS)
 
+# The course website (site/README.md): Jupyter Book 1 (site/requirements.txt, installed
+# into .venv only when a site is built or tested, within requirements.txt's pins). Stale
+# outputs in out/ are executed again first; a failing cell stops the build.
+site: setup site-setup
+	go run ./internal/cmd/site -out out -python $(VPY)
+
+site-setup: $(STAMPS)/site
+$(STAMPS)/site: site/requirements.txt requirements.txt | $(STAMPS)/python
+	@echo "== installing the website's Python packages (site/requirements.txt)"
+	$(VPY) -m pip install --quiet --disable-pip-version-check -r site/requirements.txt -c requirements.txt
+	@touch $@
+
 # ---------------------------------------------------------------- checks
-test: setup fmt-check vet go-test
+test: setup site-setup fmt-check vet go-test
 
 # No setup: the tests that need the venv (.venv) skip without it.
 unit: fmt-check vet

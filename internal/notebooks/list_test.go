@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // List gives the English notebooks, sorted, then the French edition's; no
@@ -107,6 +108,46 @@ func TestCourseIsTheFolder(t *testing.T) {
 	for _, n := range names {
 		if !known[n] {
 			t.Errorf("notebooks/%s is not in Course (internal/notebooks/course.go): add it there, with its number", n)
+		}
+	}
+}
+
+// Stale: missing, edited since it ran, older than the code; fresh otherwise.
+func TestStale(t *testing.T) {
+	dir, executed := t.TempDir(), t.TempDir()
+	write := func(p, body string, at time.Time) {
+		t.Helper()
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, at, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	nb := `{"cells": [{"cell_type": "markdown", "source": ["# A"]}, {"cell_type": "code", "source": "x := 1", "outputs": []}]}`
+	ran := `{"cells": [{"cell_type": "markdown", "source": "# A"}, {"cell_type": "code", "source": ["x := 1"], "execution_count": 1, "outputs": [{"output_type": "stream", "name": "stdout", "text": "1"}]}]}`
+	now := time.Now()
+	code := Code{"eif/x.go", now.Add(-time.Hour)}
+	write(filepath.Join(dir, "a.ipynb"), nb, now)
+	for _, tc := range []struct {
+		name, executed string
+		at             time.Time
+		want           string
+	}{
+		{"missing", "", now, "not executed yet"},
+		{"fresh", ran, now, ""},
+		{"older than the code", ran, code.Time.Add(-time.Minute), "eif/x.go changed after it was executed"},
+		{"edited", strings.Replace(ran, "x := 1", "x := 2", 1), now, `cell 1 (code cell #1, starts "x := 1") has changed`},
+		{"a cell more", strings.Replace(ran, `{"cell_type": "markdown", "source": "# A"}, `, `{"cell_type": "markdown", "source": "# A"}, {"cell_type": "markdown", "source": "B"}, `, 1), now, "the notebook has 2 cells, its executed copy 3"},
+	} {
+		p := filepath.Join(executed, "a.ipynb")
+		os.Remove(p)
+		if tc.executed != "" {
+			write(p, tc.executed, tc.at)
+		}
+		got, err := Stale(dir, executed, "a.ipynb", code)
+		if err != nil || !strings.Contains(got, tc.want) || (tc.want == "") != (got == "") {
+			t.Errorf("%s: Stale = %q, %v; want %q", tc.name, got, err, tc.want)
 		}
 	}
 }

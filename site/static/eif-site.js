@@ -1,0 +1,6 @@
+// The course website's own script, on every page (site/build.py). Opened from disk
+// (file://), Sphinx's search cannot fetch the pages it found for their summaries:
+// it lists the titles only.
+if (location.protocol === "file:" && window.DOCUMENTATION_OPTIONS) {
+  DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false;
+}
