@@ -160,6 +160,11 @@ def write_book(lang: str, names: list[str], executed: Path, src: Path) -> None:
                   "myst_heading_anchors": 3},
         "sphinx": {
             "config": {
+                # Jupyter Book's extensions without sphinx-thebe and sphinx-comments, which
+                # load from public CDNs (and sphinx-thebe declares its settings twice a
+                # page, a JavaScript error), and without intersphinx, which fetches.
+                "extensions": ["sphinx_togglebutton", "sphinx_copybutton", "myst_nb", "jupyter_book",
+                               "sphinx_external_toc", "sphinx_design", "sphinx_book_theme"],
                 "language": lang,
                 "templates_path": ["_templates"],
                 "html_theme_options": {
@@ -171,7 +176,17 @@ def write_book(lang: str, names: list[str], executed: Path, src: Path) -> None:
                 },
                 # MathJax 2.7, served by the site (assets/mathjax); TeX in \( \) and \[ \].
                 "mathjax_path": ASSETS + "mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full,Safe",
-                "mathjax2_config": {"tex2jax": {"inlineMath": [["\\(", "\\)"]], "displayMath": [["\\[", "\\]"]], "processEscapes": True}},
+                # The package ships the STIX-Web fonts only, not MathJax's TeX fonts: the
+                # output is told to use them, as in the HTML exports (scripts/nbconvert_templates).
+                "mathjax2_config": {
+                    "tex2jax": {"inlineMath": [["\\(", "\\)"]], "displayMath": [["\\[", "\\]"]], "processEscapes": True},
+                    "HTML-CSS": {"availableFonts": [], "preferredFont": None, "webFont": "STIX-Web", "imageFont": None},
+                    "messageStyle": "none",
+                },
+                # MyST would set MathJax 3's options (a window.MathJax object that stops
+                # MathJax 2 from loading its input and output) and hide the pages from
+                # MathJax but for its classes: MathJax 2 reads \( \) and \[ \] anywhere.
+                "myst_update_mathjax": False,
                 "html_js_files": [ASSETS + "echarts.min.js", ASSETS + EXPLORER_JS],
                 "html_last_updated_fmt": "",
                 "nb_output_stderr": "show",
