@@ -35,6 +35,10 @@
 //     JavaScript of js/*.js (js_test.go); browser_test.go also holds
 //     browserSteps, the extra steps of a notebook;
 //   - lab_test.go: the real `make lab` (token, kernels, ports);
+//   - site_test.go: the course website (make site, internal/site) built from the
+//     executed notebooks, served on loopback and opened unzipped from disk in
+//     headless Chromium offline: charts, equations, the edition switch, search,
+//     the WebAssembly explorer moved and timed (js/site_*.js);
 //   - env_test.go, main_test.go: the repository's root, the venv, the
 //     notebooks' list, and the working folder;
 //   - learning_test.go, french_test.go, map_test.go: the student's loop (issue 23):
