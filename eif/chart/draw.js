@@ -89,15 +89,24 @@ function draw(el) {
     chart = echarts.init(el, null, { renderer: "canvas" });
   }
   chart.setOption(option, true);
+  // A chart drawn again in the same element (the course website's explorer reuses its
+  // charts) keeps one observer, which refits the latest drawing.
+  el.eifRefit = function () {
+    fitTitle();
+    fitLegend();
+    chart.setOption({ title: option.title, grid: option.grid });
+    chart.resize();
+  };
+  if (el.eifObserved) {
+    return;
+  }
+  el.eifObserved = true;
   if (window.ResizeObserver) {
     var pending = false;
     var refit = function () {
       if (!pending) { return; }
       pending = false;
-      fitTitle();
-      fitLegend();
-      chart.setOption({ title: option.title, grid: option.grid });
-      chart.resize();
+      el.eifRefit();
     };
     new ResizeObserver(function () {
       if (pending) { return; }

@@ -48,20 +48,31 @@
       });
     }
 
-    // setHTML puts html in el and runs its scripts (innerHTML alone does not), after
-    // releasing the charts it replaces.
+    // setHTML puts html in el and runs its scripts (innerHTML alone does not). The charts
+    // of the last picture are kept, under the new charts' ids and sizes, so that the new
+    // picture's scripts (eif/chart's draw.js) draw into them instead of starting ECharts
+    // anew: a redraw then costs ECharts one setOption a chart.
     function setHTML(el, html) {
-      if (window.echarts) {
-        el.querySelectorAll(".eif-chart").forEach(function (c) {
-          var chart = echarts.getInstanceByDom(c);
-          if (chart) chart.dispose();
-        });
-      }
-      el.innerHTML = html;
-      el.querySelectorAll("script").forEach(function (old) {
-        var s = document.createElement("script");
-        s.textContent = old.textContent;
-        old.replaceWith(s);
+      var old = Array.prototype.slice.call(el.querySelectorAll(".eif-chart"));
+      var next = document.createElement("div");
+      next.innerHTML = html;
+      next.querySelectorAll(".eif-chart").forEach(function (c, k) {
+        var keep = old[k];
+        if (!keep || !window.echarts || !echarts.getInstanceByDom(keep)) return;
+        keep.id = c.id;
+        keep.setAttribute("style", c.getAttribute("style"));
+        c.replaceWith(keep);
+        old[k] = null;
+      });
+      old.forEach(function (c) {
+        var chart = c && window.echarts && echarts.getInstanceByDom(c);
+        if (chart) chart.dispose();
+      });
+      el.replaceChildren.apply(el, Array.prototype.slice.call(next.childNodes));
+      el.querySelectorAll("script").forEach(function (s) {
+        var run = document.createElement("script");
+        run.textContent = s.textContent;
+        s.replaceWith(run);
       });
     }
 
