@@ -153,7 +153,7 @@ def write_book(lang: str, names: list[str], executed: Path, src: Path) -> None:
         "copyright": "",
         "only_build_toc_files": True,
         "execute": {"execute_notebooks": "off"},
-        "html": {"use_download_button": True, "home_page_in_navbar": True},
+        "html": {"use_download_button": True, "home_page_in_navbar": True, "favicon": "_static/favicon.svg"},
         "launch_buttons": {"thebe": False},
         "repository": {"url": ""},
         "parse": {"myst_enable_extensions": ["colon_fence", "dollarmath", "amsmath", "substitution", "tasklist"],
@@ -170,6 +170,9 @@ def write_book(lang: str, names: list[str], executed: Path, src: Path) -> None:
                 "html_theme_options": {
                     "article_header_end": ["eif-lang-switch.html", "article-header-buttons.html"],
                     "use_download_button": True,
+                    # Light: the charts are drawn on white (and pydata-sphinx-theme logs an
+                    # error for the empty default).
+                    "default_mode": "light",
                     "use_fullscreen_button": True,
                     "home_page_in_toc": True,
                     "search_bar_text": "Rechercher…" if lang == "fr" else "Search…",
@@ -205,6 +208,8 @@ def build_book(src: Path, dest: Path) -> None:
     if not jb.exists():
         sys.exit(f"site/build.py: {jb} is missing: `make site` installs site/requirements.txt")
     build = src.parent / f"_build-{src.name}"
+    if build.exists():  # Sphinx keeps the pages of documents that are gone: start clean
+        shutil.rmtree(build)
     r = subprocess.run([str(jb), "build", str(src), "--path-output", str(build), "--builder", "html", "--quiet"],
                        capture_output=True, text=True)
     warnings = [l for l in (r.stdout + r.stderr).splitlines() if "WARNING" in l or "ERROR" in l]
@@ -234,6 +239,7 @@ def write_index(out: Path) -> None:
     (out / "index.html").write_text(
         """<!DOCTYPE html>
 <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="fr/_static/favicon.svg">
 <title>Le neurone EIF · The EIF neuron</title>
 <style>body{font:18px/1.5 sans-serif;max-width:36em;margin:4em auto;padding:0 1em;color:#222}
 a{display:block;margin:1em 0;padding:.8em 1em;border:1px solid #ccc;border-radius:6px;text-decoration:none}
