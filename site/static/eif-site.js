@@ -4,3 +4,8 @@
 if (location.protocol === "file:" && window.DOCUMENTATION_OPTIONS) {
   DOCUMENTATION_OPTIONS.SHOW_SEARCH_SUMMARY = false;
 }
+// The theme's mode, before the theme reads it: light (the charts are drawn on white), where
+// the reader has chosen none (the theme logs an error for an empty one).
+if (!document.documentElement.dataset.mode) {
+  document.documentElement.dataset.mode = "light";
+}
