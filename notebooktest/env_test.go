@@ -64,6 +64,18 @@ func runNotebookNames(t *testing.T) []string {
 	return out
 }
 
+// sampleNotebookNames is the notebooks that the costliest tests run again after
+// TestNotebooksExecute (the browser and memory tests): the English ones and one French
+// one (notebooks.Sample); or, when EIF_NOTEBOOKS is set, the notebooks it names, French
+// ones included (an author's choice wins).
+func sampleNotebookNames(t *testing.T) []string {
+	t.Helper()
+	if os.Getenv("EIF_NOTEBOOKS") != "" {
+		return runNotebookNames(t)
+	}
+	return notebooks.Sample(notebookNames(t))
+}
+
 // The .ipynb format and the rule for a failing cell are internal/notebooks'.
 type (
 	notebook = notebooks.Notebook

@@ -13,8 +13,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/eif-notebooks/eif-notebooks/internal/notebooks"
 )
 
 // The memory test edits the parameters of every cell the way a student might, to the
@@ -241,7 +239,7 @@ func TestCellMemoryUnderWorstEdits(t *testing.T) {
 	}
 	// The English notebooks and one French one: the French code is the English code
 	// (TestFrenchEditionInStep), so its cells cost the same.
-	for _, name := range notebooks.Sample(notebookNames(t)) {
+	for _, name := range sampleNotebookNames(t) {
 		t.Run(name, func(t *testing.T) {
 			nb, err := readNotebook(name)
 			if err != nil {
