@@ -20,7 +20,7 @@
 //     executed notebooks (no kernel);
 //   - sync_test.go: the French edition has the English one's cells and Go code;
 //   - execute_test.go: every notebook runs headless through the real GoNB
-//     kernel without errors, offline (offline_test.go: a network namespace
+//     kernel without errors, offline (internal/offline: a network namespace
 //     under strace), prints the numbers of checks.go, and its HTML export
 //     draws offline in Chromium;
 //   - setup_test.go: a notebook without its setup cell says what to do;
@@ -48,7 +48,7 @@
 //
 // The tooling shared with the other test packages is in internal/: testenv
 // (root, venv, skip-or-fail, ports), notebooks (the list, the .ipynb format,
-// the failing-cell rule), browser and jupyterlab.
+// the failing-cell rule), browser, jupyterlab and offline.
 //
 // The container image, the class hub and Kubernetes are tested in
 // ../deploytest. Notebook authors edit checks.go to declare what their

@@ -12,6 +12,7 @@ import (
 
 	"github.com/eif-notebooks/eif-notebooks/internal/browser"
 	"github.com/eif-notebooks/eif-notebooks/internal/notebooks"
+	"github.com/eif-notebooks/eif-notebooks/internal/offline"
 	"github.com/eif-notebooks/eif-notebooks/notebooktest"
 )
 
@@ -20,7 +21,7 @@ import (
 // out/test/executed/), then checks each executed notebook: every code cell
 // ran, no cell shows an error, and the numbers of PrintedNumbers
 // (checks.go) are printed. The run happens in a network namespace with
-// only loopback, under strace (offlineRun): "no network" fails on any
+// only loopback, under strace (internal/offline): "no network" fails on any
 // connection attempt to another host, such as GoNB's `go get` asking the
 // Go module proxy.
 func TestNotebooksExecute(t *testing.T) {
@@ -46,8 +47,8 @@ func TestNotebooksExecute(t *testing.T) {
 		t.Fatal(err)
 	}
 	straceLog := filepath.Join(outDir, "connect.strace")
-	wrapped, offline, why := offlineRun(t, straceLog, args...)
-	if offline {
+	wrapped, isOffline, why := offline.Wrap(t, straceLog, args...)
+	if isOffline {
 		args = wrapped
 	}
 	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
@@ -61,10 +62,10 @@ func TestNotebooksExecute(t *testing.T) {
 	}
 
 	t.Run("no network", func(t *testing.T) {
-		if !offline {
+		if !isOffline {
 			skipOrFail(t, "the notebooks ran with the network: %s", why)
 		}
-		checkNoNetwork(t, "scripts/run_notebooks.py", straceLog)
+		offline.CheckNoNetwork(t, "scripts/run_notebooks.py", straceLog)
 	})
 
 	for _, name := range names {

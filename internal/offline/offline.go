@@ -1,4 +1,9 @@
-package notebooktest_test
+// Package offline runs a command as if the machine had no network, for the
+// tests that must prove something works offline (the notebooks, through the
+// real kernel): in a network namespace of its own with only loopback up
+// (unshare -n), under strace, which logs every connection attempt; then it
+// reads that log and fails the test for any attempt off loopback.
+package offline
 
 import (
 	"bufio"
@@ -12,12 +17,12 @@ import (
 	"testing"
 )
 
-// offlineRun wraps a command so that it runs in a network namespace of its own, with
+// Wrap wraps a command so that it runs in a network namespace of its own, with
 // only the loopback interface up (`unshare -n`), under `strace -f -e trace=connect`:
 // nothing it starts can reach another host, and every connection attempt is logged.
 // It returns the wrapped command's arguments and the strace log; ok is false, with the
 // reason, when unshare, ip or strace is missing or namespaces are not allowed here.
-func offlineRun(t *testing.T, logPath string, argv ...string) (wrapped []string, ok bool, why string) {
+func Wrap(t testing.TB, logPath string, argv ...string) (wrapped []string, ok bool, why string) {
 	t.Helper()
 	tools := map[string]string{}
 	for _, tool := range []string{"unshare", "strace", "ip"} {
@@ -55,10 +60,10 @@ func offlineRun(t *testing.T, logPath string, argv ...string) (wrapped []string,
 // connectCall matches a connect() to an IPv4 or IPv6 address in strace's output.
 var connectCall = regexp.MustCompile(`connect\(\d+, \{sa_family=AF_INET6?, (?:sin_port|sin6_port)=htons\((\d+)\), .*?(?:inet_addr\("([^"]+)"\)|inet_pton\(AF_INET6, "([^"]+)")`)
 
-// connectsOffLoopback reads a strace log and returns the connect() calls to addresses
+// ConnectsOffLoopback reads a strace log and returns the connect() calls to addresses
 // that are not loopback (each "address:port", with the log line), and the number of
 // connect() calls to loopback.
-func connectsOffLoopback(logPath string) (off []string, loopback int, err error) {
+func ConnectsOffLoopback(logPath string) (off []string, loopback int, err error) {
 	f, err := os.Open(logPath)
 	if err != nil {
 		return nil, 0, err
@@ -85,11 +90,11 @@ func connectsOffLoopback(logPath string) (off []string, loopback int, err error)
 	return off, loopback, sc.Err()
 }
 
-// checkNoNetwork fails the test for every connection attempt off loopback in the strace
-// log of an offlineRun.
-func checkNoNetwork(t *testing.T, what, logPath string) {
+// CheckNoNetwork fails the test for every connection attempt off loopback in the strace
+// log of a Wrap-ped command (what names it).
+func CheckNoNetwork(t testing.TB, what, logPath string) {
 	t.Helper()
-	off, loopback, err := connectsOffLoopback(logPath)
+	off, loopback, err := ConnectsOffLoopback(logPath)
 	if err != nil {
 		t.Fatalf("reading the strace log of %s: %v", what, err)
 	}
@@ -101,33 +106,4 @@ func checkNoNetwork(t *testing.T, what, logPath string) {
 		t.Errorf("%s tried to connect off loopback: %s", what, c)
 	}
 	t.Logf("%s: %d connection attempt(s) off loopback, %d to loopback (strace log: %s)", what, len(off), loopback, filepath.Base(logPath))
-}
-
-// TestConnectsOffLoopback checks the strace parser on lines of the forms strace 6 writes.
-func TestConnectsOffLoopback(t *testing.T) {
-	log := filepath.Join(t.TempDir(), "connect.strace")
-	lines := `101 connect(14, {sa_family=AF_INET, sin_port=htons(58013), sin_addr=inet_addr("127.0.0.1")}, 16) = -1 EINPROGRESS (Operation now in progress)
-102 connect(3, {sa_family=AF_INET, sin_port=htons(53), sin_addr=inet_addr("10.255.255.53")}, 16) = -1 ENETUNREACH (Network is unreachable)
-103 connect(5, {sa_family=AF_INET6, sin6_port=htons(443), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "2607:f8b0:4004::11", &sin6_addr), sin6_scope_id=0}, 28) = -1 ENETUNREACH (Network is unreachable)
-104 connect(6, {sa_family=AF_INET6, sin6_port=htons(8888), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "::1", &sin6_addr), sin6_scope_id=0}, 28) = 0
-105 connect(7, {sa_family=AF_UNIX, sun_path="/run/nscd/socket"}, 110) = -1 ENOENT (No such file or directory)
-106 connect(8, {sa_family=AF_INET, sin_port=htons(443), sin_addr=inet_addr("142.250.1.1")}, 16 <unfinished ...>
-107 connect(9, {sa_family=AF_INET, sin_port=htons(80), sin_addr=NEW_FORMAT}, 16) = 0
-`
-	if err := os.WriteFile(log, []byte(lines), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	off, loopback, err := connectsOffLoopback(log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []string{"10.255.255.53 port 53", "2607:f8b0:4004::11 port 443", "142.250.1.1 port 443", "unparsed: 107"}
-	if len(off) != len(want) || loopback != 2 {
-		t.Fatalf("off loopback %q, %d to loopback; want %d off (%v) and 2 to loopback", off, loopback, len(want), want)
-	}
-	for k, w := range want {
-		if !strings.HasPrefix(off[k], w) {
-			t.Errorf("attempt %d: %q, want it to start with %q", k, off[k], w)
-		}
-	}
 }
