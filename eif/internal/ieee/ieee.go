@@ -1,5 +1,3 @@
-// Package ieee holds what the kernels of eif (fast and portable) use of the IEEE 754
-// binary64 arithmetic itself, written once.
 package ieee
 
 // RoundShift is 1.5·2^52. For |y| < 2^51, y + RoundShift lies in [2^52, 2^53), where a
