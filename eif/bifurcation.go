@@ -38,7 +38,7 @@ func (n *Neuron) Bifurcation(iMin, iMax float64, num int) (stable, unstable Bran
 	if num < 2 || num > maxBifurcation {
 		return stable, unstable, &ParamError{Field: "num", Value: float64(num), Rule: "must be between 2 and 1e6"}
 	}
-	stable, unstable = n.branches(iMin, iMax, num, func(k int) float64 { return iMin + (iMax-iMin)*float64(k)/float64(num-1) })
+	stable, unstable = n.branches(grid{lo: iMin, hi: iMax, num: num})
 	return stable, unstable, nil
 }
 
@@ -62,16 +62,31 @@ func (n *Neuron) BifurcationAt(currents []float64) (stable, unstable Branch, err
 			return stable, unstable, &ParamError{Field: fmt.Sprintf("currents[%d]", k), Value: i, Rule: "the currents must increase strictly"}
 		}
 	}
-	stable, unstable = n.branches(currents[0], currents[len(currents)-1], len(currents), func(k int) float64 { return currents[k] })
+	stable, unstable = n.branches(grid{lo: currents[0], hi: currents[len(currents)-1], num: len(currents), at: currents})
 	return stable, unstable, nil
 }
 
 // maxBifurcation bounds the currents of a bifurcation diagram.
 const maxBifurcation = 1_000_000
 
-// branches returns the branches of fixed points at the num increasing currents current(k)
-// from lo to hi: the one sampler of Bifurcation and BifurcationAt.
-func (n *Neuron) branches(lo, hi float64, num int, current func(k int) float64) (stable, unstable Branch) {
+// grid is the currents of a diagram: num of them from lo to hi, evenly spaced, or at.
+type grid struct {
+	lo, hi float64
+	num    int
+	at     []float64
+}
+
+// branches returns the branches of fixed points at the increasing currents of g: the one
+// sampler of Bifurcation and BifurcationAt.
+func (n *Neuron) branches(g grid) (stable, unstable Branch) {
+	lo, hi, num, at := g.lo, g.hi, g.num, g.at
+	// A closure of copies, which the compiler inlines where it is called.
+	current := func(k int) float64 {
+		if at != nil {
+			return at[k]
+		}
+		return lo + (hi-lo)*float64(k)/float64(num-1)
+	}
 	irh := n.Rheobase()
 	addSN := !n.params().Linear() && irh >= lo && irh <= hi
 	m := num // the currents swept: those below the saddle-node, which is added exactly below
