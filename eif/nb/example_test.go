@@ -57,3 +57,14 @@ func ExampleMust() {
 	// Output:
 	// τ = 20 ms, I_rh = 7.25 nA
 }
+
+func ExampleSpikes() {
+	n := nb.Must(eif.New(eif.Default()))
+	for _, u0 := range []float64{-50, -35} {
+		r := nb.Must(n.Simulate(eif.Constant(0), u0, 20, nil))
+		nb.Printf("u(0) = %g mV: %s\n", u0, nb.Spikes(r))
+	}
+	// Output:
+	// u(0) = -50 mV: no spike, u(20 ms) = -67.2933 mV
+	// u(0) = -35 mV: 1 spike, at t = 0.0765 ms
+}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/eif-notebooks/eif-notebooks/eif"
 	"github.com/eif-notebooks/eif-notebooks/eif/chart"
 	"github.com/janpfeifer/gonb/gonbui"
 )
@@ -102,4 +103,19 @@ func SelfCheck(what string, got, want, tol float64, hint string) bool {
 	Printf(in("✗ %s: your value %g is not right yet. Hint: %s\n",
 		"✗ %s\u00a0: votre valeur %g n'est pas encore juste. Indice\u00a0: %s\n"), what, got, hint)
 	return false
+}
+
+// Spikes describes the spikes of a run in the notebook's language: how many and the time
+// of the first ("2 spikes, the first at t = 0.0765 ms"), or that there is none and where
+// the voltage ended ("no spike, u(50 ms) = -70.0000 mV"; in French « aucun PA … »).
+func Spikes(r *eif.Result) string {
+	switch {
+	case r == nil || len(r.T) == 0:
+		return in("no run", "aucune simulation")
+	case len(r.Spikes) == 0:
+		return Sprintf(in("no spike, u(%g ms) = %.4f mV", "aucun PA, u(%g ms) = %.4f mV"), r.T[len(r.T)-1], r.U[len(r.U)-1])
+	case len(r.Spikes) == 1:
+		return Sprintf(in("1 spike, at t = %.4f ms", "1 PA, à t = %.4f ms"), r.Spikes[0])
+	}
+	return Sprintf(in("%d spikes, the first at t = %.4f ms", "%d PA, le premier à t = %.4f ms"), len(r.Spikes), r.Spikes[0])
 }

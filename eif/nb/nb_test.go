@@ -2,6 +2,7 @@ package nb
 
 import (
 	"errors"
+	"github.com/eif-notebooks/eif-notebooks/eif"
 	"io"
 	"math"
 	"os"
@@ -135,5 +136,41 @@ func TestTableOutsideNotebook(t *testing.T) {
 	out, _ := captured(t, func() { Table([]string{"a", "b|c"}, []string{"1", "x|y"}) })
 	if want := "| a | b\\|c |\n|---|---|\n| 1 | x\\|y |\n"; out != want {
 		t.Errorf("Table printed %q, want %q", out, want)
+	}
+}
+
+func TestSpikes(t *testing.T) {
+	n := eif.MustNew(eif.Default())
+	rest, err := n.Simulate(eif.Constant(0), -50, 50, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, err := n.Simulate(eif.Constant(0), -35, 50, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	many, err := n.Simulate(eif.Constant(8), -70, 100, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		lang string
+		r    *eif.Result
+		want string
+	}{
+		{"en", nil, "no run"},
+		{"en", rest, "no spike, u(50 ms) = -69.8652 mV"}, // u_r + 20·e^(−5) = −69.86524
+		{"en", one, Sprintf("1 spike, at t = %.4f ms", one.Spikes[0])},
+		{"en", many, Sprintf("%d spikes, the first at t = %.4f ms", len(many.Spikes), many.Spikes[0])},
+		{"fr", rest, "aucun PA, u(50\u00a0ms) = -69,8652\u00a0mV"},
+		{"fr", one, "1 PA, à t = 0,0765\u00a0ms"},
+	} {
+		t.Setenv("EIF_LANG", tc.lang)
+		if got := Spikes(tc.r); got != tc.want {
+			t.Errorf("%s: Spikes = %q, want %q", tc.lang, got, tc.want)
+		}
+	}
+	if len(many.Spikes) < 2 {
+		t.Errorf("8 nA for 100 ms: %d spikes, want several", len(many.Spikes))
 	}
 }
