@@ -28,7 +28,8 @@ var exit = os.Exit
 
 // Must returns v when err is nil. Otherwise it prints err on one line of the cell's
 // standard error ("error: …", in French "erreur : …"), which the notebook shows in red,
-// and ends the cell's program with status 1, so that Run All stops at this cell.
+// and ends the cell's program there, cleanly (status 0): the one red line is all the
+// student sees, and the next cells, separate programs, still run.
 func Must[T any](v T, err error) T {
 	if err != nil {
 		Stop(err)
@@ -42,7 +43,7 @@ func Stop(err error) {
 		return
 	}
 	fmt.Fprintln(os.Stderr, in("error: ", "erreur\u00a0: ")+err.Error())
-	exit(1)
+	exit(0)
 }
 
 // Printf prints like fmt.Printf, in the notebook's language: chart.Printf, the one rule
