@@ -119,7 +119,7 @@ func TestEditionDiffsCatchEdits(t *testing.T) {
 		}),
 		"a line added": edit(func(s string) string { return s + "\nfmt.Println()" }),
 		"an identifier renamed": edit(func(s string) string {
-			return regexp.MustCompile(`\bfmt\b`).ReplaceAllString(s, "fmtx")
+			return regexp.MustCompile(`\b(fmt|nb|eif)\.`).ReplaceAllString(s, "${1}x.")
 		}),
 		"the language line missing": func() notebook {
 			c := clone(t, fr)
