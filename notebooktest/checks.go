@@ -106,7 +106,7 @@ var PrintedNumbers = map[string][]Number{
 		{Pattern: `saddle-node: I = (\S+) nA`, FR: `col-nœud\x{a0}: I = (\S+)\x{a0}nA`, Want: 7.25, Tol: 1e-9},
 		{Pattern: `rheobase current I_rh = (\S+) nA`, FR: `courant rhéobase I_rh = (\S+)\x{a0}nA`, Want: 7.25, Tol: 1e-9},
 		{Pattern: `limit Δ_T → 0 \(a wall at θ_rh\): rheobase \(θ_rh − u_r\)/R = (\S+) nA`, FR: `limite Δ_T → 0 \(un mur en θ_rh\)\x{a0}: rhéobase \(θ_rh − u_r\)/R = (\S+)\x{a0}nA`, Want: 7.5, Tol: 1e-9},
-		{Pattern: `without the exponential term \(the LIF, which fires at θ_pa\): rheobase \(θ_pa − u_r\)/R = (\S+) nA`, FR: `sans le terme exponentiel \(le LIF, qui émet ses PA en θ_pa\)\x{a0}: rhéobase \(θ_pa − u_r\)/R = (\S+)\x{a0}nA`, Want: 10, Tol: 1e-9},
+		{Pattern: `the LIF \(no exponential, fires at θ_pa\): rheobase \(θ_pa − u_r\)/R = (\S+) nA`, FR: `le LIF \(sans exponentielle, PA en θ_pa\)\x{a0}: rhéobase \(θ_pa − u_r\)/R = (\S+)\x{a0}nA`, Want: 10, Tol: 1e-9},
 		// just above the rheobase: ⌊2000 ms · 8.816 Hz⌋ = 17 spikes (Rate is eif's exact period, tested there)
 		{Pattern: `I = 7\.3 nA: (\S+) spikes in 2000 ms`, FR: `I = 7,3\x{a0}nA\x{a0}: (\S+) PA en 2000\x{a0}ms`, Want: 17, Tol: 0},
 		{Pattern: `I = 7\.3 nA: .*exact rate (\S+) Hz`, FR: `I = 7,3\x{a0}nA\x{a0}: .*fréquence exacte (\S+)\x{a0}Hz`, Want: 8.816440034407396, Tol: 1e-4},
