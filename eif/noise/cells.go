@@ -61,7 +61,14 @@ func (q *fokkerPlanck) peak(c, dir, h, g float64) float64 { return q.peakSign(c,
 // peakSign is peak for the integrand exp(−sgn·(Φ(c + dir·s) − Φ(c))): sgn = −1 integrates
 // e^(+ΔΦ), as the first-passage times need.
 func (q *fokkerPlanck) peakSign(c, dir, h, g, sgn float64) float64 {
-	var sum, lo float64
+	m0, _ := q.peakMoments(c, dir, h, g, sgn)
+	return m0
+}
+
+// peakMoments is peakSign that also returns the first moment, ∫₀ʰ s·exp(−sgn·E(s)) ds, on
+// the same pieces: the linear response needs both.
+func (q *fokkerPlanck) peakMoments(c, dir, h, g, sgn float64) (m0, m1 float64) {
+	var lo float64
 	for k := 0; lo < h; k++ {
 		hi := h
 		if g > 0 {
@@ -71,17 +78,21 @@ func (q *fokkerPlanck) peakSign(c, dir, h, g, sgn float64) float64 {
 			}
 		}
 		w := hi - lo
-		var part float64
+		var part, first float64
 		for j, x := range glX {
-			part += glW[j] * math.Exp(-sgn*q.dPhi(c, c+dir*(lo+w*x)))
+			s := lo + w*x
+			e := glW[j] * math.Exp(-sgn*q.dPhi(c, c+dir*s))
+			part += e
+			first += e * s
 		}
-		sum += part * w
+		m0 += part * w
+		m1 += first * w
 		lo = hi
 		if g > 0 && g*lo >= peakEdges[len(peakEdges)-1] {
 			break
 		}
 	}
-	return sum
+	return m0, m1
 }
 
 // peakEdges are the ends of the pieces of peak, in units of 1/g.
@@ -118,6 +129,10 @@ func (q *fokkerPlanck) step(b float64, flux bool) float64 {
 	}
 	if !flux || g < 0 {
 		h = math.Min(h, growth/math.Max(math.Abs(g), 1e-300))
+	}
+	if q.omega > 0 { // the linear response: no wider than the wavelengths of P₁, √(D/ω) or |A|/ω
+		D := q.s2 / q.p.Tau
+		h = math.Min(h, math.Max(math.Sqrt(D/q.omega), math.Abs(g)*D/q.omega))
 	}
 	return math.Min(h, q.layer+grade*(q.thr-b))
 }

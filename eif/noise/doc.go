@@ -26,6 +26,10 @@
 //     integration (Richardson 2007), and StationaryCV the exact coefficient of variation of
 //     the interspike intervals, from the first two moments of the first-passage time. A
 //     simulation is checked against them: its rate within a few standard errors.
+//     CurrentForRate inverts StationaryRate, to compare neurons at the same rate.
+//   - LinearResponse gives the exact response of the rate to a weak sinusoidal
+//     modulation of the current, by the same threshold integration: how well a
+//     population of noisy neurons follows a fast input (Fourcaud-Trocmé et al. 2003).
 //   - EstimateIV estimates f(u) from a noisy recording as Badel et al. (2008) do, by
 //     averaging C·du/dt − I_inj in voltage bins, and the Fit of the resulting DynamicIV
 //     returns τ, u_rest, Δ_T and θ_rh with standard errors, as an experimenter would

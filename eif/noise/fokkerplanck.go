@@ -61,6 +61,65 @@ func StationaryFICurve(n *eif.Neuron, currents []float64, sigma float64) ([]floa
 	return sweep.Each(len(currents), func(k int) (float64, error) { return StationaryRate(n, currents[k], sigma) })
 }
 
+// CurrentForRate returns the current (nA) at which the neuron n fires at the stationary
+// rate (Hz) under white noise of size sigma (mV): the inverse of StationaryRate, which
+// grows with the current, found by bisection to 1e-9 nA. It serves to compare neurons at
+// the same rate, since the same current puts them at different distances from their
+// rheobases.
+func CurrentForRate(n *eif.Neuron, rate, sigma float64) (float64, error) {
+	if n == nil {
+		return 0, eif.ErrInvalid
+	}
+	if err := broken("rate", rate, check.Finite(rate)); err != nil {
+		return 0, err
+	}
+	if !(rate > 0) {
+		return 0, &ParamError{Field: "rate", Value: rate, Rule: "must be > 0 Hz"}
+	}
+	at := func(i float64) (float64, error) { return StationaryRate(n, i, sigma) }
+	// Bracket from the rheobase outwards, by steps that double.
+	lo, hi, step := n.Rheobase(), n.Rheobase(), 0.5
+	for {
+		r, err := at(lo)
+		if err != nil {
+			return 0, err
+		}
+		if r < rate {
+			break
+		}
+		if lo <= -eif.MaxCurrent {
+			return 0, &ParamError{Field: "rate", Value: rate, Rule: fmt.Sprintf("is not reached above −%g nA at σ = %g mV", float64(eif.MaxCurrent), sigma)}
+		}
+		lo, step = math.Max(lo-step, -eif.MaxCurrent), 2*step
+	}
+	for step = 0.5; ; step *= 2 {
+		r, err := at(hi)
+		if err != nil {
+			return 0, err
+		}
+		if r >= rate {
+			break
+		}
+		if hi >= eif.MaxCurrent {
+			return 0, &ParamError{Field: "rate", Value: rate, Rule: fmt.Sprintf("is not reached below %g nA at σ = %g mV", float64(eif.MaxCurrent), sigma)}
+		}
+		hi = math.Min(hi+step, eif.MaxCurrent)
+	}
+	for hi-lo > 1e-9 {
+		mid := lo + (hi-lo)/2
+		r, err := at(mid)
+		if err != nil {
+			return 0, err
+		}
+		if r < rate {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo + (hi-lo)/2, nil
+}
+
 // StationaryState solves the stationary Fokker–Planck equation of the neuron n under the
 // constant current i (nA) plus white noise of size sigma > 0 (mV), by threshold integration
 // (M. J. E. Richardson, Phys. Rev. E 76, 021919, 2007). With the drift
@@ -92,6 +151,7 @@ type fokkerPlanck struct {
 	exp        bool    // the exponential term is present
 	thr, reset float64
 	layer      float64 // the width of the boundary layer at the threshold, 0.05/|Φ′(θ)| (mV)
+	omega      float64 // the angular frequency of the linear response (rad/ms); 0 for the stationary state
 }
 
 // newFokkerPlanck returns the Fokker–Planck problem of the neuron m under the current i

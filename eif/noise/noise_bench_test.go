@@ -67,3 +67,17 @@ func BenchmarkStationaryCV(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLinearResponse is the exact linear response at one frequency by threshold
+// integration, I = 7 nA, σ = 2 mV, 1 kHz (the grid follows the wavelength √(D/ω), so
+// higher frequencies cost more), on one goroutine.
+func BenchmarkLinearResponse(b *testing.B) {
+	n := eif.MustNew(eif.Default())
+	f := []float64{1000}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := noise.LinearResponse(n, 7, 2, f); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

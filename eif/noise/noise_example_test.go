@@ -2,6 +2,7 @@ package noise_test
 
 import (
 	"fmt"
+	"math/cmplx"
 
 	"github.com/eif-notebooks/eif-notebooks/eif"
 	"github.com/eif-notebooks/eif-notebooks/eif/noise"
@@ -35,4 +36,29 @@ func ExampleTrials() {
 	fmt.Println(len(a), "trials; same spikes:", fmt.Sprint(a[5].Spikes) == fmt.Sprint(b[5].Spikes))
 	// Output:
 	// 8 trials; same spikes: true
+}
+
+// At equal rate, the sharper the spike onset (small Δ_T), the faster the input a
+// population of noisy EIF neurons can follow: above (σ/Δ_T)²/(2πτ) the gain falls like
+// r₀·R/(Δ_T·ωτ).
+func ExampleLinearResponse() {
+	for _, deltaT := range []float64{0.5, 1} {
+		p := eif.Default()
+		p.DeltaT = deltaT
+		n := eif.MustNew(p)
+		i, err := noise.CurrentForRate(n, 10, 2) // the current for 10 Hz at σ = 2 mV
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		chi, err := noise.LinearResponse(n, i, 2, []float64{0, 1000})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("Δ_T = %g mV: I = %.4f nA, gain %.2f Hz/nA at 0 Hz, %.3f Hz/nA at 1 kHz\n", deltaT, i, cmplx.Abs(chi[0]), cmplx.Abs(chi[1]))
+	}
+	// Output:
+	// Δ_T = 0.5 mV: I = 6.9500 nA, gain 21.84 Hz/nA at 0 Hz, 1.246 Hz/nA at 1 kHz
+	// Δ_T = 1 mV: I = 6.9985 nA, gain 21.86 Hz/nA at 0 Hz, 0.653 Hz/nA at 1 kHz
 }
