@@ -20,7 +20,7 @@
 //     many trials in parallel. Each trial draws from its own random stream, a function of
 //     the seed and the trial index only, with an exponential and a normal generator that
 //     give the same numbers on every machine: the same seed gives the same spikes, whatever
-//     the number of cores. TrialRate, ISIs and CV summarise the spikes.
+//     the number of cores. TrialRate, CountRate, ISIs and CV summarise the spikes.
 //   - StationaryRate, StationaryFICurve and StationaryState give the exact stationary rate
 //     and voltage density under white noise, from the Fokker–Planck equation by threshold
 //     integration (Richardson 2007), and StationaryCV the exact coefficient of variation of

@@ -285,3 +285,31 @@ func TestNoiseMemoryBound(t *testing.T) {
 		t.Errorf("τ = 1e-3 ms, 1e6 trials of 1 ms: %v, want ErrTooManySpikes", err)
 	}
 }
+
+// TestCountRate checks CountRate on counts whose mean and spread are known, and on the
+// trials of a run against the exact rate: within 4 standard errors.
+func TestCountRate(t *testing.T) {
+	trials := []*noise.Result{{Spikes: make([]float64, 8)}, {Spikes: make([]float64, 10)}, {Spikes: make([]float64, 12)}}
+	rate, se := noise.CountRate(trials, 500) // counts 8, 10, 12 in 0.5 s: 20 Hz, sd 2 spikes
+	if math.Abs(rate-20) > 1e-12 || math.Abs(se-2*2/math.Sqrt(3)) > 1e-12 {
+		t.Errorf("counts 8, 10, 12 in 500 ms: %g ± %g Hz, want 20 ± %g", rate, se, 4/math.Sqrt(3))
+	}
+	for _, c := range []struct {
+		trials []*noise.Result
+		d      float64
+	}{{trials[:1], 500}, {trials, 0}, {trials, math.Inf(1)}, {trials, math.NaN()}} {
+		if r, s := noise.CountRate(c.trials, c.d); r != 0 || s != 0 {
+			t.Errorf("%d trials, %g ms: %g, %g; want 0, 0", len(c.trials), c.d, r, s)
+		}
+	}
+	n := eif.MustNew(eif.Default())
+	tr, err := noise.Trials(n, noise.Input{I: 7, Sigma: 2}, 5000, 16, &noise.Settings{Seed: 9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	exact, _ := noise.StationaryRate(n, 7, 2)
+	rate, se = noise.CountRate(tr, 5000)
+	if math.Abs(rate-exact) > 4*se || !(se > 0) {
+		t.Errorf("16 trials of 5 s at 7 nA, σ = 2 mV: %.3f ± %.3f Hz, exact %.4f Hz", rate, se, exact)
+	}
+}

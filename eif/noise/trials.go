@@ -56,6 +56,28 @@ func TrialRate(trials []*Result) (rate, se float64) {
 	return rate, rate * CV(isi) / math.Sqrt(float64(len(isi)))
 }
 
+// CountRate returns the firing rate (Hz) of trials of duration ms each from their spike
+// counts, 1000·(mean count)/duration, and its standard error from the spread of the counts
+// across trials, which holds whatever the correlations between the intervals of a trial
+// (under slow noise, say), as long as the trials are independent. Over a window of fixed
+// duration a count errs by at most about (CV² − 1)/2 spikes per trial, and the start at
+// rest adds the transient of the first few τ: both small beside a window of many
+// intervals. It returns 0, 0 for fewer than two trials or a duration that is not > 0.
+func CountRate(trials []*Result, duration float64) (rate, se float64) {
+	if len(trials) < 2 || !(duration > 0) || math.IsInf(duration, 0) {
+		return 0, 0
+	}
+	var s, s2 float64
+	for _, r := range trials {
+		c := float64(len(r.Spikes))
+		s, s2 = s+c, s2+c*c
+	}
+	k := float64(len(trials))
+	mean := s / k
+	v := math.Max(s2/k-mean*mean, 0) * k / (k - 1)
+	return 1000 * mean / duration, 1000 * math.Sqrt(v/k) / duration
+}
+
 // ISIs returns the interspike intervals (ms) of all trials, in trial order.
 func ISIs(trials []*Result) []float64 {
 	var isi []float64
