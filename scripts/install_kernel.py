@@ -15,6 +15,11 @@ so nothing is written under the user's home, then adds to kernel.json an `env` e
   asks no proxy or checksum database (GOPROXY=off alone is not enough: it still asks the
   checksum database). The notebook's module requires this repository's, whose go.mod pins
   every module the notebooks import, and `make setup` downloaded them all.
+- GOFLAGS also has -ldflags=-s (unless setup's GOFLAGS sets -ldflags): the cells' programs are
+  linked without a symbol table and without DWARF (-s implies -w since Go 1.23), which students
+  never use (no debugger; a panic's stack trace comes from the pclntab, which stays). Measured on a
+  chart cell of notebook 02: the link takes 0.81 CPU-s instead of 1.10 (-w alone: 0.81) and the
+  binary is 4.0 MB instead of 5.8 (-w: 4.4). A cell's %goflags -ldflags=... replaces it.
 - EIF_GOPROXY and EIF_GOSUMDB: the values in force at setup, for adding a new dependency
   from a cell on purpose (README: "Offline"):
       !*GOPROXY=$EIF_GOPROXY GOSUMDB=$EIF_GOSUMDB go get example.com/mod@v1.2.3
@@ -62,6 +67,8 @@ def kernel_env(prefix: Path) -> dict[str, str]:
     selected = go_env("GOVERSION")[0]
     toolchain = "local" if go_env("GOVERSION", cwd=Path("/"), GOTOOLCHAIN="local")[0] == selected else selected
     flags = [f for f in goflags.split() if not f.startswith("-mod=")] + ["-mod=mod"]
+    if not any(f.startswith("-ldflags") for f in flags):
+        flags.append("-ldflags=-s")  # no symbol table, no DWARF: see the module's documentation
     env = {
         # jupyter_client expands ${PATH} from the environment of the Jupyter server.
         "PATH": os.pathsep.join([str(wrapdir), str(prefix / "bin"), "${PATH}"]),
