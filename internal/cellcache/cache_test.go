@@ -203,7 +203,9 @@ func TestReuseAcrossKernels(t *testing.T) {
 	w.expect("first build", printed, log, "v1 hello x0", linked)
 	k2 := w.newKernel("")
 	// Variables of each kernel, of gopls, and of go's caches change no binary.
-	w.env = append(w.env, "GONB_DIR=/elsewhere", "GOPLSCACHE=/elsewhere", "GOMAXPROCS=1", "GOCACHE="+filepath.Join(w.tmp, "gocache"))
+	// (GO_VERSION: a Docker build argument of the image's build stage, where the seed is made.)
+	w.env = append(w.env, "GONB_DIR=/elsewhere", "GOPLSCACHE=/elsewhere", "GOMAXPROCS=1", "GO_VERSION=1.0",
+		"GOCACHE="+filepath.Join(w.tmp, "gocache"))
 	printed, log = w.build(k2)
 	w.expect("same cell, another kernel", printed, log, "v1 hello x0", cached)
 	if !strings.Contains(log, "go get skipped") {

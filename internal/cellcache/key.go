@@ -105,6 +105,25 @@ var envIgnored = map[string]bool{
 	"GOMAXPROCS": true, "GOTRACEBACK": true,
 }
 
+// goVar reports whether go may read the variable: GO followed by capitals and
+// digits (GOOS, GOAMD64, GO111MODULE, ...), and GOROOT_FINAL and
+// GO_EXTLINK_ENABLED. Other names with an underscore (GO_VERSION, a Docker
+// build argument) are not go's.
+func goVar(name string) bool {
+	if name == "GOROOT_FINAL" || name == "GO_EXTLINK_ENABLED" {
+		return true
+	}
+	if !strings.HasPrefix(name, "GO") || len(name) == 2 {
+		return false
+	}
+	for _, c := range name[2:] {
+		if !('A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
 // Variables go reads besides GO* and CGO_*.
 var envTools = map[string]bool{"CC": true, "CXX": true, "FC": true, "AR": true, "PKG_CONFIG": true, "GCCGO": true}
 
@@ -118,7 +137,7 @@ func envKey(env []string) string {
 		vars[name] = value
 		switch {
 		case strings.HasPrefix(name, "GONB"), strings.HasPrefix(name, "GOPLS"), envIgnored[name]:
-		case strings.HasPrefix(name, "GO"), strings.HasPrefix(name, "CGO_"), envTools[name]:
+		case goVar(name), strings.HasPrefix(name, "CGO_"), envTools[name]:
 			kept = append(kept, kv)
 		}
 	}
