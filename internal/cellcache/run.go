@@ -8,8 +8,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -268,6 +270,9 @@ func (c *Config) runTool(dir string, args, env []string, out io.Writer) int {
 	cmd.Dir = dir
 	cmd.Env = append(append(append([]string(nil), c.Env...), "PWD="+dir), env...)
 	cmd.Stdout, cmd.Stderr = out, out
+	// The tool dies with this process (GoNB or gopls may kill it).
+	runtime.LockOSThread()
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 	if err := cmd.Run(); err != nil {
 		if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() > 0 {
 			return ee.ExitCode()

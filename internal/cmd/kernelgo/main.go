@@ -133,19 +133,22 @@ func parseSize(s string) (int64, error) {
 
 // kernelLog returns the writer of the cache's log lines: EIF_CELLCACHE_LOG,
 // else the kernel's own log (the standard error of gonb, this command's
-// parent), else this command's standard error.
+// parent), else this command's standard error. It opens it at the first line.
 func kernelLog() func(string) {
-	var w io.Writer = os.Stderr
-	if f := os.Getenv("EIF_CELLCACHE_LOG"); f != "" {
-		if lf, err := os.OpenFile(f, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600); err == nil {
-			w = lf
-		}
-	} else if ppid := os.Getppid(); parentIs(ppid, "gonb") {
-		if lf, err := os.OpenFile(fmt.Sprintf("/proc/%d/fd/2", ppid), os.O_WRONLY|os.O_APPEND, 0); err == nil {
-			w = lf
-		}
-	}
+	var w io.Writer
 	return func(line string) {
+		if w == nil {
+			w = os.Stderr
+			if f := os.Getenv("EIF_CELLCACHE_LOG"); f != "" {
+				if lf, err := os.OpenFile(f, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600); err == nil {
+					w = lf
+				}
+			} else if ppid := os.Getppid(); parentIs(ppid, "gonb") {
+				if lf, err := os.OpenFile(fmt.Sprintf("/proc/%d/fd/2", ppid), os.O_WRONLY|os.O_APPEND, 0); err == nil {
+					w = lf
+				}
+			}
+		}
 		fmt.Fprintf(w, "eif cell cache %s: %s\n", time.Now().Format("15:04:05.000"), line)
 	}
 }
