@@ -6,7 +6,12 @@
 # Everything a teacher may change is an environment variable, read here and
 # nowhere else (docs/classroom.md explains each one):
 #
-#   EIF_HUB_IP, EIF_HUB_PORT     where students connect (127.0.0.1, 8000)
+#   EIF_HUB_IP, EIF_HUB_PORT     where students connect (127.0.0.1, 8000): the proxy's address,
+#                                behind nginx for HTTPS (deploy/hub/nginx-site.sh)
+#   EIF_HUB_PUBLIC_URL           the address students open, e.g. https://jupyter.school.example/:
+#                                with https, every cookie is sent over HTTPS only
+#   EIF_PROXY                    hub (the hub starts and stops the proxy; default) or external
+#                                (deploy/hub/proxy.sh runs it: a hub restart keeps servers and routes)
 #   EIF_HUB_API_PORT             the hub's own port, on 127.0.0.1 (8081)
 #   EIF_PROXY_API_PORT           the proxy's REST API, on 127.0.0.1 (8001)
 #   EIF_HUB_STATE                folder for the database, cookie secret, pid file (.)
@@ -18,6 +23,8 @@
 #   EIF_HUB_ADMIN_PASSWORD       dummy mode: the password of the EIF_HUB_ADMINS accounts
 #   EIF_HUB_USERS                dummy mode: the allowed user names, comma-separated
 #   EIF_HUB_ADMINS               the teacher's user names, comma-separated
+#   EIF_LOGIN_ATTEMPTS           native mode: wrong passwords in a row before an account waits (5)
+#   EIF_LOGIN_WAIT               native mode: seconds it then waits before each next try (300)
 #   EIF_IMAGE                    the image (eif-notebooks:latest)
 #   EIF_COURSE_REPO              git URL of the course, for the nbgitpuller link
 #   EIF_COURSE_BRANCH            its branch (main)
@@ -39,6 +46,8 @@
 import os
 import socket
 import sys
+import urllib.error
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -71,16 +80,21 @@ hub_api_port = int(env("EIF_HUB_API_PORT", "8081"))
 proxy_api_port = int(env("EIF_PROXY_API_PORT", "8001"))
 state = Path(env("EIF_HUB_STATE", ".")).resolve()
 image = env("EIF_IMAGE", "eif-notebooks:latest")
+proxy_mode = env("EIF_PROXY", "hub")
+if proxy_mode not in ("hub", "external"):
+    fail(f"EIF_PROXY={proxy_mode!r}: use hub (the hub runs the proxy) or external (deploy/hub/proxy.sh runs it)")
 network = env("EIF_NETWORK", "host")
 prefix = env("EIF_PREFIX", "eif")
 home = "/home/jovyan"
 
 # ---- preflight: one clear message for each thing that is missing
-for what, ip, port in (
-    ("EIF_HUB_PORT (where students connect)", hub_ip, hub_port),
-    ("EIF_HUB_API_PORT (the hub's own port)", "127.0.0.1", hub_api_port),
-    ("EIF_PROXY_API_PORT (the proxy's API)", "127.0.0.1", proxy_api_port),
-):
+ports = [("EIF_HUB_API_PORT (the hub's own port)", "127.0.0.1", hub_api_port)]
+if proxy_mode == "hub":  # else the proxy already holds the other two
+    ports += [
+        ("EIF_HUB_PORT (where students connect)", hub_ip, hub_port),
+        ("EIF_PROXY_API_PORT (the proxy's API)", "127.0.0.1", proxy_api_port),
+    ]
+for what, ip, port in ports:
     with socket.socket() as s:
         try:
             s.bind((ip, port))
@@ -88,8 +102,21 @@ for what, ip, port in (
             fail(f"port {port} on {ip} is taken ({e.strerror}); set {what} to a free port")
 
 proxy_cmd = env("EIF_PROXY_CMD", str(REPO / ".venv-hub" / "node_modules" / ".bin" / "configurable-http-proxy"))
-if not os.access(proxy_cmd, os.X_OK):
+if proxy_mode == "hub" and not os.access(proxy_cmd, os.X_OK):
     fail(f"the proxy configurable-http-proxy is missing ({proxy_cmd}); run `make hub-setup` (npm) or set EIF_PROXY_CMD")
+proxy_token = ""
+if proxy_mode == "external":
+    # deploy/hub/proxy.sh wrote the token into the state folder; the proxy must answer with it.
+    token_file = state / "proxy_token"
+    start_it = f"start it first: deploy/hub/proxy.sh with the same EIF_HUB_STATE ({state})"
+    if not token_file.is_file():
+        fail(f"EIF_PROXY=external: no proxy token in {token_file}; {start_it}")
+    proxy_token = token_file.read_text().strip()
+    req = urllib.request.Request(f"http://127.0.0.1:{proxy_api_port}/api/routes", headers={"Authorization": f"token {proxy_token}"})
+    try:
+        urllib.request.urlopen(req, timeout=10).close()
+    except (OSError, urllib.error.URLError) as e:
+        fail(f"EIF_PROXY=external: no proxy answers at 127.0.0.1:{proxy_api_port} with the token of {token_file} ({e}); {start_it}")
 
 
 # ---- the hub and the proxy
@@ -101,11 +128,28 @@ if network != "host":
         "EIF_HUB_CONNECT_IP is required with a Docker network: the address of this server on that network"
     )
 c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{proxy_api_port}"
-c.ConfigurableHTTPProxy.command = [proxy_cmd]
-c.ConfigurableHTTPProxy.pid_file = str(state / "proxy.pid")
+if proxy_mode == "hub":
+    c.ConfigurableHTTPProxy.command = [proxy_cmd]
+    c.ConfigurableHTTPProxy.pid_file = str(state / "proxy.pid")
+    c.JupyterHub.cleanup_servers = True  # stopping the hub stops every student's server
+else:
+    # The proxy runs on its own (deploy/hub/proxy.sh) and keeps every route while
+    # the hub restarts; the servers keep running, and the hub finds them again
+    # from its database (the containers' ids) when it starts.
+    c.ConfigurableHTTPProxy.should_start = False
+    c.ConfigurableHTTPProxy.auth_token = proxy_token
+    c.JupyterHub.cleanup_servers = False
 c.JupyterHub.db_url = f"sqlite:///{state / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")
-c.JupyterHub.cleanup_servers = True  # stopping the hub stops every student's server
+public_url = env("EIF_HUB_PUBLIC_URL")
+if public_url:
+    if not public_url.startswith(("https://", "http://")):
+        fail(f"EIF_HUB_PUBLIC_URL={public_url!r}: give the whole address, e.g. https://jupyter.school.example/")
+    c.JupyterHub.public_url = public_url
+    if public_url.startswith("https://"):
+        # Every cookie of the hub (login, session, _xsrf) is Secure; the
+        # servers read JUPYTERHUB_PUBLIC_URL and make theirs Secure too.
+        c.JupyterHub.tornado_settings = {"cookie_options": {"secure": True}}
 c.JupyterHub.concurrent_spawn_limit = 40
 
 # ---- authentication
@@ -127,13 +171,23 @@ if auth == "dummy":
     c.Authenticator.allowed_users = users | c.Authenticator.admin_users
 elif auth == "native":
     # Students sign up; the teacher (an admin) approves them at /hub/authorize.
+    # classauth.py: NativeAuthenticator with its password check off the event
+    # loop, the reason of a refused login, and a wait after failed logins.
     import nativeauthenticator
 
-    c.JupyterHub.authenticator_class = "native"
+    sys.path.insert(0, str(HERE))
+    from classauth import ClassAuthenticator
+
+    c.JupyterHub.authenticator_class = ClassAuthenticator
     c.JupyterHub.template_paths = [str(Path(nativeauthenticator.__file__).parent / "templates")]
     c.NativeAuthenticator.open_signup = False
     c.NativeAuthenticator.minimum_password_length = 10
     c.NativeAuthenticator.check_common_password = True
+    for name, default in (("EIF_LOGIN_ATTEMPTS", "5"), ("EIF_LOGIN_WAIT", "300")):
+        if not env(name, default).isdigit() or int(env(name, default)) < 1:
+            fail(f"{name}={env(name)!r}: want a whole number ≥ 1")
+    c.NativeAuthenticator.allowed_failed_logins = int(env("EIF_LOGIN_ATTEMPTS", "5"))
+    c.NativeAuthenticator.seconds_before_next_try = int(env("EIF_LOGIN_WAIT", "300"))
     c.Authenticator.allow_all = True  # NativeAuthenticator itself only lets approved users in
 elif auth == "custom":
     if not env("EIF_HUB_EXTRA_CONFIG"):
