@@ -41,6 +41,12 @@ func TestHubPreflight(t *testing.T) {
 			[]string{"EIF_IMAGE=eif-notebooks:no-such-tag"}, true},
 		{"dummy without password", "EIF_HUB_AUTH=dummy needs EIF_HUB_PASSWORD",
 			[]string{"EIF_HUB_AUTH=dummy"}, false},
+		{"unknown proxy mode", "EIF_PROXY='nginx': use hub", []string{"EIF_PROXY=nginx"}, false},
+		{"external proxy not started", "EIF_PROXY=external: no proxy token in", []string{"EIF_PROXY=external"}, false},
+		{"public address without scheme", "EIF_HUB_PUBLIC_URL='jupyter.school.example': give the whole address",
+			[]string{"EIF_HUB_PUBLIC_URL=jupyter.school.example"}, false},
+		{"no login attempts", "EIF_LOGIN_ATTEMPTS='0': want a whole number ≥ 1", []string{"EIF_LOGIN_ATTEMPTS=0"}, false},
+		{"memory limit without a unit", "EIF_MEM_LIMIT='lots': want a size such as 2G", []string{"EIF_MEM_LIMIT=lots"}, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -44,6 +44,7 @@
 # free ports, the proxy) and stops with one message naming what is missing.
 
 import os
+import re
 import socket
 import sys
 import urllib.error
@@ -80,6 +81,11 @@ hub_api_port = int(env("EIF_HUB_API_PORT", "8081"))
 proxy_api_port = int(env("EIF_PROXY_API_PORT", "8001"))
 state = Path(env("EIF_HUB_STATE", ".")).resolve()
 image = env("EIF_IMAGE", "eif-notebooks:latest")
+mem_limit = env("EIF_MEM_LIMIT", "2G")
+m = re.fullmatch(r"(\d+(?:\.\d+)?)([KMGT]?)", mem_limit.upper())
+if not m:
+    fail(f"EIF_MEM_LIMIT={mem_limit!r}: want a size such as 2G or 1536M")
+mem_bytes = int(float(m[1]) * 1024 ** " KMGT".index(m[2] or " "))
 proxy_mode = env("EIF_PROXY", "hub")
 if proxy_mode not in ("hub", "external"):
     fail(f"EIF_PROXY={proxy_mode!r}: use hub (the hub runs the proxy) or external (deploy/hub/proxy.sh runs it)")
@@ -96,6 +102,9 @@ if proxy_mode == "hub":  # else the proxy already holds the other two
     ]
 for what, ip, port in ports:
     with socket.socket() as s:
+        # As the hub and the proxy bind: connections of a hub that just
+        # stopped (TIME_WAIT) do not hold the port, a listening process does.
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind((ip, port))
         except OSError as e:
@@ -253,7 +262,15 @@ if network == "host":
     c.DockerSpawner.ip = "127.0.0.1"
 c.DockerSpawner.cmd = ["eif-start", "jupyterhub-singleuser"]
 c.DockerSpawner.notebook_dir = home
-c.DockerSpawner.mem_limit = env("EIF_MEM_LIMIT", "2G")
+c.DockerSpawner.mem_limit = mem_limit
+# Each process in a student's container may allocate the memory limit less
+# 768 MiB (the server, the kernel and gopls need about 0.5 GB), and at least
+# half the limit (RLIMIT_DATA): a cell that allocates too much then fails with
+# Go's "fatal error: out of memory" in its output, where the kernel's OOM
+# killer would end it with a bare "signal: killed". The server and the kernel
+# carry on either way.
+data_limit = max(mem_bytes // 2, mem_bytes - 768 * 2**20)
+c.DockerSpawner.extra_host_config.update({"ulimits": [docker.types.Ulimit(name="data", soft=data_limit, hard=data_limit)]})
 c.DockerSpawner.cpu_limit = float(env("EIF_CPU_LIMIT", "1.0"))
 # Each student's home is a Docker volume of their own: no student sees another's files.
 volumes = {f"{prefix}-home-{{username}}": home}
@@ -271,9 +288,16 @@ if exchange:
 c.DockerSpawner.volumes = volumes
 c.DockerSpawner.read_only_volumes = read_only
 c.DockerSpawner.environment = {"EIF_NBGRADER_EXCHANGE": "/srv/nbgrader/exchange" if exchange else ""}
+if public_url.startswith("https://"):
+    # Over HTTPS, each server's own _xsrf cookie is Secure too (deploy/hub/https/).
+    c.DockerSpawner.read_only_volumes[str(HERE / "https")] = "/etc/eif-hub/jupyter"
+    c.DockerSpawner.environment["JUPYTER_CONFIG_PATH"] = "/etc/eif-hub/jupyter"
 # A cold start of 30 servers on a small server takes a while.
 c.Spawner.start_timeout = 300
 c.Spawner.http_timeout = 180
+# The hub checks every 10 s (not 30) that each server still runs, so that a
+# server whose container died is soon shown as stopped, with a Start button.
+c.Spawner.poll_interval = 10
 
 # ---- distribution: the nbgitpuller link is every student's landing page
 course_repo = env("EIF_COURSE_REPO") or ("/srv/course.git" if course_git else "")
