@@ -198,3 +198,48 @@ func TestBrowserNoLibrary(t *testing.T) {
 		t.Errorf("no message without the library:\n%s", dom)
 	}
 }
+
+// TestBrowserRedraw draws a chart, then another figure in its place through the element's
+// eifDraw (as the course website's explorer does): the same ECharts instance shows the
+// new title and series, none of the old; a drawing that cannot be drawn says so in place.
+func TestBrowserRedraw(t *testing.T) {
+	bin := chromium(t)
+	first, err := XY("first", "x", "y",
+		Series{Name: "a", X: []float64{1, 2, 3}, Y: []float64{1, 2, 3}},
+		Series{Name: "b", X: []float64{1, 2, 3}, Y: []float64{3, 2, 1}}).HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := XY("second", "x", "y", Series{Name: "c", X: grid(0, 1, 50), Y: grid(5, 6, 50)}).Drawing()
+	if err != nil {
+		t.Fatal(err)
+	}
+	script := `<script>
+window.addEventListener("load", function () { setTimeout(function () {
+  var el = document.querySelector(".eif-chart"), c = echarts.getInstanceByDom(el), r = {};
+  el.eifDraw(` + string(d.AppendJSON(nil)) + `);
+  var o = echarts.getInstanceByDom(el).getOption();
+  r.same = echarts.getInstanceByDom(el) === c;
+  r.title = o.title[0].text;
+  r.series = o.series.map(function (s) { return (s.name || "") + ":" + s.data.length; }).join(" ");
+  el.eifDraw({height: 300, option: {}, rows: [], words: {cannotDraw: "cannot draw: "}});
+  r.error = (el.querySelector(".eif-chart-error") || {}).textContent || "";
+  r.disposed = !echarts.getInstanceByDom(el);
+  document.body.setAttribute("data-result", JSON.stringify(r));
+}, 300); });
+</script>`
+	file := filepath.Join(t.TempDir(), "page.html")
+	page := "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + InitHTML() + first + script + "</body></html>"
+	if err := os.WriteFile(file, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dom := browse(t, bin, file, "--dump-dom")
+	m := regexp.MustCompile(`data-result="([^"]*)"`).FindStringSubmatch(dom)
+	if m == nil {
+		t.Fatalf("no result in the page:\n%.2000s", withoutScripts(dom))
+	}
+	got := strings.ReplaceAll(m[1], "&quot;", `"`)
+	if want := `{"same":true,"title":"second","series":"c:50 :0","error":"cannot draw: `; !strings.HasPrefix(got, want) || !strings.HasSuffix(got, `","disposed":true}`) {
+		t.Errorf("redraw: %s\nwant %s…\",\"disposed\":true}", got, want)
+	}
+}

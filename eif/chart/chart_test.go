@@ -536,3 +536,53 @@ func TestPhaseLineNamesPointsOffRange(t *testing.T) {
 		t.Errorf("Family subtitle %q does not name %q", fam.Subtitle, want)
 	}
 }
+
+// TestSpliceData: the option with its data written by spliceData is, byte for byte, the
+// option that encoding/json writes with the data in place, for every kind of figure and
+// for a figure whose title holds the placeholder (then encoded in place).
+func TestSpliceData(t *testing.T) {
+	figs := append(demoFigures(t),
+		XY("a title with "+dataPlaceholder[1:len(dataPlaceholder)-1], "x", "y", Series{X: []float64{1, 2}, Y: []float64{3, 4}}))
+	for _, f := range figs {
+		l := f.layout(f.lang())
+		want, err := json.Marshal(f.line(l).JSON())
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := f.option(l)
+		if err != nil {
+			t.Fatalf("%q: %v", f.Title, err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("%q: the spliced option differs from encoding/json's (%d and %d bytes)", f.Title, len(got), len(want))
+		}
+	}
+	if _, ok := spliceData([]byte(`{"data":`+dataPlaceholder+`}`), nil); ok {
+		t.Error("spliceData: one placeholder for no data: ok")
+	}
+}
+
+// TestDrawingJSON: AppendJSON writes the drawing as one JSON object, as HTML's script
+// reads it.
+func TestDrawingJSON(t *testing.T) {
+	d, err := XY("x²", "x", "y", Series{Name: "<b>", X: []float64{1, 2}, Y: []float64{1, 4}}).Drawing()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v struct {
+		Height int
+		Option struct{ Title struct{ Text string } }
+		Rows   []string
+		Words  map[string]string
+	}
+	b := d.AppendJSON([]byte("x"))
+	if err := json.Unmarshal(b[1:], &v); err != nil {
+		t.Fatalf("%v: %s", err, b)
+	}
+	if v.Height != d.Height || v.Option.Title.Text != "x²" || !slices.Contains(v.Rows, "<b>") || v.Words["decimal"] != "." {
+		t.Errorf("AppendJSON: %+v", v)
+	}
+	if strings.ContainsAny(string(b), "<>") {
+		t.Errorf("AppendJSON writes < or >: %s", b)
+	}
+}

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"bytes"
 	"math"
 	"slices"
 	"strconv"
@@ -21,11 +22,21 @@ type points struct {
 	x, y []float64
 	logX bool
 	logY bool
+
+	spliced bool // written as dataPlaceholder, for spliceData
 }
 
 // MarshalJSON implements json.Marshaler.
 func (p points) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 2+len(p.x)*20)
+	if p.spliced {
+		return []byte(dataPlaceholder), nil
+	}
+	return p.appendJSON(nil), nil
+}
+
+// appendJSON appends the points to b.
+func (p points) appendJSON(b []byte) []byte {
+	b = slices.Grow(b, 2+len(p.x)*20)
 	b = append(b, '[')
 	for k := range p.x {
 		if k > 0 {
@@ -37,7 +48,34 @@ func (p points) MarshalJSON() ([]byte, error) {
 		b = appendCoord(b, p.y[k], p.logY)
 		b = append(b, ']')
 	}
-	return append(b, ']'), nil
+	return append(b, ']')
+}
+
+// The data of the series are most of an option's bytes, and encoding/json checks and
+// compacts again whatever a MarshalJSON returns. So option encodes each series' data as
+// dataPlaceholder, a JSON string that a text would encode only if it held a NUL
+// character, and spliceData writes the points in their places: the same bytes, in about
+// half the time.
+const dataPlaceholder = `"\u0000eif-data"`
+
+// spliceData returns the option b with the placeholders of its series' data replaced by
+// data, in order, and false when b does not hold exactly len(data) placeholders (a text
+// of the figure holds one).
+func spliceData(b []byte, data []points) ([]byte, bool) {
+	if bytes.Count(b, []byte(dataPlaceholder)) != len(data) {
+		return nil, false
+	}
+	n := len(b)
+	for _, p := range data {
+		n += 2 + 16*len(p.x)
+	}
+	out := make([]byte, 0, n)
+	for _, p := range data {
+		k := bytes.Index(b, []byte(dataPlaceholder))
+		out = p.appendJSON(append(out, b[:k]...))
+		b = b[k+len(dataPlaceholder):]
+	}
+	return append(out, b...), true
 }
 
 func appendCoord(b []byte, v float64, log bool) []byte {

@@ -5,30 +5,47 @@
 // the decimal sign words.decimal ("," in French), and a tooltip row puts words.colon
 // between a name and its value.
 // eif/chart's HTML declares id, option, rows and words before it, in one function.
-var tries = 0;
-// local writes the number text s (from toPrecision, toExponential…) with the decimal sign.
-function local(s) { return words.decimal && words.decimal !== "." ? s.replace(".", words.decimal) : s; }
-function num(v) {
-  if (typeof v !== "number" || !isFinite(v)) { return "–"; }
-  var a = Math.abs(v);
-  if (a !== 0 && (a < 1e-3 || a >= 1e5)) { return local(v.toExponential(3).replace("e+", "e")); }
-  return local(String(parseFloat(v.toPrecision(5))));
-}
-function decade(v) {
-  var k = Math.round(v);
-  if (Math.abs(v - k) > 1e-9) { return num(Math.pow(10, v)); }
-  if (k >= -3 && k <= 4) { return local(String(parseFloat(Math.pow(10, k).toPrecision(6)))); }
-  var sup = "⁰¹²³⁴⁵⁶⁷⁸⁹", s = k < 0 ? "⁻" : "";
-  String(Math.abs(k)).split("").forEach(function (d) { s += sup[+d]; });
-  return "10" + s;
+//
+// Once drawn, the element keeps eifDraw(d), which draws another picture in place of this
+// one from d = {height, option, rows, words} (chart.Drawing.AppendJSON): ECharts merges
+// the new option into the chart it has, replacing its series, axes, titles and legend,
+// which costs less than starting anew. The course website's explorer redraws so.
+var tries = 0, legendCtx;
+// formats returns the number formats of a chart whose texts are words.
+function formats(words) {
+  // local writes the number text s (from toPrecision, toExponential…) with the decimal sign.
+  function local(s) { return words.decimal && words.decimal !== "." ? s.replace(".", words.decimal) : s; }
+  function num(v) {
+    if (typeof v !== "number" || !isFinite(v)) { return "–"; }
+    var a = Math.abs(v);
+    if (a !== 0 && (a < 1e-3 || a >= 1e5)) { return local(v.toExponential(3).replace("e+", "e")); }
+    return local(String(parseFloat(v.toPrecision(5))));
+  }
+  function decade(v) {
+    var k = Math.round(v);
+    if (Math.abs(v - k) > 1e-9) { return num(Math.pow(10, v)); }
+    if (k >= -3 && k <= 4) { return local(String(parseFloat(Math.pow(10, k).toPrecision(6)))); }
+    var sup = "⁰¹²³⁴⁵⁶⁷⁸⁹", s = k < 0 ? "⁻" : "";
+    String(Math.abs(k)).split("").forEach(function (d) { s += sup[+d]; });
+    return "10" + s;
+  }
+  // Labels of linear axes without floating-point noise (7.175, not 7.175000000000001).
+  function tick(v) { return local(String(parseFloat(v.toPrecision(12)))); }
+  return { num: num, decade: decade, tick: tick };
 }
 function message(el, text) {
+  var chart = window.echarts && echarts.getInstanceByDom(el);
+  if (chart) { chart.dispose(); }
+  el.eifDraw = null;
   el.style.height = "auto";
   el.innerHTML = '<div class="eif-chart-error" style="color:#b00020;background:#fdecea;border:1px solid #f5c2c0;border-radius:4px;padding:8px 12px;font:13px/1.4 monospace;"></div>';
   el.firstChild.textContent = text;
 }
-function draw(el) {
-  var enc = echarts.format.encodeHTML;
+// The components that a redraw replaces (eifDraw); the others (tooltip, toolbox) are
+// merged. Series carry no id, so no series of the last picture is merged into a new one.
+var replaced = ["series", "title", "legend", "grid", "xAxis", "yAxis", "dataZoom"];
+function draw(el, option, rows, words) {
+  var enc = echarts.format.encodeHTML, f = formats(words), num = f.num;
   var xName = option.xAxis[option.xAxis.length - 1].name || "x";
   // Logarithmic axes hold log10 of the values.
   function value(axis, v) { return axis && axis.eifLog ? Math.pow(10, v) : v; }
@@ -47,11 +64,9 @@ function draw(el) {
   option.tooltip.axisPointer.label = { formatter: function (p) {
     return num(value(option[p.axisDimension + "Axis"][p.axisIndex], p.value));
   } };
-  // Labels of linear axes without floating-point noise (7.175, not 7.175000000000001).
-  function tick(v) { return local(String(parseFloat(v.toPrecision(12)))); }
   [].concat(option.xAxis, option.yAxis).forEach(function (a) {
     a.axisLabel = a.axisLabel || {};
-    a.axisLabel.formatter = a.eifLog ? decade : tick;
+    a.axisLabel.formatter = a.eifLog ? f.decade : f.tick;
   });
   // Long titles end with "…" before the buttons, whatever the width.
   function fitTitle() {
@@ -69,7 +84,7 @@ function draw(el) {
   function fitLegend() {
     var lg = [].concat(option.legend)[0];
     if (!lg || !lg.show || !lg.data) { return; }
-    var ctx = fitLegend.ctx || (fitLegend.ctx = document.createElement("canvas").getContext("2d"));
+    var ctx = legendCtx || (legendCtx = document.createElement("canvas").getContext("2d"));
     ctx.font = "12px " + ((option.textStyle && option.textStyle.fontFamily) || "sans-serif");
     var avail = Math.max(el.clientWidth - parseFloat(lg.left) - parseFloat(lg.right), 100), rows = 1, x = 0;
     lg.data.forEach(function (d) {
@@ -84,11 +99,13 @@ function draw(el) {
   fitTitle();
   fitLegend();
   var chart = echarts.getInstanceByDom(el);
-  if (!chart) {
+  if (chart) {
+    chart.setOption(option, { replaceMerge: replaced });
+  } else {
     el.textContent = ""; // the "chart not drawn" placeholder
     chart = echarts.init(el, null, { renderer: "canvas" });
+    chart.setOption(option, true);
   }
-  chart.setOption(option, true);
   // A chart drawn again in the same element (the course website's explorer reuses its
   // charts) keeps one observer, which refits the latest drawing.
   el.eifRefit = function () {
@@ -96,6 +113,10 @@ function draw(el) {
     fitLegend();
     chart.setOption({ title: option.title, grid: option.grid });
     chart.resize();
+  };
+  el.eifDraw = function (d) {
+    el.style.height = d.height + "px";
+    try { draw(el, d.option, d.rows, d.words); } catch (e) { message(el, d.words.cannotDraw + e); }
   };
   if (el.eifObserved) {
     return;
@@ -123,7 +144,7 @@ function draw(el) {
 function wait() {
   var el = document.getElementById(id);
   if (el && window.echarts && window.echarts.init) {
-    try { draw(el); } catch (e) { message(el, words.cannotDraw + e); }
+    try { draw(el, option, rows, words); } catch (e) { message(el, words.cannotDraw + e); }
     return;
   }
   if (++tries < 200) { setTimeout(wait, 50); return; }

@@ -21,52 +21,95 @@ const maxHTML = 8 << 20
 // It returns an error, and no HTML, when f cannot be drawn: no series, a series with
 // no points or with X and Y of different lengths, no finite point, a bad range.
 func (f *Figure) HTML() (string, error) {
+	d, err := f.Drawing()
+	if err != nil {
+		return "", err
+	}
+	return d.HTML(), nil
+}
+
+// Drawing is a figure ready to draw: what the script of its HTML hands to ECharts, as
+// JSON. HTML wraps it in an element and a script; a page that redraws a chart in place
+// passes it to the chart's element instead (see AppendJSON).
+type Drawing struct {
+	Height int    // the chart's height in pixels, before a legend of several lines
+	Option []byte // the ECharts option, in which '<', '>' and '&' are escaped
+	Rows   []byte // the name of each series' tooltip row
+	Words  []byte // the texts and the decimal sign of the script (see words)
+
+	lang Lang // of the text shown until the chart is drawn
+}
+
+// Drawing returns what drawing f takes, or the error that prevents it, as HTML does.
+func (f *Figure) Drawing() (*Drawing, error) {
 	lang := EnvLang()
 	if f != nil {
 		lang = f.lang()
 	}
 	if err := f.check(lang); err != nil {
-		return "", err
+		return nil, err
 	}
 	l := f.layout(lang)
 	opt, err := f.option(l)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	if len(opt) > maxHTML {
-		return "", errorf(lang, "chart: figure %q would write %.1f MB of HTML, more than %d MB: draw fewer series",
-			"chart: la figure %q écrirait %.1f Mo de HTML, plus de %d Mo : tracez moins de séries", f.Title, float64(len(opt))/(1<<20), maxHTML>>20)
+		return nil, errorf(lang, "chart: figure %q would write %.1f MB of HTML, more than %d MB: draw fewer series",
+			"chart: la figure %q écrirait %.1f Mo de HTML, plus de %d Mo : tracez moins de séries", f.Title, float64(len(opt))/(1<<20), maxHTML>>20)
 	}
 	rows, err := json.Marshal(f.tooltipNames(l))
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	script, err := json.Marshal(map[string]string{"noLibrary": l.words.NoLibrary, "cannotDraw": l.words.CannotDraw,
 		"decimal": l.words.Decimal, "colon": l.words.Colon})
 	if err != nil {
-		return "", err
+		return nil, err
 	}
+	return &Drawing{Height: l.height, Option: opt, Rows: rows, Words: script, lang: lang}, nil
+}
+
+// HTML returns d in a <div class="eif-chart"> with a fresh id, and the script that draws
+// it there (see Figure.HTML).
+func (d *Drawing) HTML() string {
 	id := newID()
 	var b strings.Builder
-	b.Grow(len(opt) + len(drawJS) + 512)
+	b.Grow(len(d.Option) + len(drawJS) + 512)
 	b.WriteString(`<div class="eif-chart" id="`)
 	b.WriteString(id)
 	b.WriteString(`" style="width:100%;min-width:320px;height:`)
-	b.WriteString(strconv.Itoa(l.height))
+	b.WriteString(strconv.Itoa(d.Height))
 	b.WriteString(`px;">`)
-	b.WriteString(placeholderHTML(l.words.NotDrawn))
+	b.WriteString(placeholderHTML(d.lang.Resolve().NotDrawn()))
 	b.WriteString(`</div>` + "\n<script>\n(function () {\n\"use strict\";\nvar id = \"")
 	b.WriteString(id)
 	b.WriteString("\";\nvar option = ")
-	b.Write(opt)
+	b.Write(d.Option)
 	b.WriteString(";\nvar rows = ")
-	b.Write(rows)
+	b.Write(d.Rows)
 	b.WriteString(";\nvar words = ")
-	b.Write(script)
+	b.Write(d.Words)
 	b.WriteString(";\n")
 	b.WriteString(drawJS)
 	b.WriteString("})();\n</script>\n")
-	return b.String(), nil
+	return b.String()
+}
+
+// AppendJSON appends d to b as one JSON object, {"height": …, "option": …, "rows": …,
+// "words": …}, safe inside a <script> element. A chart drawn by HTML keeps a function
+// in its element, eifDraw, which draws such an object in place of the chart: ECharts
+// merges the new option into the chart it has, instead of starting anew.
+func (d *Drawing) AppendJSON(b []byte) []byte {
+	b = append(b, `{"height":`...)
+	b = strconv.AppendInt(b, int64(d.Height), 10)
+	b = append(b, `,"option":`...)
+	b = append(b, d.Option...)
+	b = append(b, `,"rows":`...)
+	b = append(b, d.Rows...)
+	b = append(b, `,"words":`...)
+	b = append(b, d.Words...)
+	return append(b, '}')
 }
 
 // tooltipNames returns, for each echarts series, the name of its tooltip row: the series

@@ -11,9 +11,8 @@ import (
 
 // Colors and markers.
 const (
-	textColor    = "#333"
-	refColor     = "#888"
-	hiddenPrefix = "eifh" // id prefix of series without a legend entry
+	textColor = "#333"
+	refColor  = "#888"
 
 	// Markers drawn as SVG paths, in a 20×20 box.
 	halfSymbol       = "path://M10 0A10 10 0 1 1 10 20A10 10 0 1 1 10 0ZM10 2.5A7.5 7.5 0 1 0 10 17.5A7.5 7.5 0 1 0 10 2.5ZM10 2.5A7.5 7.5 0 0 0 10 17.5Z"
@@ -32,6 +31,11 @@ const (
 // "let goecharts_<id>", and writes the option unescaped, so a label holding "</script>"
 // would end the script. HTML writes its own element and script around this JSON.
 func (f *Figure) option(l layout) ([]byte, error) {
+	return encode(f.line(l))
+}
+
+// line returns the go-echarts chart of f, complete (see complete.go).
+func (f *Figure) line(l layout) *charts.Line {
 	c := charts.NewLine()
 	c.Colors = palette
 	c.SetGlobalOptions(
@@ -97,6 +101,33 @@ func (f *Figure) option(l layout) ([]byte, error) {
 
 	c.Validate()
 	c.Accept(visitor{logX: f.LogX, logY: f.LogY, words: l.words, image: fileName(f.Title)})
+	return c
+}
+
+// encode returns the JSON of c. The series' data are written after encoding, by
+// spliceData, unless a text of the figure holds the placeholder.
+func encode(c *charts.Line) ([]byte, error) {
+	var data []points
+	for k := range c.MultiSeries {
+		if p, ok := c.MultiSeries[k].Data.(points); ok {
+			p.spliced = true
+			c.MultiSeries[k].Data = p
+			data = append(data, p)
+		}
+	}
+	b, err := json.Marshal(c.JSON())
+	if err != nil {
+		return nil, err
+	}
+	if out, ok := spliceData(b, data); ok {
+		return out, nil
+	}
+	for k := range c.MultiSeries {
+		if p, ok := c.MultiSeries[k].Data.(points); ok {
+			p.spliced = false
+			c.MultiSeries[k].Data = p
+		}
+	}
 	return json.Marshal(c.JSON())
 }
 
@@ -170,9 +201,6 @@ func (f *Figure) series(k int, s Series, color string, l layout) charts.SingleSe
 		Symbol:     "none",
 		ShowSymbol: opts.Bool(false),
 		ItemStyle:  &opts.ItemStyle{Color: color},
-	}
-	if l.names[k] == "" || s.aux {
-		out.Id = fmt.Sprintf("%s%d", hiddenPrefix, k)
 	}
 	if s.Lower {
 		out.XAxisIndex, out.YAxisIndex = 1, 1
@@ -258,7 +286,6 @@ func (f *Figure) refSeries(l layout) charts.SingleSeries {
 		marks = append(marks, markLine{X: &v, Name: f.VLines[k].labelIn(l.lang), Label: markLabel(pos)})
 	}
 	s := charts.SingleSeries{
-		Id:         hiddenPrefix + "refs",
 		Type:       "line",
 		Data:       points{x: xs, y: ys, logX: f.LogX, logY: f.LogY},
 		Symbol:     "none",

@@ -1,6 +1,7 @@
 package explore
 
 import (
+	"encoding/json"
 	"math"
 	"reflect"
 	"regexp"
@@ -252,5 +253,54 @@ func BenchmarkView(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = View(6, 1, chart.English)
+	}
+}
+
+// TestRedraw: Redraw's JSON holds Move's readout and the drawings of its two charts, and
+// refuses what Move refuses or cannot draw.
+func TestRedraw(t *testing.T) {
+	b, ok := Redraw("120 10 0", chart.English)
+	if !ok {
+		t.Fatal("Redraw(120 10 0): not ok")
+	}
+	var p struct {
+		Readout string
+		Charts  []struct {
+			Height int
+			Option map[string]any
+			Rows   []string
+			Words  map[string]string
+		}
+	}
+	if err := json.Unmarshal(b, &p); err != nil {
+		t.Fatalf("Redraw(120 10 0): %v\n%.300s", err, b)
+	}
+	h, _ := Move("120 10 0", chart.English)
+	if !strings.HasPrefix(h, p.Readout) || !strings.Contains(p.Readout, `data-fixed-points="2"`) {
+		t.Errorf("readout %q is not the start of Move's picture", p.Readout)
+	}
+	if len(p.Charts) != 2 {
+		t.Fatalf("%d charts, want 2", len(p.Charts))
+	}
+	for k, c := range p.Charts {
+		if c.Height < 200 || c.Option["series"] == nil || len(c.Rows) == 0 || c.Words["decimal"] != "." {
+			t.Errorf("chart %d: height %d, %d rows, words %v, series %v", k, c.Height, len(c.Rows), c.Words, c.Option["series"] != nil)
+		}
+	}
+	for _, msg := range []string{"nonsense", "145 10"} {
+		if _, ok := Redraw(msg, chart.English); ok {
+			t.Errorf("Redraw(%q): ok", msg)
+		}
+	}
+}
+
+// BenchmarkRedraw is one slider move on the course website, on the Go side: the view's
+// numbers and the JSON of both charts (explore.Redraw), without HTML.
+func BenchmarkRedraw(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok := Redraw("120 10 0", chart.English); !ok {
+			b.Fatal("not drawn")
+		}
 	}
 }

@@ -50,11 +50,37 @@ func Compute(i, deltaT float64) (Numbers, error) {
 // or gonbui.UpdateHTML (or, on the course website, for the page's own copy of this
 // package, see Page), and says what went wrong in place of a chart that cannot be drawn.
 func View(i, deltaT float64, lang chart.Lang) string {
+	p := draw(i, deltaT, lang)
+	if p.err != nil {
+		return chart.ErrorHTML(p.err)
+	}
+	var b strings.Builder
+	b.WriteString(p.readout)
+	for _, f := range p.charts {
+		h, err := f.HTML()
+		if err != nil {
+			h = chart.ErrorHTML(err)
+		}
+		b.WriteString(h)
+	}
+	return b.String()
+}
+
+// picture is one picture of the explorer: the readout (HTML) and the two charts, or the
+// error of a neuron or run that cannot be made.
+type picture struct {
+	readout string
+	charts  []*chart.Figure
+	err     error
+}
+
+// draw makes the picture of View.
+func draw(i, deltaT float64, lang chart.Lang) picture {
 	lang = lang.Resolve()
 	w := wordsOf(lang)
 	x, err := Compute(i, deltaT)
 	if err != nil {
-		return chart.ErrorHTML(err)
+		return picture{err: err}
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, `<div class="eif-explorer-readout" data-i="%.2f" data-deltat="%.1f" data-fixed-points="%d" style="font-family:monospace">`,
@@ -73,11 +99,6 @@ func View(i, deltaT float64, lang chart.Lang) string {
 		chart.Run{Label: "u(t)", Result: x.Run, Stimulus: x.Pulse})
 	for _, f := range []*chart.Figure{phase, trace} {
 		f.Subtitle, f.Lang = params, lang
-		h, err := f.HTML()
-		if err != nil {
-			h = chart.ErrorHTML(err)
-		}
-		b.WriteString(h)
 	}
-	return b.String()
+	return picture{readout: b.String(), charts: []*chart.Figure{phase, trace}}
 }

@@ -22,6 +22,7 @@ func main() {
 	js.Global().Set("eif_explorer", js.ValueOf(map[string]any{
 		"controls": js.FuncOf(controls),
 		"move":     js.FuncOf(move),
+		"redraw":   js.FuncOf(redraw),
 	}))
 	select {} // wait for calls from the page
 }
@@ -46,4 +47,17 @@ func move(_ js.Value, args []js.Value) any {
 		return js.Null()
 	}
 	return h
+}
+
+// redraw is eif_explorer.redraw(msg, lang): explore.Redraw's JSON, null for a message it
+// cannot read or a picture that holds an error.
+func redraw(_ js.Value, args []js.Value) any {
+	if len(args) != 2 || args[0].Type() != js.TypeString || args[1].Type() != js.TypeString {
+		return js.Null()
+	}
+	b, ok := explore.Redraw(args[0].String(), chart.Lang(args[1].String()))
+	if !ok {
+		return js.Null()
+	}
+	return string(b)
 }

@@ -2,8 +2,11 @@
 // runs: it loads package explore compiled to WebAssembly (explorer.wasm, with Go's
 // wasm_exec.js, both beside this script) and puts live sliders in place of the note that
 // the notebook's headless run left under the explorer's picture. The sliders are
-// explore.Page's, and send their moves to globalThis.eif_explorer_comm, defined here,
-// which asks the program for explore.Move's picture and puts it in place of the last one.
+// explore.Page's, and send their moves to globalThis.eif_explorer_comm, defined here. At
+// the next frame it asks the program for the latest move's picture (explore.Redraw) and
+// draws it in place: the readout's HTML, and each chart drawn again in its element
+// (eif/chart's draw.js keeps eifDraw there), with no new element or script; where the
+// charts cannot (an error shown in their place), it puts explore.Move's HTML instead.
 //
 // A page opened from disk (file://) may load scripts but not fetch files: there the
 // program comes from explorer.wasm.js, the same bytes in base64.
@@ -48,42 +51,48 @@
       });
     }
 
-    // setHTML puts html in el and runs its scripts (innerHTML alone does not). The charts
-    // of the last picture are kept, under the new charts' ids and sizes, so that the new
-    // picture's scripts (eif/chart's draw.js) draw into them instead of starting ECharts
-    // anew: a redraw then costs ECharts one setOption a chart.
+    // setHTML puts html in el and runs its scripts (innerHTML alone does not).
     function setHTML(el, html) {
-      var old = Array.prototype.slice.call(el.querySelectorAll(".eif-chart"));
-      var next = document.createElement("div");
-      next.innerHTML = html;
-      next.querySelectorAll(".eif-chart").forEach(function (c, k) {
-        var keep = old[k];
-        if (!keep || !window.echarts || !echarts.getInstanceByDom(keep)) return;
-        keep.id = c.id;
-        keep.setAttribute("style", c.getAttribute("style"));
-        c.replaceWith(keep);
-        old[k] = null;
-      });
-      old.forEach(function (c) {
-        var chart = c && window.echarts && echarts.getInstanceByDom(c);
+      el.querySelectorAll(".eif-chart").forEach(function (c) {
+        var chart = window.echarts && echarts.getInstanceByDom(c);
         if (chart) chart.dispose();
       });
-      el.replaceChildren.apply(el, Array.prototype.slice.call(next.childNodes));
+      el.innerHTML = html;
       el.querySelectorAll("script").forEach(function (s) {
         var run = document.createElement("script");
         run.textContent = s.textContent;
         s.replaceWith(run);
       });
     }
-
+    // redraw draws the picture of the controls' message msg in the explorer's view.
+    function redraw(view, msg) {
+      var charts = view.querySelectorAll(".eif-chart"), readout = view.querySelector(".eif-explorer-readout");
+      var live = readout && charts.length === 2 && charts[0].eifDraw && charts[1].eifDraw;
+      var json = live && globalThis.eif_explorer.redraw(msg, lang);
+      if (json) {
+        var p = JSON.parse(json);
+        readout.outerHTML = p.readout;
+        p.charts.forEach(function (d, k) { charts[k].eifDraw(d); });
+        return;
+      }
+      var html = globalThis.eif_explorer.move(msg, lang);
+      if (html) setHTML(view, html);
+    }
+    // A slider sends a message at every step it passes: only the latest of a frame is drawn.
+    var latest = {};
     globalThis.eif_explorer_comm = {
       send: function (addr, msg) {
-        var view = views[addr];
-        var html = view && globalThis.eif_explorer.move(msg, lang);
-        if (html) setHTML(view, html);
+        if (!views[addr]) return;
+        var waiting = addr in latest;
+        latest[addr] = msg;
+        if (waiting) return;
+        requestAnimationFrame(function () {
+          var m = latest[addr];
+          delete latest[addr];
+          redraw(views[addr], m);
+        });
       }
     };
-
     // Each note's explorer: the note, and the output that holds the picture (the readout
     // and the two charts) in the same cell.
     var found = [];
