@@ -24,7 +24,7 @@ var (
 )
 
 // wrapper builds the kernel's go command once.
-func wrapper(t *testing.T) string {
+func wrapper(t testing.TB) string {
 	t.Helper()
 	wrapperOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "kernelgo")
@@ -44,7 +44,7 @@ func wrapper(t *testing.T) string {
 	return wrapperPath
 }
 
-func realGo(t *testing.T) string {
+func realGo(t testing.TB) string {
 	t.Helper()
 	p, err := exec.LookPath("go")
 	if err != nil {
