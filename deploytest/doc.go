@@ -18,6 +18,13 @@
 //     pull over a student's edit, nothing left after the servers stop;
 //   - hub_preflight_test.go: the hub refuses to start with one message per
 //     missing piece, and a failed spawn names its cause;
+//   - hub_front_test.go: the hub as a class meets it on a network, started
+//     once (NativeAuthenticator, nginx serving HTTPS, the proxy on its own)
+//     for the checks of hub_tls_test.go (HTTPS, HSTS, cookies, a notebook
+//     over HTTPS and WSS), hub_signup_test.go (sign-up, approval, 403s,
+//     lockout), hub_load_test.go (30 logins within 10 s) and
+//     hub_faults_test.go (hub restart, killed container, out of memory, full
+//     home); hub_browser_test.go is a person's browser for them;
 //   - sigint_test.go: the image's SIGINT wrapper makes a Jupyter server take
 //     its GoNB kernel and gopls down with it;
 //   - k8s_values_test.go: deploy/k8s/values.yaml against the Zero to
@@ -26,8 +33,9 @@
 //
 // The tooling is in internal/: docker (the daemon, and the image built once
 // per test binary with `make image`; EIF_TEST_IMAGE names it, default
-// eif-notebooks:latest), hub (the hub's venv, the hub started for real, its
-// API, a student's client deploy/hub/student.py), procs (the processes of the
+// eif-notebooks:latest), hub (the hub's venv, the hub started for real, behind
+// nginx if asked, its API, a kernel's websocket, a student's client
+// deploy/hub/student.py), procs (the processes of the
 // students' containers from /proc: kind, peak memory, CPU), stats (p50, p95),
 // testenv and notebooks. The notebooks' own tests are in notebooktest.
 package deploytest

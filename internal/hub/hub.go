@@ -1,7 +1,9 @@
 // Package hub is the test tooling for the class hub of deploy/hub/: its venv
 // and proxy (`make hub-setup`), a real JupyterHub started on loopback with
-// DockerSpawner and the image (Start), its REST API and login form, nbgitpuller's
-// API, and a student as deploy/hub/student.py plays one (RunStudent).
+// DockerSpawner and the image (Start, or StartWith for NativeAuthenticator,
+// HTTPS through nginx and a proxy of its own, front.go), its REST API and
+// login form, nbgitpuller's API, and a student as deploy/hub/student.py plays
+// one (RunStudent).
 package hub
 
 import (
@@ -45,56 +47,110 @@ func Venv(t testing.TB) string {
 
 // Hub is a running JupyterHub of deploy/hub/ for a test.
 type Hub struct {
-	URL      string // http://127.0.0.1:PORT
+	URL      string // where students connect: http://127.0.0.1:PORT, or https:// through nginx (Options.TLS)
 	Prefix   string // of its containers and volumes: PREFIX-USER, PREFIX-home-USER
-	Password string // every student's (the dummy authenticator's)
+	Password string // every student's (the dummy authenticator's; with Options.Native, what the test signs up with)
+	Teacher  string // with Options.Native: the admin's name ("teacher"); TeacherPassword is what it signs up with
 	Log      string // the hub's log file
 
+	TeacherPassword string
+	// With Options.TLS: nginx's plain-HTTP address, and the certificate of the
+	// authority that signed nginx's (PEM file; Client trusts it).
+	HTTPURL, CAFile string
+	// Client makes the test's requests: it trusts CAFile, follows no redirect.
+	Client *http.Client
+
+	ctx     context.Context
+	args    []string
+	env     []string
+	state   string
 	cmd     *exec.Cmd
 	done    chan struct{}
 	stopped bool
+	front   front
+}
+
+// Options are a hub's settings beyond Start's.
+type Options struct {
+	Students int      // the dummy authenticator with students s01…sNN (Start's)
+	Native   bool     // NativeAuthenticator (EIF_HUB_AUTH=native) with the admin Teacher; students sign up
+	TLS      bool     // nginx in front (deploy/hub/nginx-site.sh), with a certificate for 127.0.0.1
+	External bool     // the proxy runs on its own (EIF_PROXY=external, deploy/hub/proxy.sh), so Restart keeps it
+	Env      []string // more NAME=VALUE settings, last (they win)
 }
 
 // Start starts the hub of deploy/hub/ from venv (Venv) on free loopback ports,
 // with the dummy authenticator and students s01…sNN, spawning the image img,
-// its state under work and the course from the bare repository course. It
-// waits until the hub answers; the hub stops, and its containers and volumes
-// are removed, at the end of the test.
-func Start(t testing.TB, ctx context.Context, venv, img, work, course string, students int) *Hub {
+// its state under work and the course from the bare repository course; env
+// adds settings (NAME=VALUE). It waits until the hub answers; the hub stops,
+// and its containers and volumes are removed, at the end of the test.
+func Start(t testing.TB, ctx context.Context, venv, img, work, course string, students int, env ...string) *Hub {
+	t.Helper()
+	return StartWith(t, ctx, venv, img, work, course, Options{Students: students, Env: env})
+}
+
+// StartWith starts the hub as Start does, with the settings of o.
+func StartWith(t testing.TB, ctx context.Context, venv, img, work, course string, o Options) *Hub {
 	t.Helper()
 	root := testenv.RepoRoot()
-	h := &Hub{Prefix: "eiftest" + testenv.RandomHex(3), Password: testenv.RandomHex(8), done: make(chan struct{})}
+	h := &Hub{Prefix: "eiftest" + testenv.RandomHex(3), Password: testenv.RandomHex(8), ctx: ctx}
 	port := testenv.FreePort(t)
 	h.URL = fmt.Sprintf("http://127.0.0.1:%d", port)
-	var users []string
-	for i := 1; i <= students; i++ {
-		users = append(users, fmt.Sprintf("s%02d", i))
-	}
-	state := filepath.Join(work, "hub")
-	if err := os.MkdirAll(state, 0o755); err != nil {
+	h.state = filepath.Join(work, "hub")
+	if err := os.MkdirAll(h.state, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	h.Log = filepath.Join(work, "hub.log")
-	logf, err := os.Create(h.Log)
+	h.args = []string{filepath.Join(venv, "bin", "jupyterhub"), "-f", filepath.Join(root, "deploy", "hub", "jupyterhub_config.py")}
+	h.env = append(docker.Env(),
+		"PATH="+filepath.Join(venv, "bin")+":"+os.Getenv("PATH"),
+		fmt.Sprintf("EIF_HUB_PORT=%d", port), fmt.Sprintf("EIF_HUB_API_PORT=%d", testenv.FreePort(t)),
+		fmt.Sprintf("EIF_PROXY_API_PORT=%d", testenv.FreePort(t)), "EIF_HUB_STATE="+h.state, "EIF_IMAGE="+img,
+		"EIF_COURSE_GIT_DIR="+course, "EIF_PREFIX="+h.Prefix, "EIF_MEM_LIMIT=2G", "EIF_CPU_LIMIT=1")
+	if o.Native {
+		h.Teacher, h.TeacherPassword = "teacher", testenv.RandomHex(16)
+		h.env = append(h.env, "EIF_HUB_AUTH=native", "EIF_HUB_ADMINS="+h.Teacher)
+	} else {
+		var users []string
+		for i := 1; i <= o.Students; i++ {
+			users = append(users, fmt.Sprintf("s%02d", i))
+		}
+		h.env = append(h.env, "EIF_HUB_AUTH=dummy", "EIF_HUB_PASSWORD="+h.Password, "EIF_HUB_USERS="+strings.Join(users, ","))
+	}
+	h.Client = &http.Client{CheckRedirect: noRedirect.CheckRedirect, Transport: http.DefaultTransport}
+	t.Cleanup(func() { h.cleanup(t) })
+	if o.External {
+		h.env = append(h.env, "EIF_PROXY=external")
+		h.startProxy(t, root)
+	}
+	if o.TLS {
+		h.startNginx(t, root, work, port)
+	}
+	h.env = append(h.env, o.Env...)
+	h.start(t)
+	return h
+}
+
+// start starts the hub's process and waits until it answers.
+func (h *Hub) start(t testing.TB) {
+	t.Helper()
+	logf, err := os.OpenFile(h.Log, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
 		t.Fatal(err)
 	}
-	h.cmd = exec.CommandContext(ctx, filepath.Join(venv, "bin", "jupyterhub"), "-f", filepath.Join(root, "deploy", "hub", "jupyterhub_config.py"))
-	h.cmd.Dir = state
-	h.cmd.Env = append(docker.Env(),
-		"PATH="+filepath.Join(venv, "bin")+":"+os.Getenv("PATH"),
-		"EIF_HUB_AUTH=dummy", "EIF_HUB_PASSWORD="+h.Password, "EIF_HUB_USERS="+strings.Join(users, ","),
-		fmt.Sprintf("EIF_HUB_PORT=%d", port), fmt.Sprintf("EIF_HUB_API_PORT=%d", testenv.FreePort(t)),
-		fmt.Sprintf("EIF_PROXY_API_PORT=%d", testenv.FreePort(t)), "EIF_HUB_STATE="+state, "EIF_IMAGE="+img,
-		"EIF_COURSE_GIT_DIR="+course, "EIF_PREFIX="+h.Prefix, "EIF_MEM_LIMIT=2G", "EIF_CPU_LIMIT=1")
+	h.cmd = exec.CommandContext(h.ctx, h.args[0], h.args[1:]...)
+	h.cmd.Dir = h.state
+	h.cmd.Env = h.env
 	h.cmd.Stdout, h.cmd.Stderr = logf, logf
 	h.cmd.Cancel = func() error { return h.cmd.Process.Signal(syscall.SIGINT) }
 	h.cmd.WaitDelay = time.Minute
 	if err := h.cmd.Start(); err != nil {
 		t.Fatalf("cannot start jupyterhub: %v", err)
 	}
-	go func() { _ = h.cmd.Wait(); logf.Close(); close(h.done) }()
-	t.Cleanup(func() { h.cleanup(t) })
+	done := make(chan struct{})
+	h.done, h.stopped = done, false
+	cmd := h.cmd
+	go func() { _ = cmd.Wait(); logf.Close(); close(done) }()
 	deadline := time.Now().Add(90 * time.Second)
 	for {
 		select {
@@ -102,12 +158,9 @@ func Start(t testing.TB, ctx context.Context, venv, img, work, course string, st
 			t.Fatalf("jupyterhub exited at start; the end of its log:\n%s", testenv.TailFile(h.Log, 20))
 		default:
 		}
-		if resp, err := http.Get(h.URL + "/hub/api/"); err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == 200 {
-				t.Logf("hub on %s (containers %s-*)", h.URL, h.Prefix)
-				return h
-			}
+		if code := h.Status(h.ctx, "/hub/api/", ""); code == 200 {
+			t.Logf("hub on %s (containers %s-*)", h.URL, h.Prefix)
+			return
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("the hub did not answer on %s within 90 s; its log:\n%s", h.URL, testenv.TailFile(h.Log, 20))
@@ -116,17 +169,38 @@ func Start(t testing.TB, ctx context.Context, venv, img, work, course string, st
 	}
 }
 
+// PID is the hub process's.
+func (h *Hub) PID() int { return h.cmd.Process.Pid }
+
+// Restart stops the hub's process with SIGTERM (as systemd does), calls
+// whileDown (if not nil), and starts the hub again with the same settings and
+// state, as after an upgrade or a crash; it returns how long the hub was down.
+func (h *Hub) Restart(t testing.TB, whileDown func()) time.Duration {
+	t.Helper()
+	start := time.Now()
+	h.signalStop(t, syscall.SIGTERM)
+	if whileDown != nil {
+		whileDown()
+	}
+	h.start(t)
+	return time.Since(start)
+}
+
 // Stop stops the hub with SIGINT, as Ctrl-C does (once).
 func (h *Hub) Stop(t testing.TB) {
-	if h.stopped {
+	h.signalStop(t, syscall.SIGINT)
+}
+
+func (h *Hub) signalStop(t testing.TB, sig os.Signal) {
+	if h.stopped || h.cmd == nil {
 		return
 	}
 	h.stopped = true
-	_ = h.cmd.Process.Signal(syscall.SIGINT)
+	_ = h.cmd.Process.Signal(sig)
 	select {
 	case <-h.done:
 	case <-time.After(90 * time.Second):
-		t.Errorf("the hub did not stop within 90 s of SIGINT; killing it")
+		t.Errorf("the hub did not stop within 90 s of %v; killing it", sig)
 		_ = h.cmd.Process.Kill()
 		<-h.done
 	}
@@ -135,6 +209,7 @@ func (h *Hub) Stop(t testing.TB) {
 // cleanup removes what the test's hub left in Docker: containers and volumes.
 func (h *Hub) cleanup(t testing.TB) {
 	h.Stop(t)
+	h.front.stop()
 	ctx := context.Background()
 	if ids, _ := docker.Run(ctx, "ps", "-aq", "--filter", "name=^"+h.Prefix+"-"); ids != "" {
 		_, _ = docker.Run(ctx, append([]string{"rm", "-f"}, strings.Fields(ids)...)...)
@@ -157,8 +232,10 @@ func (h *Hub) Do(ctx context.Context, method, path, token string, body any) (int
 		rd = bytes.NewReader(b)
 	}
 	req, _ := http.NewRequestWithContext(ctx, method, h.URL+path, rd)
-	req.Header.Set("Authorization", "token "+token)
-	resp, err := noRedirect.Do(req)
+	if token != "" {
+		req.Header.Set("Authorization", "token "+token)
+	}
+	resp, err := h.Client.Do(req)
 	if err != nil {
 		return 0, []byte(err.Error())
 	}
@@ -184,10 +261,19 @@ var noRedirect = &http.Client{CheckRedirect: func(*http.Request, []*http.Request
 // Login posts the hub's login form and reports the status and whether the
 // hub set its login cookie. With a jar, the cookies stay in it.
 func Login(hubURL, user, password string, jar http.CookieJar) (int, bool) {
+	return login(http.DefaultTransport, hubURL, user, password, jar)
+}
+
+// Login is Login on h, through h.Client's transport.
+func (h *Hub) Login(user, password string, jar http.CookieJar) (int, bool) {
+	return login(h.Client.Transport, h.URL, user, password, jar)
+}
+
+func login(rt http.RoundTripper, hubURL, user, password string, jar http.CookieJar) (int, bool) {
 	if jar == nil {
 		jar, _ = cookiejar.New(nil)
 	}
-	c := &http.Client{Jar: jar, CheckRedirect: noRedirect.CheckRedirect, Timeout: time.Minute}
+	c := &http.Client{Jar: jar, CheckRedirect: noRedirect.CheckRedirect, Timeout: time.Minute, Transport: rt}
 	resp, err := c.Get(hubURL + "/hub/login")
 	if err != nil {
 		return 0, false
@@ -231,7 +317,7 @@ func (h *Hub) GitPull(ctx context.Context, user, token string) error {
 	q := url.Values{"repo": {"/srv/course.git"}, "branch": {"main"}, "targetpath": {"eif-notebooks"}}
 	req, _ := http.NewRequestWithContext(ctx, "GET", h.URL+"/user/"+user+"/git-pull/api?"+q.Encode(), nil)
 	req.Header.Set("Authorization", "token "+token)
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := (&http.Client{Transport: h.Client.Transport}).Do(req)
 	if err != nil {
 		return err
 	}
@@ -307,9 +393,17 @@ type Student struct {
 // pull the course, run notebook (a path in the repository) twice, the
 // executed copies written to the folder out.
 func RunStudent(ctx context.Context, venv string, h *Hub, user, notebook, out string) Student {
+	return RunStudentN(ctx, venv, h, user, notebook, out, 2)
+}
+
+// RunStudentN is RunStudent with runs runs of the notebook.
+func RunStudentN(ctx context.Context, venv string, h *Hub, user, notebook, out string, runs int) Student {
 	cmd := exec.CommandContext(ctx, filepath.Join(venv, "bin", "python"), filepath.Join(testenv.RepoRoot(), "deploy", "hub", "student.py"),
 		"--hub", h.URL, "--user", user, "--password", h.Password, "--repo", "/srv/course.git",
-		"--notebook", notebook, "--runs", "2", "--out", out)
+		"--notebook", notebook, "--runs", fmt.Sprint(runs), "--out", out)
+	if h.CAFile != "" {
+		cmd.Env = append(os.Environ(), "SSL_CERT_FILE="+h.CAFile) // Python's ssl trusts the test's authority
+	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
