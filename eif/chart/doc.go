@@ -133,4 +133,11 @@
 // Figure.HTML returns a <div class="eif-chart"> and a <script>; InitHTML returns the
 // library's output. Together they make a page that draws without a notebook. The script
 // loads nothing from the network: the library comes only from Init.
+//
+// A page that redraws a chart many times (the course website's explorer, where each
+// slider move draws two charts) need not write new HTML each time: Figure.Drawing gives
+// what the script hands to ECharts, and Drawing.AppendJSON writes it as JSON, which the
+// page passes to the function eifDraw that the script leaves on the chart's element. The
+// chart is drawn again in the same ECharts instance (series, axes, titles, legend and
+// zoom replaced), which costs the browser less than a new chart.
 package chart
