@@ -16,7 +16,6 @@ import "github.com/eif-notebooks/eif-notebooks/internal/notebooks"
 // already follows every learning-path rule.
 var Pending = map[string]string{
 	"04-firing-and-thresholds.ipynb": "issue 23: split into 04 and 05 and rewrite by the 03–05 helper",
-	"06-noise.ipynb":                 "issue 23: rewrite by the noise helper",
 }
 
 // Number is one number that a notebook must print.
@@ -175,20 +174,94 @@ var PrintedNumbers = map[string][]Number{
 		{Pattern: `spread (\S+) ms`, FR: `dispersion (\S+) ms`, Want: 0, Tol: 1e-9},
 	},
 	"06-noise.ipynb": {
-		{Pattern: `rheobase I_rh = (\S+) nA: below it`, FR: `rhéobase I_rh = (\S+) nA\x{a0}: en dessous`, Want: 7.25, Tol: 1e-4},
-		{Pattern: `exact rate at I = 7 nA, σ = 0 mV: (\S+) Hz`, FR: `fréquence exacte à I = 7 nA, σ = 0 mV\x{a0}: (\S+) Hz`, Want: 0, Tol: 1e-9},
-		// eif/testdata/stationary_rate.py (mpmath, 20 digits): 10.032359274729325897 Hz.
-		{Pattern: `exact rate at I = 7 nA, σ = 2 mV: (\S+) Hz`, FR: `fréquence exacte à I = 7 nA, σ = 2 mV\x{a0}: (\S+) Hz`, Want: 10.032359274729326, Tol: 1e-6},
-		{Pattern: `largest \|simulated − exact\| over the noisy points: (\S+) standard errors`, FR: `plus grand \|simulé − exact\| sur les points bruités\x{a0}: (\S+) erreurs standard`, Want: 2, Tol: 2}, // ≤ 4 SE
-		{Pattern: `simulated rate = (\S+) ±`, FR: `fréquence simulée = (\S+) ±`, Want: 10.032359274729326, Tol: 0.45},                                                                                      // 4 SE of 0.105 Hz
-		{Pattern: `ISI CV = (\S+) \(exact`, FR: `CV des ISI = (\S+) \(exact`, Want: 0.6457, Tol: 0.05},                                                                                                     // exact 0.6457 (StationaryCV); 4 SE ≈ 0.05
-		{Pattern: `ISI CV = \S+ \(exact (\S+)\)`, FR: `CV des ISI = \S+ \(exact (\S+)\)`, Want: 0.64572, Tol: 1e-4},                                                                                        // StationaryCV, checked against Brunel's formula in eif
-		{Pattern: `∫P du = (\S+) \(no refractory`, FR: `∫P du = (\S+) \(pas de période réfractaire`, Want: 1, Tol: 1e-4},
-		{Pattern: `mean u: simulated (\S+) ±`, FR: `u moyen\x{a0}: simulé (\S+) ±`, Want: -44.911, Tol: 0.21}, // exact −44.911 mV; 4 SE of 0.051 mV
-		{Pattern: `fitted τ = (\S+) ±`, FR: `τ ajusté = (\S+) ±`, Want: 10, Tol: 0.25},                        // 4 SE at 40 s
-		{Pattern: `fitted Δ_T = (\S+) ±`, FR: `Δ_T ajusté = (\S+) ±`, Want: 1, Tol: 0.15},
-		{Pattern: `fitted θ_rh = (\S+) ±`, FR: `θ_rh ajusté = (\S+) ±`, Want: -40, Tol: 0.4},
-		{Pattern: `95 % interval of θ_rh, 5 s → 80 s: (\S+) times narrower`, FR: `intervalle à 95 % de θ_rh, 5 s → 80 s\x{a0}: (\S+) fois plus étroit`, Want: 5.5, Tol: 2.5}, // at least ~1/√T (4)
+		// §1, at 7 nA (below I_rh = 7.25 nA): the noiseless fixed points (eif's Lambert W)
+		{Pattern: `u\*_1 = (\S+) mV \(stable\)`, FR: `u\*_1 = (\S+)\x{a0}mV \(stable\)`, Want: -41.8414056604, Tol: 0.006},
+		{Pattern: `θ_I = (\S+) mV \(unstable\)`, FR: `θ_I = (\S+)\x{a0}mV \(instable\)`, Want: -38.8538067794, Tol: 0.006},
+		// the snapshot of 1000 copies at 150 ms, nearly stationary by then: the exact stationary
+		// mean −44.911 mV and standard deviation 5.897 mV (StationaryState); 4 SE of 1000 samples
+		{Pattern: `snapshot at t = 150 ms: mean u = (\S+) mV`, FR: `instantané à t = 150\x{a0}ms\x{a0}: u moyen = (\S+)\x{a0}mV`, Want: -44.911230, Tol: 0.76},
+		{Pattern: `standard deviation (\S+) mV; \d+ spikes`, FR: `écart-type (\S+)\x{a0}mV\x{a0}; \d+ PA`, Want: 5.897463, Tol: 0.6},
+		// 1000 copies × 10.03 Hz × about 120 ms once the rate has risen from rest (the chart of f-06):
+		// ≈ 1200 spikes; 4 SE ≈ 140 (the answer of f-05 quotes 1188)
+		{Pattern: `(\d+) spikes so far`, FR: `(\d+) PA jusque-là`, Want: 1200, Tol: 150},
+		// the flux counted from 75 to 150 ms is the exact rate (mpmath, 20 digits: 10.032359274729325897 Hz), 4 SE
+		{Pattern: `counted rate from 75 to 150 ms: (\S+) ±`, FR: `fréquence comptée de 75 à 150\x{a0}ms\x{a0}: (\S+) ±`, Want: 10.032359274729326, Tol: 1.3},
+		{Pattern: `exact stationary rate (\S+) Hz`, FR: `fréquence stationnaire exacte (\S+)\x{a0}Hz`, Want: 10.032359274729326, Tol: 1e-4},
+		{Pattern: `∫P du = (\S+);`, FR: `∫P du = (\S+)\x{a0};`, Want: 1, Tol: 1e-5},
+		{Pattern: `mean u: exact (\S+) mV`, FR: `u moyen\x{a0}: exact (\S+)\x{a0}mV`, Want: -44.911230, Tol: 1e-3},
+		{Pattern: `mean u: exact \S+ mV, simulated (\S+) ±`, FR: `u moyen\x{a0}: exact \S+\x{a0}mV, simulé (\S+) ±`, Want: -44.911230, Tol: 0.31}, // 4 SE of 0.077 mV
+		// firing below the rheobase: none without noise; the Fokker–Planck rates (eif/noise's tests: Siegert, mpmath)
+		{Pattern: `σ = 0 mV: rate at 7 nA = (\S+) Hz`, FR: `σ = 0\x{a0}mV\x{a0}: fréquence à 7\x{a0}nA = (\S+)\x{a0}Hz`, Want: 0, Tol: 1e-9},
+		{Pattern: `σ = 1 mV: rate at 7 nA = (\S+) Hz`, FR: `σ = 1\x{a0}mV\x{a0}: fréquence à 7\x{a0}nA = (\S+)\x{a0}Hz`, Want: 2.390545, Tol: 1e-4},
+		{Pattern: `σ = 2 mV: rate at 7 nA = (\S+) Hz`, FR: `σ = 2\x{a0}mV\x{a0}: fréquence à 7\x{a0}nA = (\S+)\x{a0}Hz`, Want: 10.032359274729326, Tol: 1e-4},
+		{Pattern: `σ = 4 mV: rate at 7 nA = (\S+) Hz`, FR: `σ = 4\x{a0}mV\x{a0}: fréquence à 7\x{a0}nA = (\S+)\x{a0}Hz`, Want: 19.196149, Tol: 1e-4},
+		// §2: 100 copies to their 20th spike give 1900 complete intervals; rate and CV within 4 SE
+		// of the exact ones (StationaryCV 0.645724, checked against Brunel's formula in eif/noise)
+		{Pattern: `(\d+) intervals: rate`, FR: `(\d+) intervalles\x{a0}: fréquence`, Want: 1900, Tol: 0},
+		{Pattern: `intervals: rate (\S+) ±`, FR: `intervalles\x{a0}: fréquence (\S+) ±`, Want: 10.032359274729326, Tol: 0.6},
+		{Pattern: `CV = (\S+) \(exact`, FR: `CV = (\S+) \(exact`, Want: 0.645724, Tol: 0.06},
+		{Pattern: `CV = \S+ \(exact (\S+)\)`, FR: `CV = \S+ \(exact (\S+)\)`, Want: 0.645724, Tol: 1e-4},
+		// the dead time the answer of f-14 describes: no interval below 20 ms, and none above 30 ms
+		// is needed for the first (a Poisson train of 1900 intervals at 10 Hz: shortest ≈ 0.05 ms)
+		{Pattern: `shortest interval (\S+) ms`, FR: `plus court intervalle (\S+)\x{a0}ms`, Want: 25, Tol: 5},
+		// the barrier ΔU = ∫ −τ f(u) du from u*_1 to θ_I at 7 nA (Gauss–Legendre, 200 points agree to 1e-10)
+		{Pattern: `ΔU = (\S+) mV²`, FR: `ΔU = (\S+)\x{a0}mV²`, Want: 1.9490909274, Tol: 1e-3},
+		{Pattern: `\| 0\.5 mV \| (\S+) \|`, FR: `\| 0,5\x{a0}mV \| (\S+) \|`, Want: 7.796364, Tol: 1e-3},
+		{Pattern: `\| 0\.75 mV \| (\S+) \|`, FR: `\| 0,75\x{a0}mV \| (\S+) \|`, Want: 3.465051, Tol: 1e-3},
+		{Pattern: `\| 2 mV \| (\S+) \|`, FR: `\| 2\x{a0}mV \| (\S+) \|`, Want: 0.487273, Tol: 1e-3},
+		{Pattern: `\| 0\.5 mV \| \S+ \| (\S+) Hz \|`, FR: `\| 0,5\x{a0}mV \| \S+ \| (\S+)\x{a0}Hz \|`, Want: 0.0083862705, Tol: 1e-6},
+		{Pattern: `\| 0\.5 mV \| \S+ \| \S+ Hz \| (\S+) \|`, FR: `\| 0,5\x{a0}mV \| \S+ \| \S+\x{a0}Hz \| (\S+) \|`, Want: 0.99931142, Tol: 1e-4},
+		{Pattern: `\| 0\.75 mV \| \S+ \| (\S+) Hz \|`, FR: `\| 0,75\x{a0}mV \| \S+ \| (\S+)\x{a0}Hz \|`, Want: 0.58153271, Tol: 1e-4},
+		{Pattern: `\| 0\.75 mV \| \S+ \| \S+ Hz \| (\S+) \|`, FR: `\| 0,75\x{a0}mV \| \S+ \| \S+\x{a0}Hz \| (\S+) \|`, Want: 0.96128197, Tol: 1e-4},
+		{Pattern: `\| 4 mV \| \S+ \| \S+ Hz \| (\S+) \|`, FR: `\| 4\x{a0}mV \| \S+ \| \S+\x{a0}Hz \| (\S+) \|`, Want: 0.57629683, Tol: 1e-4},
+		// §3: the two exact limits of OU noise, and the simulated rates between them
+		{Pattern: `white noise \(τ_c → 0\) (\S+) Hz`, FR: `bruit blanc \(τ_c → 0\) (\S+)\x{a0}Hz`, Want: 10.032359274729326, Tol: 1e-3},
+		// the average of the noiseless f–I curve over a Gaussian of σ = 2 mV (4000-point Gauss–Legendre: 5.72954825)
+		{Pattern: `slow noise \(τ_c → ∞\) (\S+) Hz`, FR: `bruit lent \(τ_c → ∞\) (\S+)\x{a0}Hz`, Want: 5.72954825, Tol: 1e-3},
+		{Pattern: `τ_c = 1 ms: (\S+) ±`, FR: `τ_c = 1\x{a0}ms\x{a0}: (\S+) ±`, Want: (10.032359 + 5.729548) / 2, Tol: (10.032359 - 5.729548) / 2},
+		{Pattern: `τ_c = 10 ms: (\S+) ±`, FR: `τ_c = 10\x{a0}ms\x{a0}: (\S+) ±`, Want: (10.032359 + 5.729548) / 2, Tol: (10.032359 - 5.729548) / 2},
+		{Pattern: `τ_c = 100 ms: (\S+) ±`, FR: `τ_c = 100\x{a0}ms\x{a0}: (\S+) ±`, Want: (10.032359 + 5.729548) / 2, Tol: (10.032359 - 5.729548) / 2},
+		// §4: the fit of a 20 s recording within 4 SE (SE = half-width/1.96) of the true values
+		{Pattern: `fitted τ = (\S+) ±`, FR: `τ ajusté = (\S+) ±`, Want: 10, Tol: 0.28},
+		{Pattern: `u_r = (\S+) ± \S+ mV`, FR: `u_r = (\S+) ± \S+\x{a0}mV`, Want: -70, Tol: 0.64},
+		{Pattern: `fitted Δ_T = (\S+) ±`, FR: `Δ_T ajusté = (\S+) ±`, Want: 1, Tol: 0.041},
+		{Pattern: `fitted Δ_T = \S+ ± \S+ mV, θ_rh = (\S+) ±`, FR: `Δ_T ajusté = \S+ ± \S+\x{a0}mV, θ_rh = (\S+) ±`, Want: -40, Tol: 0.15},
+		// its half-width (key point 4): the 80 s one (0.009 mV) scaled by √(80/20) = 0.018, within 50 %
+		{Pattern: `fitted Δ_T = \S+ ± (\S+) mV`, FR: `Δ_T ajusté = \S+ ± (\S+)\x{a0}mV`, Want: 0.018, Tol: 0.009},
+		// the error against the length: a 5 s recording misses the top bins (the top one of the range
+		// is centred at −34.25 mV); from 20 s on the bins reach it and hardly change (72 to 73)
+		{Pattern: `T = 5 s: \d+ bins, up to (\S+) mV`, FR: `T = 5\x{a0}s\x{a0}: \d+ classes, jusqu'à (\S+)\x{a0}mV`, Want: -37, Tol: 2.5},
+		{Pattern: `T = 20 s: \d+ bins, up to (\S+) mV`, FR: `T = 20\x{a0}s\x{a0}: \d+ classes, jusqu'à (\S+)\x{a0}mV`, Want: -34.25, Tol: 0.05},
+		{Pattern: `T = 20 s: (\d+) bins`, FR: `T = 20\x{a0}s\x{a0}: (\d+) classes`, Want: 72.5, Tol: 0.5},
+		{Pattern: `T = 80 s: (\d+) bins`, FR: `T = 80\x{a0}s\x{a0}: (\d+) classes`, Want: 72.5, Tol: 0.5},
+		// 1/√T gives 2 for four times the length: close to it from 20 to 80 s, much more from 5 to 20 s
+		{Pattern: `(\S+) times narrower from 5 to 20 s`, FR: `(\S+) fois plus étroite de 5 à 20\x{a0}s`, Want: 6.5, Tol: 3},
+		{Pattern: `(\S+) times from 20 to 80 s`, FR: `(\S+) fois de 20 à 80\x{a0}s`, Want: 2, Tol: 0.3},
+		// §5: the rheobase (θ_rh − u_r − Δ_T)/R moves with Δ_T; the rates at 7 nA and the currents
+		// for 10 Hz (CurrentForRate, whose rate is 10 Hz to 1e-8)
+		{Pattern: `\| 0\.5 mV \| (\S+) nA \|`, FR: `\| 0,5\x{a0}mV \| (\S+)\x{a0}nA \|`, Want: 7.375, Tol: 1e-9},
+		{Pattern: `\| 2 mV \| (\S+) nA \|`, FR: `\| 2\x{a0}mV \| (\S+)\x{a0}nA \|`, Want: 7, Tol: 1e-9},
+		{Pattern: `\| 0\.5 mV \| \S+ nA \| \S+ nA \| (\S+) Hz \|`, FR: `\| 0,5\x{a0}mV \| \S+\x{a0}nA \| \S+\x{a0}nA \| (\S+)\x{a0}Hz \|`, Want: 11.106512, Tol: 0.006},
+		{Pattern: `\| 2 mV \| \S+ nA \| \S+ nA \| (\S+) Hz \|`, FR: `\| 2\x{a0}mV \| \S+\x{a0}nA \| \S+\x{a0}nA \| (\S+)\x{a0}Hz \|`, Want: 11.501030, Tol: 0.006},
+		{Pattern: `\| 0\.5 mV \| \S+ nA \| \S+ nA \| \S+ Hz \| (\S+) nA \|`, FR: `\| 0,5\x{a0}mV \| \S+\x{a0}nA \| \S+\x{a0}nA \| \S+\x{a0}Hz \| (\S+)\x{a0}nA \|`, Want: 6.95001324, Tol: 1e-4},
+		{Pattern: `\| 1 mV \| \S+ nA \| \S+ nA \| \S+ Hz \| (\S+) nA \|`, FR: `\| 1\x{a0}mV \| \S+\x{a0}nA \| \S+\x{a0}nA \| \S+\x{a0}Hz \| (\S+)\x{a0}nA \|`, Want: 6.99852022, Tol: 1e-4},
+		{Pattern: `\| 2 mV \| \S+ nA \| \S+ nA \| \S+ Hz \| (\S+) nA \|`, FR: `\| 2\x{a0}mV \| \S+\x{a0}nA \| \S+\x{a0}nA \| \S+\x{a0}Hz \| (\S+)\x{a0}nA \|`, Want: 6.92952722, Tol: 1e-4},
+		// the gain at 1 Hz is close to that at 0 Hz, the slope dr/dI of the f–I curve (central
+		// differences of StationaryRate, ±1e-3 nA: 21.841, 21.860, 21.206 Hz/nA)
+		{Pattern: `Δ_T = 0\.5 mV: gain (\S+) Hz/nA at 1 Hz`, FR: `Δ_T = 0,5\x{a0}mV\x{a0}: gain (\S+)\x{a0}Hz/nA à 1\x{a0}Hz`, Want: 21.840735, Tol: 0.05},
+		{Pattern: `Δ_T = 1 mV: gain (\S+) Hz/nA at 1 Hz`, FR: `Δ_T = 1\x{a0}mV\x{a0}: gain (\S+)\x{a0}Hz/nA à 1\x{a0}Hz`, Want: 21.860108, Tol: 0.05},
+		{Pattern: `Δ_T = 2 mV: gain (\S+) Hz/nA at 1 Hz`, FR: `Δ_T = 2\x{a0}mV\x{a0}: gain (\S+)\x{a0}Hz/nA à 1\x{a0}Hz`, Want: 21.205532, Tol: 0.05},
+		// at 1 kHz, LinearResponse (checked against the LIF's exact formula to 1e-6 in eif/noise)
+		// against the law r₀R/(Δ_T·ωτ): within 3 % for Δ_T = 0.5 and 1 mV, 30 % off at 100 Hz for 0.5 mV
+		{Pattern: `Δ_T = 0\.5 mV: .*, (\S+) Hz/nA at 1 kHz`, FR: `Δ_T = 0,5\x{a0}mV\x{a0}: .*, (\S+)\x{a0}Hz/nA à 1\x{a0}kHz`, Want: 1.245701, Tol: 6e-4},
+		{Pattern: `Δ_T = 1 mV: .*, (\S+) Hz/nA at 1 kHz`, FR: `Δ_T = 1\x{a0}mV\x{a0}: .*, (\S+)\x{a0}Hz/nA à 1\x{a0}kHz`, Want: 0.653017, Tol: 6e-4},
+		{Pattern: `Δ_T = 0\.5 mV: .*exact/law (\S+) at 100 Hz`, FR: `Δ_T = 0,5\x{a0}mV\x{a0}: .*exact/loi (\S+) à 100\x{a0}Hz`, Want: 0.701543, Tol: 6e-4},
+		{Pattern: `Δ_T = 0\.5 mV: .*exact/law \S+ at 100 Hz, (\S+) at 1 kHz`, FR: `Δ_T = 0,5\x{a0}mV\x{a0}: .*exact/loi \S+ à 100\x{a0}Hz, (\S+) à 1\x{a0}kHz`, Want: 0.978371, Tol: 6e-4},
+		{Pattern: `Δ_T = 1 mV: .*exact/law \S+ at 100 Hz, (\S+) at 1 kHz`, FR: `Δ_T = 1\x{a0}mV\x{a0}: .*exact/loi \S+ à 100\x{a0}Hz, (\S+) à 1\x{a0}kHz`, Want: 1.025756, Tol: 6e-4},
+		// the self-checks, as committed: the student's values are not right yet, and a hint follows
+		{Pattern: `Poisson fraction below 20 ms: your value (\S+) is not right yet\. Hint`, FR: `fraction de Poisson sous 20\x{a0}ms\x{a0}: votre valeur (\S+) n'est pas encore juste\. Indice`, Want: 0, Tol: 0},
+		// 6.366 is the law at 100 Hz, r₀R/(Δ_T·ωτ) with ω = 0.2π rad/ms
+		{Pattern: `law at 1 kHz, Δ_T = 1 mV \(Hz/nA\): your value (\S+) is not right yet\. Hint`, FR: `loi à 1\x{a0}kHz, Δ_T = 1\x{a0}mV \(Hz/nA\)\x{a0}: votre valeur (\S+) n'est pas encore juste\. Indice`, Want: 40 / (2 * 3.141592653589793), Tol: 1e-3},
 	},
 }
 
@@ -203,7 +276,7 @@ var MinCharts = map[string]int{
 	"02-part-b-current.ipynb":        8,  // B1 pulse, B2 phase line and close-up, B3 family and bifurcation, B4 trace, B5 trace, B6 bistability
 	"03-part-b-lif-comparison.ipynb": 5,  // LIF no current, EIF vs LIF pulse, amplitude scan, u*(I), strength–duration
 	"04-firing-and-thresholds.ipynb": 12, // explorer (phase line, trace), f–I, onset, QIF, latency, strength–duration and its approach, summation, 2 accuracy, ISIs
-	"06-noise.ipynb":                 7,  // f–I under noise, raster, trace, ISI histogram, density, dynamic I–V, CI vs length
+	"06-noise.ipynb":                 9,  // snapshot, rate, density, f–I under noise, ISI histogram, OU rate, dynamic I–V, CI vs length, gain
 }
 
 // DefaultMinCharts is the number of charts a notebook not in MinCharts must show.

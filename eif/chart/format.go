@@ -18,7 +18,7 @@ import (
 //   - in French, a no-break space (U+00A0) takes the place of the space between a number
 //     and its unit (7,25 nA, 95 %), of the space before : ; ? ! and », and of the space
 //     after «, so a line never breaks there. The units are the course's: mV, ms, nA, Hz,
-//     MΩ, 1/ms, mV/ms, % and the like (see units).
+//     MΩ, 1/ms, mV/ms, Hz/nA, % and the like (see units).
 //
 // Only arguments change: a number written in the format itself is left as it is, and so
 // are integers, strings (a version "5.6.0", a file name), and %#v, which writes Go syntax.
@@ -115,7 +115,7 @@ func (w word) Format(s fmt.State, verb rune) {
 // units are the units that French typography joins to their number with a no-break
 // space: those of the course (mV, ms, nA, Hz, MΩ, nF, pC…), the SI ones they come from, and %.
 var units = []string{
-	"mV/ms", "1/ms", "1/s", "mV", "µV", "V", "ms", "µs", "s", "nA", "pA", "µA", "A",
+	"mV/ms", "Hz/nA", "1/ms", "1/s", "mV", "µV", "V", "ms", "µs", "s", "nA", "pA", "µA", "A",
 	"kHz", "Hz", "GΩ", "MΩ", "kΩ", "Ω", "nF", "pF", "µF", "nC", "pC", "nS", "µS", "mS", "%",
 }
 

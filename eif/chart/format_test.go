@@ -40,6 +40,7 @@ func TestSprintf(t *testing.T) {
 		{"%d secondes, %d mVolts, %d Ampères, u*_2 ms, %d nA_max", []any{2, 3, 4, 5}, "2 secondes, 3 mVolts, 4 Ampères, u*_2 ms, 5 nA_max",
 			"2 secondes, 3 mVolts, 4 Ampères, u*_2" + nbsp + "ms, 5 nA_max"},
 		{"%d ms", []any{12}, "12 ms", "12" + nbsp + "ms"},
+		{"gain %.2f Hz/nA at %g kHz", []any{1.246, 1.0}, "gain 1.25 Hz/nA at 1 kHz", "gain 1,25" + nbsp + "Hz/nA at 1" + nbsp + "kHz"},
 		{"C = %g nF, q = %.2f pC", []any{2.5, 83.78}, "C = 2.5 nF, q = 83.78 pC", "C = 2,5" + nbsp + "nF, q = 83,78" + nbsp + "pC"}, // a charge (notebook 03)
 		{"", nil, "", ""},
 	} {
