@@ -18,7 +18,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/performance"
 	"github.com/chromedp/chromedp"
 
 	"github.com/eif-notebooks/eif-notebooks/internal/browser"
@@ -203,14 +205,17 @@ func checkSitePage(t *testing.T, ctx context.Context, u, name, dir, shots string
 
 // checkSiteExplorer opens the explorer's page at u, waits for the sliders that the
 // WebAssembly program puts there, moves them and logs how long each redraw took, from
-// the input event to the next frame after the new charts are drawn.
+// the input event to the next frame after the new charts are drawn, and how much CPU
+// time the page's main thread spent on it (the figure to trust on a loaded machine).
 func checkSiteExplorer(t *testing.T, ctx context.Context, u, name, shots string) {
 	t.Helper()
 	if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
 		t.Fatal(err)
 	}
 	waitSite[pageSummary](t, ctx, name+": the explorer's sliders", func(s pageSummary) bool { return s.Sliders == 2 }, jsCall("site_page"))
-	var times []float64
+	threadTime := mainThreadTime(t, ctx)
+	time.Sleep(2 * time.Second) // the page's own work after loading (typesetting) is not the explorer's
+	var times, cpu []float64
 	for k, move := range []struct {
 		slider, pos int
 		attr, want  string
@@ -219,6 +224,7 @@ func checkSiteExplorer(t *testing.T, ctx context.Context, u, name, shots string)
 		{0, 160, "i", "8.00"}, {1, 10, "deltat", "1.0"}, {0, 120, "i", "6.00"}, {0, 300, "i", "15.00"},
 		{1, 40, "deltat", "4.0"}, {0, 0, "i", "0.00"}, {1, 1, "deltat", "0.1"}, {0, 130, "i", "6.50"},
 	} {
+		before := threadTime()
 		got, err := chromedp.Run(ctx, chromedp.Evaluate[any](jsCall("site_explorer_move", move.slider, move.pos, move.attr, move.want), chromedp.EvalAwaitPromise))
 		if err != nil {
 			t.Fatalf("%s: move %d: %v", name, k, err)
@@ -228,6 +234,9 @@ func checkSiteExplorer(t *testing.T, ctx context.Context, u, name, shots string)
 			t.Fatalf("%s: move %d (slider %d to %d): %v", name, k, move.slider, move.pos, got)
 		}
 		times = append(times, ms)
+		if before >= 0 {
+			cpu = append(cpu, threadTime()-before)
+		}
 		if k == 0 && shots != "" {
 			screenshot(t, ctx, ".eif-explorer", filepath.Join(shots, name+"-explorer.png"))
 		}
@@ -235,6 +244,33 @@ func checkSiteExplorer(t *testing.T, ctx context.Context, u, name, shots string)
 	slices.Sort(times)
 	t.Logf("%s: the explorer redrew %d times in the page: median %.1f ms, largest %.1f ms (input event to the frame after both charts are drawn)",
 		name, len(times), times[len(times)/2], times[len(times)-1])
+	if len(cpu) > 1 {
+		cpu = cpu[1:] // the first move starts the page's code paths
+		slices.Sort(cpu)
+		t.Logf("%s: main-thread CPU a move: median %.1f ms, largest %.1f ms (%d moves after the first)", name, cpu[len(cpu)/2], cpu[len(cpu)-1], len(cpu))
+	}
+}
+
+// mainThreadTime returns a function that reads the CPU time, in ms, that the page's main
+// thread has spent so far (DevTools' ThreadTime metric), or -1 where Chromium does not say.
+func mainThreadTime(t *testing.T, ctx context.Context) func() float64 {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, performance.Enable, performance.EnableParams{TimeDomain: performance.EnableTimeDomainThreadTicks}); err != nil {
+		t.Logf("no main-thread CPU time: %v", err)
+		return func() float64 { return -1 }
+	}
+	return func() float64 {
+		m, err := chromedp.Call(ctx, performance.GetMetrics, cdp.Empty{})
+		if err != nil {
+			return -1
+		}
+		for _, x := range m.Metrics {
+			if x.Name == "ThreadTime" {
+				return 1000 * x.Value
+			}
+		}
+		return -1
+	}
 }
 
 // waitSite evaluates expr until ok holds for its value, for up to a minute.
