@@ -22,7 +22,6 @@ var Course = []Entry{
 	{File: "02-part-b-current.ipynb", Theme: "a current: pulse, fixed points, saddle-node, rheobase, three thresholds", Report: "Partie B (B1–B5)"},
 	{File: "03-part-b-lif-comparison.ipynb", Theme: "the linear LIF under the same stimuli, and the conclusion", Report: "Partie B, le LIF linéaire; Conclusion"},
 	{File: "04-firing-and-thresholds.ipynb", Theme: "beyond the report: firing rate, onset, latency, strength–duration, summation"},
-	{File: "05-trusting-integrators.ipynb", Theme: "beyond the report: how far to trust Euler, RK4 and the adaptive integrator",
-		Planned: "issue 23: to be split out of 04-firing-and-thresholds.ipynb"},
+	{File: "05-trusting-integrators.ipynb", Theme: "beyond the report: how far to trust Euler, RK4 and the adaptive integrator"},
 	{File: "06-noise.ipynb", Theme: "going further (approfondissement): the EIF under noisy input"},
 }
