@@ -78,8 +78,11 @@ function draw(el, option, rows, words) {
     });
   }
   // A legend too wide for one line wraps onto more: the panels move down by the
-  // extra lines and the chart grows by as much, so they keep their size.
-  var baseHeight = el.clientHeight;
+  // extra lines and the chart grows by as much, so they keep their size. The height
+  // without them is the one of the element's style (eif/chart's HTML writes it), not
+  // the element's size: a chart drawn while its output is not displayed (a saved
+  // notebook that the page is still building, a collapsed output) has no size yet.
+  var baseHeight = parseFloat(el.style.height) || el.clientHeight;
   var baseTops = [].concat(option.grid).map(function (g) { return parseFloat(g.top); });
   function fitLegend() {
     var lg = [].concat(option.legend)[0];
