@@ -11,7 +11,9 @@
 // # The build of a cell
 //
 // The cell is named by its files, with GoNB's module name (gonb_<id>, new in
-// every kernel) replaced by gonb_cell: that is the source key, and its folder
+// every kernel) replaced by gonb_cell and go.sum's lines for go.mod files left
+// out (gopls and go list add them in GoNB's folder at times that vary; they
+// change no binary): that is the source key, and its folder
 // in the cache, ROOT/v1/cells/SRC. The build key adds everything else the
 // binary depends on:
 //

@@ -45,13 +45,35 @@ func (h *hasher) sum() string { return hex.EncodeToString(h.h.Sum(nil)) }
 
 // srcKey names a cell by what GoNB wrote for it (normalised): its folder in
 // the cache. Two kernels that run the same cell share it.
+//
+// go.sum counts without its lines for go.mod files (`mod version/go.mod h1:…`):
+// they change no binary (a module version's go.mod never changes, and the
+// kernel's -mod=mod adds a missing one), and they come and go with who ran go
+// in GoNB's folder first (gopls, the setup cell's go list): with them, a new
+// student's kernel missed the image's seed for most cells.
 func srcKey(c *cell) string {
 	h := newHasher("src")
 	for _, n := range c.sortedNames() {
 		h.str(n)
-		h.bytes(c.files[n])
+		if n == "go.sum" {
+			h.bytes(withoutGoModSums(c.files[n]))
+		} else {
+			h.bytes(c.files[n])
+		}
 	}
 	return h.sum()
+}
+
+// withoutGoModSums returns go.sum without the lines of go.mod files' hashes.
+func withoutGoModSums(sum []byte) []byte {
+	var out []byte
+	for _, line := range bytes.SplitAfter(sum, []byte("\n")) {
+		if f := bytes.Fields(line); len(f) == 3 && bytes.HasSuffix(f[1], []byte("/go.mod")) {
+			continue
+		}
+		out = append(out, line...)
+	}
+	return out
 }
 
 // buildKey is everything a build of the cell depends on besides Go's module

@@ -1,6 +1,9 @@
 package cellcache
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestEnvKey: the variables that change a build change the key; those of
 // GoNB, gopls, Docker's build arguments and go's caches and network do not.
@@ -18,5 +21,33 @@ func TestEnvKey(t *testing.T) {
 		if envKey(append(append([]string(nil), base...), v)) != k {
 			t.Errorf("%s changes the key", v)
 		}
+	}
+}
+
+// TestSrcKeyGoSum: go.sum's lines for go.mod files do not change the source
+// key; its lines for modules' contents, and the other files, do.
+func TestSrcKeyGoSum(t *testing.T) {
+	const modLine = "example.com/a v1.0.0/go.mod h1:AAAA=\n"
+	const zipLine = "example.com/a v1.0.0 h1:BBBB=\n"
+	mk := func(sum string) *cell {
+		return &cell{files: map[string][]byte{"main.go": []byte("package main\n"), "go.mod": []byte("module gonb_cell\n"), "go.sum": []byte(sum)}}
+	}
+	k := srcKey(mk(zipLine))
+	if got := srcKey(mk(zipLine + modLine)); got != k {
+		t.Errorf("a go.mod hash line in go.sum changes the source key")
+	}
+	if got := srcKey(mk(modLine + zipLine)); got != k {
+		t.Errorf("a go.mod hash line before the others changes the source key")
+	}
+	if got := srcKey(mk(zipLine + "example.com/b v1.0.0 h1:CCCC=\n")); got == k {
+		t.Errorf("a module's content hash in go.sum does not change the source key")
+	}
+	if got := srcKey(mk(strings.Replace(zipLine, "BBBB", "DDDD", 1))); got == k {
+		t.Errorf("a changed content hash does not change the source key")
+	}
+	c := mk(zipLine)
+	c.files["main.go"] = []byte("package main\n\nfunc main() {}\n")
+	if srcKey(c) == k {
+		t.Errorf("an edited main.go does not change the source key")
 	}
 }
