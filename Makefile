@@ -219,12 +219,13 @@ $(HUB_VENV)/.stamp: deploy/hub/requirements.txt deploy/hub/package.json deploy/h
 	@touch $@
 
 # A local trial: demo accounts with a fresh password, the course served from a
-# bare copy of this repository's HEAD (commit first what students should get).
+# bare copy of this repository's HEAD without the assignments' sources
+# (deploy/hub/publish-course.sh; commit first what students should get).
 hub: hub-setup docker-check
 	@docker image inspect $(IMAGE) >/dev/null 2>&1 || { echo "ERROR: the image $(IMAGE) is missing: run make image first" >&2; exit 1; }
 	@mkdir -p $(HUB_STATE)
 	@test -f $(HUB_STATE)/course.git/HEAD || git init --quiet --bare $(HUB_STATE)/course.git
-	@git push --quiet --force $(HUB_STATE)/course.git HEAD:refs/heads/main
+	@deploy/hub/publish-course.sh $(HUB_STATE)/course.git main
 	@git --git-dir=$(HUB_STATE)/course.git symbolic-ref HEAD refs/heads/main
 	@pw=$$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n'); apw=$$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n'); \
 	 echo; echo "  JupyterHub: http://$(HUB_IP):$(HUB_PORT)/"; \
