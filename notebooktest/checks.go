@@ -106,6 +106,10 @@ var PrintedNumbers = map[string][]Number{
 		{Pattern: `the LIF \(no exponential, fires at θ_pa\): rheobase \(θ_pa − u_r\)/R = (\S+) nA`, FR: `le LIF \(sans exponentielle, PA en θ_pa\)\x{a0}: rhéobase \(θ_pa − u_r\)/R = (\S+)\x{a0}nA`, Want: 10, Tol: 1e-9},
 		// just above the rheobase: ⌊2000 ms · 8.816 Hz⌋ = 17 spikes (Rate is eif's exact period, tested there)
 		{Pattern: `I = 7\.3 nA: (\S+) spikes in 2000 ms`, FR: `I = 7,3\x{a0}nA\x{a0}: (\S+) PA en 2000\x{a0}ms`, Want: 17, Tol: 0},
+		// just below: no spike, the voltage settles at the stable fixed point at 7.2 nA (Newton on
+		// f = 0: −40.70676 mV, relaxation time 1/|f'| ≈ 20 ms, so settled long before 2000 ms)
+		{Pattern: `I = 7\.2 nA: (\d+) spikes in 2000 ms`, FR: `I = 7,2\x{a0}nA\x{a0}: (\d+) PA en 2000\x{a0}ms`, Want: 0, Tol: 0},
+		{Pattern: `I = 7\.2 nA: .*u\(T\) = (\S+) mV`, FR: `I = 7,2\x{a0}nA\x{a0}: .*u\(T\) = (\S+)\x{a0}mV`, Want: -40.706760576224845, Tol: 1e-3},
 		{Pattern: `I = 7\.3 nA: .*exact rate (\S+) Hz`, FR: `I = 7,3\x{a0}nA\x{a0}: .*fréquence exacte (\S+)\x{a0}Hz`, Want: 8.816440034407396, Tol: 1e-4},
 		{Pattern: `θ_I at I = 0 nA: (\S+) mV`, FR: `θ_I à I = 0\x{a0}nA\x{a0}: (\S+)\x{a0}mV`, Want: -36.48809938192191, Tol: 1e-6},
 		{Pattern: `θ_I at I = 7\.25 nA: (\S+) mV`, FR: `θ_I à I = 7,25\x{a0}nA\x{a0}: (\S+)\x{a0}mV`, Want: -40, Tol: 1e-6},
