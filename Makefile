@@ -10,7 +10,7 @@
 #   make image   build the container image eif-notebooks:latest (deploy/Dockerfile)
 #   make hub     a local trial of the class hub on 127.0.0.1:8000, with demo accounts
 #   make assignments  validate exercises/source/* and generate the student versions
-#   make grade   autograde exercises/submitted/*, write exercises/grades*.csv
+#   make release, collect, grade, feedback   the graded work through the hub (docs/exercises.md)
 #   make bench-cells  what each cell of notebook 02 costs, in a fresh kernel: unedited, after an edit of eif/
 #   make clean   remove .venv, .venv-hub, out/ and bin/
 #
@@ -26,6 +26,7 @@ PYTHON   ?= python3
 VENV     := .venv
 VENV_ABS := $(CURDIR)/$(VENV)
 VPY      := $(VENV)/bin/python
+VPY_ABS  := $(VENV_ABS)/bin/python
 STAMPS   := $(VENV)/.stamps
 
 LAB_HOST ?= 127.0.0.1
@@ -53,7 +54,7 @@ $(foreach kv,$(JUPYTER_ENV),$(eval export $(call jupyter_env_name,$(kv)) := $(ca
 
 GO_FILES = $(shell find . -name '*.go' -not -path './.venv/*' -not -path './out/*' -not -path './.git/*' -not -path './bin/*')
 
-.PHONY: help setup prereqs git-filter lab run site site-setup unit test fmt-check vet go-test strip clean image docker-check hub-setup hub assignments grade bench-cells
+.PHONY: help setup prereqs git-filter lab run site site-setup unit test fmt-check vet go-test strip clean image docker-check hub-setup hub assignments release collect grade feedback bench-cells
 
 help:
 	@sed -n '3,15p' Makefile | sed 's/^# \{0,1\}//'
@@ -240,56 +241,117 @@ hub: hub-setup docker-check
 	 exec $(HUB_VENV)/bin/jupyterhub -f deploy/hub/jupyterhub_config.py
 
 # ---------------------------------------------------------------- exercises (nbgrader)
-# The course folder is exercises/ (nbgrader_config.py); docs/exercises.md is
-# the teacher's guide. Each assignment is exercises/source/NAME/NAME.ipynb.
-ASSIGNMENTS ?= part-a part-b beyond
+# The course folder is exercises/ (nbgrader_config.py, and the course's
+# additions to nbgrader in exercises/eifgrader/); docs/exercises.md is the
+# teacher's guide. Each assignment is exercises/source/NAME/NAME.ipynb, and
+# exercises/assignments pairs each English one with its French twin.
+ASSIGNMENTS_EN := $(shell awk '!/^\#/ && NF {print $$1}' exercises/assignments)
+ASSIGNMENTS_FR := $(shell awk '!/^\#/ && NF {print $$2}' exercises/assignments)
+ASSIGNMENTS ?= $(ASSIGNMENTS_EN) $(ASSIGNMENTS_FR)
 # The course folder: the test points it at a copy, so a class's gradebook is never touched.
 COURSE ?= exercises
+COURSE_ID ?= $(or $(EIF_COURSE_ID),eif)
+# The exchange: the folder the hub mounts in the students' servers (its
+# EIF_NBGRADER_EXCHANGE; make hub uses this one).
+EXCHANGE ?= $(CURDIR)/$(HUB_STATE)/exchange
+# The language of the class's assignments, en or fr; empty: the hub's
+# EIF_CLASS_LANG, which the hub writes into EXCHANGE/COURSE_ID/class-lang.
+CLASS_LANG ?=
+# The due date that make release records (ISO 8601 with its offset, e.g. 2026-03-20 18:00:00+01:00).
+DUE ?=
 NBGRADER := $(VENV_ABS)/bin/nbgrader
+# nbgrader, with the course's additions (exercises/eifgrader) importable.
+NBG := PYTHONPATH=$(CURDIR)/exercises $(NBGRADER)
 # The unprivileged user whose kernels run the students' code (required as root),
 # and the folder of the gonb, gopls and goimports it runs.
 GRADER_USER ?=
 GRADER_TOOLS ?= $(VENV_ABS)/bin
-# The eif module the assignments' go.mod files point at (this checkout).
+# The eif module the source assignments' go.mod files point at (this checkout:
+# validation and autograding), and the one the released ones point at, on the
+# students' servers (the image's copy, deploy/Dockerfile).
 MODULE_DIR ?= $(CURDIR)
+STUDENT_MODULE_DIR ?= /opt/eif/eif-notebooks
 # Per-cell timeouts of autograding (s): the setup cell may build with a cold Go cache.
 EIF_CELL_TIMEOUT ?= 60
 EIF_SETUP_TIMEOUT ?= 300
 export EIF_CELL_TIMEOUT EIF_SETUP_TIMEOUT
 
-# Each assignment gets a go.mod that points at this checkout (an absolute
-# path, so it holds wherever nbgrader copies the folder: release/, a student's
-# home through the exchange, submitted/, autograded/). Then nbgrader runs the
-# source (every test must pass with the solutions), generates the student
-# version in release/, and no solution or hidden test may be left in it.
+# The class's assignments: ASSIGNMENTS given on make's command line (either
+# language's names), else every assignment, each in the class's language.
+define class_assignments
+lang="$(CLASS_LANG)"; langfile="$(EXCHANGE)/$(COURSE_ID)/class-lang"; \
+if [ -z "$$lang" ] && [ -f "$$langfile" ]; then lang=$$(cat "$$langfile"); fi; lang=$${lang:-en}; \
+case $$lang in en) col=1;; fr) col=2;; *) echo "ERROR: the class language is '$$lang' (CLASS_LANG, or $$langfile): use en or fr" >&2; exit 1;; esac; \
+names=""; for a in $(if $(filter command line,$(origin ASSIGNMENTS)),$(ASSIGNMENTS),$(ASSIGNMENTS_EN)); do \
+  n=$$(awk -v a="$$a" -v c=$$col '!/^#/ && NF && ($$1 == a || $$2 == a) {print $$c}' exercises/assignments); \
+  [ -n "$$n" ] || { echo "ERROR: no assignment $$a in exercises/assignments" >&2; exit 1; }; names="$$names $$n"; done
+endef
+
+# Each assignment gets a go.mod that points at MODULE_DIR (an absolute path,
+# so it holds wherever nbgrader copies the folder: release/, submitted/,
+# autograded/, where autograde restores the source's copy). Then nbgrader runs
+# the source (every test must pass with the solutions), generates the student
+# version in release/, whose go.mod points at STUDENT_MODULE_DIR, and no
+# solution or hidden test may be left in it.
 assignments: setup
 	@cd $(COURSE) && for a in $(ASSIGNMENTS); do \
-	  printf 'module eif-exercises/%s\n\ngo 1.26.8\n\nrequire github.com/eif-notebooks/eif-notebooks v0.0.0-00010101000000-000000000000\n\nreplace github.com/eif-notebooks/eif-notebooks => %s\n' \
-	    "$$a" "$(MODULE_DIR)" > source/$$a/go.mod; \
+	  gomod() { printf 'module eif-exercises/%s\n\ngo 1.26.8\n\nrequire github.com/eif-notebooks/eif-notebooks v0.0.0-00010101000000-000000000000\n\nreplace github.com/eif-notebooks/eif-notebooks => %s\n' "$$a" "$$1"; }; \
+	  gomod "$(MODULE_DIR)" > source/$$a/go.mod; \
 	  echo "== validating source/$$a/$$a.ipynb"; \
-	  out=$$($(NBGRADER) validate source/$$a/$$a.ipynb 2>/dev/null); echo "$$out" | grep -v '^$$'; \
+	  out=$$($(NBG) validate source/$$a/$$a.ipynb 2>/dev/null); echo "$$out" | grep -v '^$$'; \
 	  echo "$$out" | grep -q '^Success! Your notebook passes all the tests.' || { echo "ERROR: source/$$a/$$a.ipynb fails its own tests" >&2; exit 1; }; \
 	  echo "== generating release/$$a"; \
-	  $(NBGRADER) generate_assignment $$a --force --log-level=WARN || exit 1; \
+	  $(NBG) generate_assignment $$a --force --log-level=WARN || exit 1; \
+	  gomod "$(STUDENT_MODULE_DIR)" > release/$$a/go.mod; \
 	  if grep -l -E 'BEGIN SOLUTION|END SOLUTION|BEGIN HIDDEN TESTS|END HIDDEN TESTS' release/$$a/*.ipynb; then \
 	    echo "ERROR: release/$$a still holds solution or hidden-test text" >&2; exit 1; fi; \
 	done
 
-# Autograde every submission in exercises/submitted/STUDENT/ASSIGNMENT/, then
-# export the grades: grades.csv (nbgrader's table, one row per student and
-# assignment) and grades-by-part.csv (one row per graded cell).
+# Release the class's assignments through the exchange (with DUE, record the
+# due date first: a later submission is marked late).
+release: setup
+	@$(class_assignments); \
+	 [ -d "$(EXCHANGE)/$(COURSE_ID)" ] || echo "WARNING: no hub has used the exchange $(EXCHANGE) yet (no $(EXCHANGE)/$(COURSE_ID)): is it the folder of the hub's EIF_NBGRADER_EXCHANGE?" >&2; \
+	 cd $(COURSE) && for a in $$names; do \
+	  [ -f release/$$a/$$a.ipynb ] || { echo "ERROR: release/$$a is missing: run make assignments first" >&2; exit 1; }; \
+	  if [ -n "$(DUE)" ]; then $(NBG) db assignment add $$a --duedate="$(DUE)" --log-level=WARN || exit 1; fi; \
+	  echo "== releasing $$a (class language: $$lang) to course $(COURSE_ID) in $(EXCHANGE)"; \
+	  $(NBG) release_assignment $$a --force --course=$(COURSE_ID) --Exchange.root=$(EXCHANGE) --log-level=WARN || exit 1; \
+	done
+
+# Collect the latest submission of every student (a resubmission replaces the first).
+collect: setup
+	@$(class_assignments); cd $(COURSE) && for a in $$names; do \
+	  echo "== collecting $$a"; \
+	  $(NBG) collect $$a --update --course=$(COURSE_ID) --Exchange.root=$(EXCHANGE) --log-level=WARN || exit 1; \
+	done
+
+# Autograde every submission in COURSE/submitted/STUDENT/ASSIGNMENT/, then
+# export the grades of the released assignments: grades.csv (one row per
+# student and assignment) and grades-by-part.csv (one row per graded cell).
 grade: setup
 	@if [ "$$(id -u)" -eq 0 ] && [ -z "$(GRADER_USER)" ]; then \
 	  echo "ERROR: make grade runs the students' code; as root, name an unprivileged user: make grade GRADER_USER=eif-grader (see docs/exercises.md)" >&2; exit 1; fi
 	@if [ -n "$(GRADER_USER)" ]; then exercises/grader-setup.sh "$(GRADER_USER)" "$(MODULE_DIR)" "$(VENV_ABS)" "$(GRADER_TOOLS)"; fi
-	@cd $(COURSE) && for a in $(ASSIGNMENTS); do \
+	@cd $(COURSE) && PYTHONPATH=$(CURDIR)/exercises $(VPY_ABS) -m eifgrader.prepare . $(ASSIGNMENTS) && for a in $(ASSIGNMENTS); do \
 	  if ls -d submitted/*/$$a >/dev/null 2>&1; then \
 	    echo "== autograding $$a: $$(ls -d submitted/*/$$a | cut -d/ -f2 | tr '\n' ' ')"; \
-	    EIF_GRADER_KERNEL=$(if $(GRADER_USER),gonb-grader) $(NBGRADER) autograde $$a --force --log-level=WARN 2>&1 \
+	    EIF_GRADER_KERNEL=$(if $(GRADER_USER),gonb-grader) $(NBG) autograde $$a --force --log-level=WARN 2>&1 \
 	      | grep -E '^\[AutogradeApp' | grep -v "Attribute 'checksum' for cell"; \
 	    [ "$${PIPESTATUS[0]}" -eq 0 ] || exit 1; \
 	  fi; \
 	done
-	cd $(COURSE) && $(NBGRADER) export --to grades.csv --log-level=WARN
-	cd $(COURSE) && PYTHONPATH=$(CURDIR)/exercises $(NBGRADER) export --exporter=grades_by_part.PartsExportPlugin --to grades-by-part.csv --log-level=WARN
+	cd $(COURSE) && $(NBG) export --exporter=eifgrader.export.Grades --to grades.csv --Exchange.root=$(EXCHANGE) --log-level=WARN
+	cd $(COURSE) && $(NBG) export --exporter=eifgrader.export.Parts --to grades-by-part.csv --Exchange.root=$(EXCHANGE) --log-level=WARN
 	@echo "== grades: $(COURSE)/grades.csv, by part: $(COURSE)/grades-by-part.csv"
+
+# Feedback: an HTML page per graded notebook, with the score of each cell,
+# released through the exchange; each student fetches their own.
+feedback: setup
+	@$(class_assignments); cd $(COURSE) && for a in $$names; do \
+	  if ls -d autograded/*/$$a >/dev/null 2>&1; then \
+	    echo "== feedback for $$a"; \
+	    $(NBG) generate_feedback $$a --force --log-level=WARN || exit 1; \
+	    $(NBG) release_feedback $$a --course=$(COURSE_ID) --Exchange.root=$(EXCHANGE) --log-level=WARN || exit 1; \
+	  fi; \
+	done

@@ -1,7 +1,10 @@
 package exercises_test
 
 import (
+	"crypto/sha256"
 	"encoding/csv"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -12,14 +15,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/eif-notebooks/eif-notebooks/internal/notebooks"
 	"github.com/eif-notebooks/eif-notebooks/internal/testenv"
 )
 
 // repoRoot is the repository root: the tests run in exercises/.
 var repoRoot = testenv.RepoRoot()
-
-var assignments = []string{"part-a", "part-b", "beyond"}
 
 // graderUser runs the students' code when the tests run as root (CI).
 const graderUser = "eif-grader"
@@ -28,109 +28,172 @@ const graderUser = "eif-grader"
 // endless loop of one submission, and leaves room for a loaded machine.
 const cellTimeout = 30
 
-// carol's submissions: each named solution cell is the solution with a fault.
-// The others are the solutions. Faults: "panic", "exit" (os.Exit(1)) and
-// "loop" (an endless loop, cut by the timeout) are put at the start of the
-// function; any other text replaces the cell (a wrong answer).
-var carol = map[string]map[string]string{
-	"part-a": {"a3-solution": `// curvatureFD, wrong: this is the forward difference of f, i.e. f'.
-func curvatureFD(n *eif.Neuron, u, h float64) float64 {
-	return (n.DuDt(u+h, 0) - n.DuDt(u, 0)) / h
-}`},
-	"part-b": {"b1-solution": "loop", "b3-solution": "panic", "b5-solution": "exit"},
-	"beyond": {"c4-solution": `func onsetExponent(n *eif.Neuron) float64 {
-	return 1 // the LIF's guess
-}`},
-}
+const course = "eif" // the course id
 
-// TestAssignments runs the whole nbgrader loop as a teacher would, on a copy
-// of the course folder: make assignments (validate the sources, generate the
-// student versions), three students' submissions, make grade (autograde as an
-// unprivileged user, export the CSV tables), and checks every score.
+// TestAssignments runs the whole nbgrader loop as the teacher and the students
+// of docs/exercises.md do, on a copy of the course folder and a local
+// exchange laid out as the hub lays it out (each student sees the released
+// assignments and their own submissions and feedback only: symbolic links
+// stand for the hub's mounts): make assignments (validate the sources in both
+// languages, generate the student versions), make release, each student's
+// fetch, answers and submit with the students' nbgrader configuration of the
+// image, make collect, make grade (autograde as an unprivileged user, export
+// the tables), make feedback and each student's fetch_feedback. It checks
+// every score against what each answer deserves (answers_test.go), the
+// cheats and wrong answers that must lose their points, resubmission,
+// lateness, bad input, what the grader's kernel can read, and the feedback.
+// The hub test (notebooktest) runs the same loop through the real hub.
 func TestAssignments(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: the nbgrader loop takes minutes")
 	}
 	v := testenv.RequireVenv(t, repoRoot, "nbgrader")
 	env := append(v.JupyterEnv("", ""), fmt.Sprintf("EIF_CELL_TIMEOUT=%d", cellTimeout))
+	pairs := readPairs(t)
+	english, french := allNames(pairs)
 	var makeArgs []string
 	if os.Getuid() == 0 {
 		ensureGraderUser(t)
 		makeArgs = append(makeArgs, "GRADER_USER="+graderUser)
 	}
-	course := courseCopy(t)
-	makeArgs = append(makeArgs, "COURSE="+course)
+	dir := courseCopy(t, append(english, french...))
+	work := filepath.Dir(dir)
+	exchange := filepath.Join(work, "exchange")
+	makeArgs = append(makeArgs, "COURSE="+dir, "EXCHANGE="+exchange, "COURSE_ID="+course)
+	module := repoRoot
 	if os.Getuid() == 0 && !graderCanRead(filepath.Join(repoRoot, "go.mod"), filepath.Join(v.Bin, "gonb")) {
-		makeArgs = append(makeArgs, graderCopy(t, v, course)...)
+		var more []string
+		module, more = graderCopy(t, v, work)
+		makeArgs = append(makeArgs, more...)
+	}
+	// The students of this test run on this machine: their go.mod points at the module here.
+	makeArgs = append(makeArgs, "MODULE_DIR="+module, "STUDENT_MODULE_DIR="+module)
+	mk := func(target string, more ...string) string {
+		t.Helper()
+		return run(t, env, "make", append(append([]string{"-C", repoRoot, "--no-print-directory", target}, makeArgs...), more...)...)
 	}
 
 	start := time.Now()
-	run(t, env, "make", append([]string{"-C", repoRoot, "assignments"}, makeArgs...)...)
+	mk("assignments")
 	generated := time.Since(start)
-
-	// Through nbgrader's exchange, as on the hub: release, fetch, answer, submit, collect.
-	exchange := filepath.Join(course, "exchange")
-	if err := os.Mkdir(exchange, 0o777); err != nil {
-		t.Fatal(err)
-	}
-	nbgrader := func(dir string, args ...string) {
-		t.Helper()
-		args = append(args, "--course=eif", "--Exchange.root="+exchange, "--log-level=WARN")
-		runIn(t, dir, env, filepath.Join(v.Bin, "nbgrader"), args...)
-	}
-	students := []string{"alice", "bob", "carol"}
 	sources := map[string]*notebook{}
-	for _, a := range assignments {
-		sources[a] = readNotebook(t, filepath.Join(course, "source", a, a+".ipynb"))
-		release := readNotebook(t, filepath.Join(course, "release", a, a+".ipynb"))
+	for _, a := range append(english, french...) {
+		sources[a] = readNotebook(t, filepath.Join(dir, "source", a, a+".ipynb"))
+		release := readNotebook(t, filepath.Join(dir, "release", a, a+".ipynb"))
 		t.Run("no solution left/"+a, func(t *testing.T) { checkNoSolution(t, sources[a], release) })
-		nbgrader(course, "release_assignment", a)
 	}
-	homes := filepath.Join(course, "home")
-	for _, student := range students {
-		home := filepath.Join(homes, student)
-		if err := os.MkdirAll(home, 0o755); err != nil {
+
+	// --- the teacher releases the English assignments (an English class)
+	class := newClass(t, v, env, exchange, filepath.Join(work, "home"))
+	for _, s := range students {
+		class.join(s.name)
+	}
+	t.Log(strings.TrimSpace(mk("release", "CLASS_LANG=en")))
+
+	// --- the students fetch, answer, submit
+	var dueDate string
+	for _, s := range students {
+		what := s.what
+		if what == nil {
+			what = english
+		}
+		for _, a := range what {
+			class.student(s.name, "fetch_assignment", a)
+			path := filepath.Join(class.home(s.name), a, a+".ipynb")
+			if _, err := os.Stat(filepath.Join(filepath.Dir(path), "go.mod")); err != nil {
+				t.Errorf("%s's fetched %s has no go.mod: %v", s.name, a, err)
+			}
+			if s.name == "rita" { // first the untouched version; the solutions come late, below
+				class.student(s.name, "submit", a)
+				continue
+			}
+			answerAll(t, path, a, s.name, sources[a], dir)
+			args := []string{"submit", a}
+			if s.name == "eve" {
+				args = append(args, "--student=alice") // from eve's server, in alice's name
+			}
+			class.student(s.name, args...)
+		}
+	}
+	// The due date of part-b falls now: rita's second submission is late.
+	time.Sleep(1100 * time.Millisecond)
+	dueDate = time.Now().UTC().Format("2006-01-02 15:04:05.000000+00:00")
+	time.Sleep(1100 * time.Millisecond)
+	answerAll(t, filepath.Join(class.home("rita"), "part-b", "part-b.ipynb"), "part-b", "alice", sources["part-b"], dir)
+	class.student("rita", "submit", "part-b")
+	mk("release", "CLASS_LANG=en", "ASSIGNMENTS=part-b", "DUE="+dueDate)
+
+	// The French assignments were generated, not released: alice's French
+	// answers are graded from submitted/ (the teacher copies them there), and
+	// must not appear in the tables.
+	for _, a := range french {
+		out := filepath.Join(dir, "submitted", "alice", a)
+		answerAll(t, copyRelease(t, dir, a, out), a, "alice", sources[a], dir)
+		if err := os.WriteFile(filepath.Join(out, "timestamp.txt"), []byte(time.Now().UTC().Format("2006-01-02 15:04:05.000000 UTC")), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		nbgrader(home, append([]string{"fetch_assignment"}, assignments...)...)
-		for _, a := range assignments {
-			answerAll(t, filepath.Join(home, a, a+".ipynb"), a, student, sources[a])
-			nbgrader(home, "submit", a, "--student="+student)
-		}
 	}
-	for _, a := range assignments {
-		nbgrader(course, "collect", a, "--CollectApp.check_owner=False") // one user submits for all three here
+
+	// --- the teacher collects, grades, returns feedback
+	collected := mk("collect")
+	if strings.Contains(collected, "cheating attempt") {
+		t.Errorf("make collect warned of a cheating attempt:\n%s", collected)
+	}
+	if !regexp.MustCompile(`eve's submission folder but claims to be alice's`).MatchString(collected) {
+		t.Errorf("make collect did not say that eve's submission in alice's name was skipped:\n%s", collected)
 	}
 	exchanged := time.Since(start) - generated
+	before := hashes(t, filepath.Join(dir, "submitted"))
 
 	gradeStart := time.Now()
-	run(t, env, "make", append([]string{"-C", repoRoot, "grade"}, makeArgs...)...)
-	t.Logf("3 students × %d assignments: make assignments %.1f s, release+fetch+submit+collect %.1f s, make grade %.1f s, generation to CSV %.1f s",
-		len(assignments), generated.Seconds(), exchanged.Seconds(), time.Since(gradeStart).Seconds(), time.Since(start).Seconds())
+	graded := mk("grade")
+	gradeTime := time.Since(gradeStart)
+	feedbackStart := time.Now()
+	mk("feedback")
+	feedbackTime := time.Since(feedbackStart)
+	t.Logf("%d students: make assignments (%d sources) %.1f s, release+fetch+submit+collect %.1f s, make grade (%d submissions) %.1f s, make feedback %.1f s",
+		len(students), len(sources), generated.Seconds(), exchanged.Seconds(), countSubmissions(t, dir), gradeTime.Seconds(), feedbackTime.Seconds())
 
-	parts := readCSV(t, filepath.Join(course, "grades-by-part.csv"))
-	totals := readCSV(t, filepath.Join(course, "grades.csv"))
-	for _, a := range assignments {
-		for _, student := range []string{"alice", "bob", "carol"} {
-			checkScores(t, a, student, sources[a], parts, totals)
-		}
-		graded := func(student string) *notebook {
-			return readNotebook(t, filepath.Join(course, "autograded", student, a, a+".ipynb"))
-		}
-		t.Run("solutions write nothing to stderr/"+a, func(t *testing.T) { checkClean(t, graded("alice")) })
-		t.Run("student version compiles/"+a, func(t *testing.T) { checkStubsCompile(t, graded("bob")) })
+	parts := readCSV(t, filepath.Join(dir, "grades-by-part.csv"))
+	totals := readCSV(t, filepath.Join(dir, "grades.csv"))
+	graded2 := func(student, a string) *notebook {
+		return readNotebook(t, filepath.Join(dir, "autograded", student, a, a+".ipynb"))
 	}
-	t.Run("endless loop cut, grading goes on", func(t *testing.T) {
-		nb := readNotebook(t, filepath.Join(course, "autograded", "carol", "part-b", "part-b.ipynb"))
-		checkTimeoutCut(t, nb, "b1-test", "b2-test")
+	for _, s := range students {
+		what := s.what
+		if what == nil {
+			what = english
+		}
+		if s.name == "eve" {
+			continue // her only submission was in alice's name: skipped
+		}
+		for _, a := range what {
+			want := expected(t, s.name, a, sources[a])
+			checkScores(t, a, s.name, want, parts, totals)
+			nb := graded2(s.name, a)
+			t.Run(fmt.Sprintf("faults/%s/%s", s.name, a), func(t *testing.T) {
+				checkFaults(t, s.name, a, nb, readNotebook(t, filepath.Join(dir, "release", a, a+".ipynb")))
+			})
+		}
+	}
+	t.Run("released only", func(t *testing.T) { checkReleasedOnly(t, english, french, totals, parts) })
+	for _, a := range english {
+		t.Run("solutions write nothing to stderr/"+a, func(t *testing.T) { checkClean(t, graded2("alice", a), "the checks passed") })
+		t.Run("student version compiles/"+a, func(t *testing.T) { checkStubsCompile(t, graded2("bob", a)) })
+	}
+	for _, a := range french {
+		t.Run("French solutions pass/"+a, func(t *testing.T) { checkClean(t, graded2("alice", a), "vérifications réussies") })
+	}
+	t.Run("endless loop cut, grading goes on", func(t *testing.T) { checkTimeoutCut(t, graded2("carol", "part-b"), "ex1-test", "ex2-test") })
+	t.Run("resubmission and lateness", func(t *testing.T) { checkLate(t, totals, dueDate) })
+	t.Run("bad input", func(t *testing.T) {
+		checkBadInput(t, dir, graded2, graded, before, hashes(t, filepath.Join(dir, "submitted")))
 	})
 	if os.Getuid() == 0 {
-		t.Run("graded as "+graderUser, func(t *testing.T) {
-			nb := readNotebook(t, filepath.Join(course, "autograded", "carol", "beyond", "beyond.ipynb"))
-			checkUID(t, nb)
-		})
+		t.Run("graded as "+graderUser+", who reads nothing", func(t *testing.T) { checkGrader(t, graded2("carol", "beyond")) })
 	}
-	t.Run("messages", func(t *testing.T) { checkMessages(t, v, course) })
+	t.Run("feedback", func(t *testing.T) { checkFeedback(t, class, english, parts) })
+	t.Run("messages", func(t *testing.T) { checkMessages(t, v, dir, class) })
 }
 
 // ensureGraderUser creates the system user that runs the students' code, if
@@ -162,17 +225,18 @@ func graderCanRead(paths ...string) bool {
 }
 
 // graderCopy copies what the grader's kernels need, the eif module and the Go
-// tools, into the course folder, for a checkout the grader cannot read (a
-// clone in a private folder), and returns the make variables that use them.
-func graderCopy(t *testing.T, v testenv.Venv, course string) []string {
+// tools, into the work folder, for a checkout the grader cannot read (a clone
+// in a private folder), and returns the module and the make variables that
+// use the tools.
+func graderCopy(t *testing.T, v testenv.Venv, work string) (string, []string) {
 	t.Helper()
-	module, tools := filepath.Join(course, "module"), filepath.Join(course, "tools")
+	module, tools := filepath.Join(work, "module"), filepath.Join(work, "tools")
 	for _, f := range []string{"go.mod", "go.sum"} {
 		copyFile(t, filepath.Join(repoRoot, f), filepath.Join(module, f))
 	}
-	for _, dir := range []string{"eif", filepath.Join("exercises", "check")} {
-		err := filepath.WalkDir(filepath.Join(repoRoot, dir), func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
+	for _, d := range []string{"eif", filepath.Join("exercises", "check")} {
+		err := filepath.WalkDir(filepath.Join(repoRoot, d), func(path string, e os.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
 				return err
 			}
 			rel, _ := filepath.Rel(repoRoot, path)
@@ -189,27 +253,38 @@ func graderCopy(t *testing.T, v testenv.Venv, course string) []string {
 			t.Fatal(err)
 		}
 	}
-	t.Logf("%s cannot read this checkout: it grades with a copy of the module and tools in %s", graderUser, course)
-	return []string{"MODULE_DIR=" + module, "GRADER_TOOLS=" + tools}
+	t.Logf("%s cannot read this checkout: it grades with a copy of the module and tools in %s", graderUser, work)
+	return module, []string{"GRADER_TOOLS=" + tools}
 }
 
 // courseCopy copies the course folder (config and sources, without generated
-// files) to a temporary folder that the grader can read.
-func courseCopy(t *testing.T) string {
+// files) into a temporary work folder that the grader can enter, and returns it.
+func courseCopy(t *testing.T, names []string) string {
 	t.Helper()
-	dir, err := os.MkdirTemp("", "eif-course-")
+	work, err := os.MkdirTemp("", "eif-course-")
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	if err := os.Chmod(dir, 0o755); err != nil {
+	t.Cleanup(func() { os.RemoveAll(work) })
+	if err := os.Chmod(work, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	dir := filepath.Join(work, "course")
 	copyFile(t, filepath.Join(repoRoot, "exercises", "nbgrader_config.py"), filepath.Join(dir, "nbgrader_config.py"))
-	for _, a := range assignments {
+	for _, a := range names {
 		copyFile(t, filepath.Join(repoRoot, "exercises", "source", a, a+".ipynb"), filepath.Join(dir, "source", a, a+".ipynb"))
 	}
 	return dir
+}
+
+// copyRelease copies the released version of assignment a into the folder
+// out, with its go.mod, and returns the notebook's path there.
+func copyRelease(t *testing.T, dir, a, out string) string {
+	t.Helper()
+	for _, f := range []string{a + ".ipynb", "go.mod"} {
+		copyFile(t, filepath.Join(dir, "release", a, f), filepath.Join(out, f))
+	}
+	return filepath.Join(out, a+".ipynb")
 }
 
 func copyFile(t *testing.T, from, to string) { t.Helper(); testenv.CopyFile(t, from, to) }
@@ -220,175 +295,179 @@ func run(t *testing.T, env []string, name string, args ...string) string {
 	return testenv.Run(t, "", env, name, args...)
 }
 
-// runIn is run in the folder dir.
-func runIn(t *testing.T, dir string, env []string, name string, args ...string) string {
-	t.Helper()
-	return testenv.Run(t, dir, env, name, args...)
+// --- the class: the exchange as the hub lays it out, and the students' side
+
+type class struct {
+	t         *testing.T
+	v         testenv.Venv
+	env       []string
+	exchange  string
+	homes     string
+	studentPy string // the students' nbgrader configuration (the image's)
 }
 
-func tail(s string, n int) string {
-	if len(s) > n {
-		return "…" + s[len(s)-n:]
-	}
-	return s
+func newClass(t *testing.T, v testenv.Venv, env []string, exchange, homes string) *class {
+	return &class{t: t, v: v, env: env, exchange: exchange, homes: homes,
+		studentPy: filepath.Join(repoRoot, "deploy", "image", "nbgrader_config.py")}
 }
 
-// --- notebooks, as generic JSON so that a rewrite keeps every field (notebooks.Raw) ---
+func (c *class) home(student string) string { return filepath.Join(c.homes, student) }
 
-type notebook = notebooks.Raw
-
-func readNotebook(t *testing.T, path string) *notebook {
+// join makes the student's folders of the exchange as the hub does before
+// it starts their server (eifgrader.layout), and their view of it: links in
+// place of the hub's mounts.
+func (c *class) join(student string) {
+	t := c.t
 	t.Helper()
-	nb, err := notebooks.ReadRaw(path)
+	cmd := exec.Command(c.v.Python, "-m", "eifgrader.layout", c.exchange, course, student, strconv.Itoa(os.Getuid()))
+	cmd.Env = append(os.Environ(), "PYTHONPATH="+filepath.Join(repoRoot, "exercises"))
+	b, err := cmd.Output()
 	if err != nil {
+		t.Fatalf("eifgrader.layout %s: %v", student, err)
+	}
+	var mounts map[string][2]string
+	if err := json.Unmarshal(b, &mounts); err != nil {
+		t.Fatalf("eifgrader.layout %s: %v: %s", student, err, b)
+	}
+	view := filepath.Join(c.homes, ".views", student)
+	for host, m := range mounts {
+		link := filepath.Join(view, strings.TrimPrefix(m[0], "/srv/nbgrader/exchange/"))
+		if err := os.MkdirAll(filepath.Dir(link), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(host, link); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.MkdirAll(c.home(student), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	return nb
+	copyFile(t, c.studentPy, filepath.Join(c.home(student), "nbgrader_config.py"))
 }
 
-func writeNotebook(t *testing.T, nb *notebook, path string) {
-	t.Helper()
-	if err := nb.Write(path); err != nil {
-		t.Fatal(err)
-	}
+// studentEnv is the environment of a student's nbgrader: as the hub sets it
+// for their server.
+func (c *class) studentEnv(student string) []string {
+	return append(append([]string{}, c.env...),
+		"HOME="+c.home(student), "JUPYTERHUB_USER="+student, "EIF_REPO="+repoRoot, "EIF_COURSE_ID="+course,
+		"EIF_NBGRADER_EXCHANGE="+filepath.Join(c.homes, ".views", student),
+		"JUPYTER_DATA_DIR="+filepath.Join(c.home(student), ".local", "share", "jupyter"))
 }
 
-func source(c map[string]any) string { return notebooks.JoinText(c["source"]) }
-
-// meta returns the cell's nbgrader metadata (nil for a plain cell).
-func meta(c map[string]any) map[string]any {
-	m, _ := c["metadata"].(map[string]any)
-	g, _ := m["nbgrader"].(map[string]any)
-	return g
+// student runs nbgrader as the student, in their home.
+func (c *class) student(student string, args ...string) string {
+	c.t.Helper()
+	return testenv.Run(c.t, c.home(student), c.studentEnv(student), filepath.Join(c.v.Bin, "nbgrader"), append(args, "--log-level=WARN")...)
 }
 
-func gradeID(c map[string]any) string { s, _ := meta(c)["grade_id"].(string); return s }
-func is(c map[string]any, key string) bool {
-	b, _ := meta(c)[key].(bool)
-	return b
+// studentFails runs nbgrader as the student and returns its output, which must be a failure.
+func (c *class) studentFails(student string, env []string, args ...string) string {
+	c.t.Helper()
+	cmd := exec.Command(filepath.Join(c.v.Bin, "nbgrader"), args...)
+	cmd.Dir, cmd.Env = c.home(student), append(c.studentEnv(student), env...)
+	b, err := cmd.CombinedOutput()
+	if err == nil {
+		c.t.Errorf("nbgrader %v as %s succeeded; want a failure:\n%s", args, student, b)
+	}
+	return string(b)
 }
 
-// cellOf returns the cell of nb with the grade id id.
-func cellOf(t *testing.T, nb *notebook, id string) map[string]any {
-	t.Helper()
-	for _, c := range nb.Cells {
-		if gradeID(c) == id {
-			return c
-		}
-	}
-	t.Fatalf("no cell %q", id)
-	return nil
-}
-
-var delimiter = regexp.MustCompile(`(?m)^.*(BEGIN|END) SOLUTION.*\n?`)
-
-// solution is the source cell's answer as a student would write it.
-func solution(c map[string]any) string { return delimiter.ReplaceAllString(source(c), "") }
-
-// --- the steps ---
-
-// checkNoSolution checks that no line of a solution region (or of a hidden
-// test) of the source is left in the student version.
-func checkNoSolution(t *testing.T, src, release *notebook) {
-	var whole strings.Builder
-	for _, c := range release.Cells {
-		whole.WriteString(source(c) + "\n")
-	}
-	rel := whole.String()
-	for _, marker := range []string{"BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"} {
-		if strings.Contains(rel, marker) {
-			t.Errorf("the student version still holds %q", marker)
-		}
-	}
-	secret := regexp.MustCompile(`(?s)BEGIN (SOLUTION|HIDDEN TESTS)[^\n]*\n(.*?)\n[^\n]*END (SOLUTION|HIDDEN TESTS)`)
-	sources := make([]string, len(src.Cells))
-	var visible strings.Builder // what the source shows outside its secret regions
-	for i, c := range src.Cells {
-		sources[i] = source(c)
-		if is(c, "solution") && c["cell_type"] == "markdown" {
-			sources[i] = "BEGIN SOLUTION\n" + sources[i] + "\nEND SOLUTION" // a whole Markdown answer is the solution
-		}
-		visible.WriteString(secret.ReplaceAllString(sources[i], "") + "\n")
-	}
-	checked := 0
-	for i, c := range src.Cells {
-		for _, m := range secret.FindAllStringSubmatch(sources[i], -1) {
-			for _, line := range strings.Split(m[2], "\n") {
-				line = strings.TrimSpace(line)
-				if len(line) < 16 || strings.HasPrefix(line, "//") || strings.Contains(visible.String(), line) {
-					continue // short lines, comments and lines also shown to students may recur
-				}
-				checked++
-				if strings.Contains(rel, line) {
-					t.Errorf("cell %s: the student version still holds the line %q", gradeID(c), line)
-				}
-			}
-		}
-	}
-	if checked < 20 {
-		t.Errorf("only %d solution lines checked: are the delimiters right?", checked)
-	}
-}
+// --- the students' answers
 
 // answerAll answers the fetched student version at path as the student does
-// (alice: the solutions; bob: nothing; carol: see the carol map).
-func answerAll(t *testing.T, path, a, student string, src *notebook) {
+// (see answers_test.go).
+func answerAll(t *testing.T, path, a, student string, src *notebook, dir string) {
 	t.Helper()
-	if _, err := os.Stat(filepath.Join(filepath.Dir(path), "go.mod")); err != nil {
-		t.Errorf("the fetched %s has no go.mod: %v", a, err)
-	}
 	nb := readNotebook(t, path)
 	if student != "bob" {
-		for _, c := range nb.Cells {
+		for _, c := range nb.cells {
 			if !is(c, "solution") {
 				continue
 			}
 			id := gradeID(c)
 			if c["cell_type"] == "markdown" {
 				if student == "alice" {
-					c["source"] = source(cellOf(t, src, id))
+					c["source"] = source(src.cell(t, id))
 				}
 				continue
 			}
-			c["source"] = answer(solution(cellOf(t, src, id)), carolFault(student, a, id))
+			c["source"] = answer(solution(src.cell(t, id)), faults[student][a][id])
 		}
 	}
-	if student == "carol" && a == "beyond" { // an extra cell of hers says who runs it
-		nb.Cells = append(nb.Cells, map[string]any{
+	switch {
+	case student == "carol" && a == "beyond": // an extra cell of hers says who runs it, and what it can read
+		nb.cells = append(nb.cells, map[string]any{
 			"cell_type": "code", "execution_count": nil, "metadata": map[string]any{}, "outputs": []any{},
-			"source": "import \"os\"\n\n%%\nfmt.Printf(\"grading uid=%d\\n\", os.Getuid())",
+			"source": graderProbe(dir),
 		})
-	}
-	writeNotebook(t, nb, path)
-}
-
-func carolFault(student, a, id string) string {
-	if student != "carol" {
-		return ""
-	}
-	return carol[a][id]
-}
-
-// answer returns the solution with the fault.
-func answer(sol, fault string) string {
-	inject := map[string]string{
-		"panic": "\tpanic(\"a bug of mine\")\n",
-		"exit":  "\tos.Exit(1)\n",
-		"loop":  "\tfor {\n\t}\n",
-	}
-	code, ok := inject[fault]
-	if !ok {
-		if fault != "" {
-			return fault
+	case student == "lena": // she makes the test of Ex. 1 pass whatever her answer
+		nb.cell(t, "ex1-test")["source"] = "%%\ncheck.Passed(\"Ex. 1\")"
+	case student == "dora": // she deletes the test of Ex. 2 and her answer to Ex. 3
+		var kept []map[string]any
+		for _, c := range nb.cells {
+			if id := gradeID(c); id != "ex2-test" && id != "ex3-solution" {
+				kept = append(kept, c)
+			}
 		}
-		return sol
+		nb.cells = kept
 	}
-	i := strings.Index(sol, "{\n") + 2 // the function's opening brace
-	sol = sol[:i] + code + sol[i:]
-	if fault == "exit" {
-		sol = "import \"os\"\n\n" + sol
+	nb.write(t, path)
+	if student == "ivan" { // his notebook is no longer JSON
+		if err := os.WriteFile(path, []byte("{\"cells\": [ this is not JSON"), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	return sol
+}
+
+// graderProbe is a cell that prints the uid it runs as, and which of the
+// course's private files it can read.
+func graderProbe(dir string) string {
+	var paths []string
+	for _, p := range []string{"source/beyond/beyond.ipynb", "release/beyond/beyond.ipynb", "submitted/alice/beyond/beyond.ipynb",
+		"autograded/alice/beyond/beyond.ipynb", "gradebook.db", "../exchange/eif/inbound"} {
+		paths = append(paths, strconv.Quote(filepath.Join(dir, p)))
+	}
+	return fmt.Sprintf(`import "os"
+
+%%%%
+fmt.Printf("grading uid=%%d\n", os.Getuid())
+for _, p := range []string{%s} {
+	if _, err := os.ReadFile(p); err == nil {
+		fmt.Println("grader can read", p)
+	} else if _, err := os.ReadDir(p); err == nil {
+		fmt.Println("grader can list", p)
+	}
+}`, strings.Join(paths, ", "))
+}
+
+// expected returns the points each graded part of the student's submission
+// deserves (-1: waits for the teacher).
+func expected(t *testing.T, student, a string, src *notebook) map[string]float64 {
+	want := map[string]float64{}
+	for _, c := range src.cells {
+		if !is(c, "grade") {
+			continue
+		}
+		id := gradeID(c)
+		points := meta(c)["points"].(float64)
+		manual := is(c, "solution")
+		_, faulty := faults[student][a][strings.TrimSuffix(id, "-test")+"-solution"]
+		switch {
+		case student == "bob" || student == "ivan":
+			want[id] = 0
+		case manual && (student == "alice" || student == "rita"):
+			want[id] = -1
+		case manual:
+			want[id] = 0 // unanswered
+		case faulty:
+			want[id] = 0
+		case student == "dora" && id == "ex3-test":
+			want[id] = 0 // her answer cell is gone
+		default:
+			want[id] = points
+		}
+	}
+	return want
 }
 
 func readCSV(t *testing.T, path string) []map[string]string {
@@ -415,7 +494,7 @@ func readCSV(t *testing.T, path string) []map[string]string {
 
 // checkScores compares a student's score on each graded part, and the total,
 // with what the submission deserves.
-func checkScores(t *testing.T, a, student string, src *notebook, parts, totals []map[string]string) {
+func checkScores(t *testing.T, a, student string, want map[string]float64, parts, totals []map[string]string) {
 	t.Helper()
 	got := map[string]map[string]string{}
 	for _, r := range parts {
@@ -423,99 +502,137 @@ func checkScores(t *testing.T, a, student string, src *notebook, parts, totals [
 			got[r["part"]] = r
 		}
 	}
-	var total, max float64
-	var ids []string
-	for _, c := range src.Cells {
-		if !is(c, "grade") {
-			continue
-		}
-		id := gradeID(c)
-		ids = append(ids, id)
-		points := meta(c)["points"].(float64)
-		max += points
-		manual := is(c, "solution") // a Markdown answer graded by hand
-		want, wantManual := points, false
-		switch {
-		case student == "bob":
-			want = 0
-		case manual && student == "alice":
-			want, wantManual = -1, true // waits for the teacher
-		case manual:
-			want = 0 // carol left it unanswered
-		case carol[a][strings.TrimSuffix(id, "-test")+"-solution"] != "" && student == "carol":
-			want = 0
-		}
+	var total float64
+	for id, w := range want {
 		r, ok := got[id]
 		if !ok {
 			t.Errorf("%s/%s: no grade for %s in grades-by-part.csv", student, a, id)
 			continue
 		}
-		if r["needs_manual_grade"] != strconv.FormatBool(wantManual) {
-			t.Errorf("%s/%s %s: needs_manual_grade = %s, want %v", student, a, id, r["needs_manual_grade"], wantManual)
+		if r["needs_manual_grade"] != strconv.FormatBool(w < 0) {
+			t.Errorf("%s/%s %s: needs_manual_grade = %s, want %v", student, a, id, r["needs_manual_grade"], w < 0)
 		}
-		if wantManual {
+		if w < 0 {
 			continue
 		}
-		score, err := strconv.ParseFloat(r["score"], 64)
-		if err != nil || score != want {
-			t.Errorf("%s/%s %s: score %q, want %g of %g", student, a, id, r["score"], want, points)
+		if score, err := strconv.ParseFloat(r["score"], 64); err != nil || score != w {
+			t.Errorf("%s/%s %s: score %q, want %g of %s", student, a, id, r["score"], w, r["max_score"])
 		}
-		total += want
-	}
-	if len(ids) < 5 || len(ids) > 9 {
-		t.Errorf("%s: %d graded parts, want 4 to 8 and an open question", a, len(ids))
+		total += w
 	}
 	for _, r := range totals {
 		if r["assignment"] == a && r["student_id"] == student {
 			if s, _ := strconv.ParseFloat(r["score"], 64); s != total {
 				t.Errorf("%s/%s: total %s in grades.csv, want %g", student, a, r["score"], total)
 			}
-			if m, _ := strconv.ParseFloat(r["max_score"], 64); m != max {
-				t.Errorf("%s/%s: max_score %s in grades.csv, want %g", student, a, r["max_score"], max)
-			}
-			t.Logf("%-5s %-6s %s of %s points (parts %s)", student, a, r["score"], r["max_score"], strings.Join(ids, " "))
 			return
 		}
 	}
 	t.Errorf("%s/%s: no row in grades.csv", student, a)
 }
 
-// outputs are the outputs of a cell, as internal/notebooks reads them.
-func outputs(c map[string]any) []notebooks.Output { return notebooks.RawOutputs(c) }
-
-// outText is what an output says in text: a stream's text, an error's value.
-func outText(o notebooks.Output) string { return string(o.Text) + o.Evalue }
-
-// htmlText is the text of an output's HTML (GoNB's rendering of stderr and
-// compile errors).
-func htmlText(o notebooks.Output) string { return notebooks.HTMLText(string(o.Data["text/html"])) }
-
-// compileMessage is the position and message of a Go compile error, "main.go:12:6: ".
-var compileMessage = regexp.MustCompile(`\.go:\d+:\d+: `)
-
-// compileError reports whether the output shows that the cell did not compile:
-// GoNB's error when go build fails, or the compiler's messages.
-func compileError(o notebooks.Output) bool {
-	return o.OutputType == "error" && strings.Contains(outText(o), "go build") ||
-		strings.Contains(string(o.Data["text/html"]), notebooks.GoNBStderrHTML) && compileMessage.MatchString(htmlText(o))
+// checkFaults checks how each fault of the student lost its points: the test
+// cell of that exercise failed, and for a fault meant to be caught by the
+// visible test, the check that failed is one the student sees (it is in the
+// released test cell); for a sealed one, the grader's note says the test did
+// not run to its end.
+func checkFaults(t *testing.T, student, a string, graded, release *notebook) {
+	for cell, f := range faults[student][a] {
+		test := strings.TrimSuffix(cell, "-solution") + "-test"
+		errs := stderr(graded.cell(t, test))
+		if errs == "" {
+			t.Errorf("%s (%s): the test %s did not fail", f.why, cell, test)
+			continue
+		}
+		switch f.caught {
+		case "seal":
+			if !strings.Contains(errs, "Unfinished: The test did not run to its end") {
+				t.Errorf("%s: want the grader's note that the test did not run to its end, got %q", f.why, tail(errs, 300))
+			}
+		case "visible", "hidden":
+			name := failedCheck(errs)
+			if name == "" {
+				t.Errorf("%s: no failed check in %q", f.why, tail(errs, 300))
+				continue
+			}
+			if visible := checkNamed(source(release.cell(t, test)), name); visible != (f.caught == "visible") {
+				t.Errorf("%s: failed on the check %q, which the student sees: %v; want the %s test", f.why, name, visible, f.caught)
+			}
+		}
+		t.Logf("%s/%s, %s: %s", student, a, f.why, firstLine(errs))
+	}
 }
 
-// checkClean checks that every code cell of a graded solution ran without an
-// error (internal/notebooks' rule, OutputProblem) and wrote nothing at all to
-// stderr: nbgrader counts any stderr as a failure, even what the rule lets pass.
-func checkClean(t *testing.T, nb *notebook) {
-	for _, c := range nb.Cells {
+// failedCheck returns the name of the check that failed, from the message
+// exercises/check writes ("check failed: NAME = 2, expected …", "NAME does
+// not hold", "NAME: error").
+func failedCheck(errs string) string {
+	for _, re := range []*regexp.Regexp{
+		regexp.MustCompile(`(?m)^check failed: (.*) = [^ ]*, expected`),
+		regexp.MustCompile(`(?m)^check failed: (.*) does not hold$`),
+		regexp.MustCompile(`(?m)^check failed: (Ex\. [0-9]+): `),
+	} {
+		if m := re.FindStringSubmatch(errs); m != nil {
+			return m[1]
+		}
+	}
+	return ""
+}
+
+// checkNamed reports whether a check of the test cell's source has the name:
+// one of its string literals, its formatting verbs standing for any text.
+func checkNamed(src, name string) bool {
+	for _, lit := range regexp.MustCompile(`"(?:[^"\\\n]|\\.)*"`).FindAllString(src, -1) {
+		s, err := strconv.Unquote(lit)
+		if err != nil {
+			continue
+		}
+		pieces := regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z]`).Split(s, -1)
+		for i := range pieces {
+			pieces[i] = regexp.QuoteMeta(pieces[i])
+		}
+		if regexp.MustCompile("^" + strings.Join(pieces, ".*") + "$").MatchString(name) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstLine(s string) string { l, _, _ := strings.Cut(strings.TrimSpace(s), "\n"); return l }
+
+// checkReleasedOnly checks that the tables list the released assignments only.
+func checkReleasedOnly(t *testing.T, english, french []string, tables ...[]map[string]string) {
+	for _, rows := range tables {
+		seen := map[string]bool{}
+		for _, r := range rows {
+			seen[r["assignment"]] = true
+		}
+		for _, a := range english {
+			if !seen[a] {
+				t.Errorf("the released %s is not in the grade tables", a)
+			}
+		}
+		for _, a := range french {
+			if seen[a] {
+				t.Errorf("%s, never released, is in the grade tables", a)
+			}
+		}
+	}
+}
+
+// checkClean checks that every graded test cell of a graded solution passed:
+// no error, nothing on stderr (nbgrader counts stderr as a failure), and its
+// "checks passed" line without the grader's seal.
+func checkClean(t *testing.T, nb *notebook, passed string) {
+	for _, c := range nb.cells {
 		if c["cell_type"] != "code" || meta(c) == nil {
 			continue
 		}
-		for _, o := range outputs(c) {
-			msg := notebooks.OutputProblem(o)
-			if msg == "" && o.Name == "stderr" {
-				msg = "stderr: " + outText(o)
-			}
-			if msg != "" {
-				t.Errorf("cell %s: %s", gradeID(c), tail(msg, 300))
-			}
+		if e := stderr(c); e != "" {
+			t.Errorf("cell %s: %s", gradeID(c), tail(e, 300))
+		}
+		if is(c, "grade") && (!strings.Contains(stdout(c), passed) || strings.Contains(stdout(c), "seal")) {
+			t.Errorf("cell %s printed %q, want its %q line (unsealed)", gradeID(c), stdout(c), passed)
 		}
 	}
 }
@@ -524,23 +641,23 @@ func checkClean(t *testing.T, nb *notebook) {
 // only errors are the stubs' panics, in the cells that call them.
 func checkStubsCompile(t *testing.T, nb *notebook) {
 	failed := 0
-	for _, c := range nb.Cells {
+	for _, c := range nb.cells {
 		if c["cell_type"] != "code" {
 			continue
 		}
 		if c["execution_count"] == nil {
 			t.Errorf("cell %s did not run", gradeID(c))
 		}
-		var stderr strings.Builder
+		var errs strings.Builder
 		for _, o := range outputs(c) {
 			if compileError(o) {
-				t.Errorf("cell %s does not compile: %s", gradeID(c), tail(htmlText(o), 500))
+				t.Errorf("cell %s does not compile: %s", gradeID(c), tail(htmlText(o.html), 500))
 			}
-			if o.Name == "stderr" {
-				stderr.WriteString(outText(o))
+			if o.name == "stderr" {
+				errs.WriteString(o.text)
 			}
 		}
-		if s := stderr.String(); s != "" {
+		if s := errs.String(); s != "" {
 			failed++
 			if !strings.Contains(s, "no answer given") || is(c, "solution") || gradeID(c) == "setup" {
 				t.Errorf("cell %s: stderr %q, want only the stub's panic in a cell that calls it", gradeID(c), tail(s, 300))
@@ -555,58 +672,144 @@ func checkStubsCompile(t *testing.T, nb *notebook) {
 // checkTimeoutCut checks that the endless loop in cell loop was cut by the
 // timeout and that the next graded cell still ran and passed.
 func checkTimeoutCut(t *testing.T, nb *notebook, loop, next string) {
-	var kinds []string
-	for _, o := range outputs(cellOf(t, nb, loop)) {
-		kinds = append(kinds, o.OutputType+":"+o.Ename)
+	if !strings.Contains(stderr(nb.cell(t, loop)), "Error") {
+		t.Errorf("cell %s: %q, want an error from the timeout", loop, stderr(nb.cell(t, loop)))
 	}
-	if !strings.Contains(strings.Join(kinds, " "), "error:") {
-		t.Errorf("cell %s: outputs %v, want an error from the timeout", loop, kinds)
-	}
-	ok := false
-	for _, o := range outputs(cellOf(t, nb, next)) {
-		ok = ok || strings.Contains(outText(o), "the checks passed")
-	}
-	if !ok {
+	if !strings.Contains(stdout(nb.cell(t, next)), "the checks passed") {
 		t.Errorf("cell %s after the endless loop did not pass", next)
 	}
 }
 
-// checkUID checks that the students' code ran as the grader, not as root.
-func checkUID(t *testing.T, nb *notebook) {
-	re := regexp.MustCompile(`grading uid=(\d+)`)
-	for _, c := range nb.Cells {
-		for _, o := range outputs(c) {
-			if m := re.FindStringSubmatch(outText(o)); m != nil {
-				if m[1] == "0" {
-					t.Errorf("the students' code ran as root")
-				}
-				u, _ := exec.Command("id", "-u", graderUser).Output()
-				if strings.TrimSpace(string(u)) != m[1] {
-					t.Errorf("the students' code ran as uid %s, not %s (%s)", m[1], graderUser, strings.TrimSpace(string(u)))
-				}
-				return
+// checkLate checks that rita's second submission of part-b, after the due
+// date, is the one graded (full marks, where the first had none) and is late,
+// and that alice's, before it, is not.
+func checkLate(t *testing.T, totals []map[string]string, due string) {
+	row := func(student string) map[string]string {
+		for _, r := range totals {
+			if r["assignment"] == "part-b" && r["student_id"] == student {
+				return r
 			}
 		}
+		t.Fatalf("no part-b row for %s in grades.csv", student)
+		return nil
 	}
-	t.Error("the extra cell printing the uid did not run")
+	alice, rita := row("alice"), row("rita")
+	if rita["raw_score"] != alice["raw_score"] {
+		t.Errorf("rita's second submission (the solutions) scores %s, alice's solutions %s: the first was graded?", rita["raw_score"], alice["raw_score"])
+	}
+	if late, _ := strconv.ParseFloat(rita["seconds_late"], 64); late <= 0 {
+		t.Errorf("rita submitted after the due date %s (at %s), yet seconds_late = %s", due, rita["timestamp"], rita["seconds_late"])
+	}
+	if late, _ := strconv.ParseFloat(alice["seconds_late"], 64); late != 0 || alice["duedate"] == "" {
+		t.Errorf("alice submitted before the due date %q: seconds_late = %s", alice["duedate"], alice["seconds_late"])
+	}
 }
 
-// checkMessages runs, in the student version of part-b, a test cell before the
-// setup cell and then the chart cell with I := 7,25, and checks that each
-// error the student sees is named, with what to do, in the notebook's text.
-func checkMessages(t *testing.T, v testenv.Venv, course string) {
-	release := readNotebook(t, filepath.Join(course, "release", "part-b", "part-b.ipynb"))
+// checkBadInput checks the three bad submissions: each graded with a note
+// first in the graded notebook, the others untouched.
+func checkBadInput(t *testing.T, dir string, graded func(student, a string) *notebook, log string, before, after map[string]string) {
+	for _, c := range []struct{ student, note string }{
+		{"ivan", "could not be read"},
+		{"dora", "`ex2-test` (2 points) was missing: it was added back"},
+		{"dora", "the answer cell `ex3-solution` was missing"},
+		{"lena", "the locked cell `ex1-test` had been changed: it was put back as released"},
+	} {
+		nb := graded(c.student, "part-a")
+		if first := source(nb.cells[0]); !strings.Contains(first, c.note) {
+			t.Errorf("%s's graded part-a starts with %q, want a note with %q", c.student, tail(first, 300), c.note)
+		}
+	}
+	if !strings.Contains(stdout(graded("dora", "part-a").cell(t, "ex2-test")), "the checks passed") {
+		t.Error("dora's test of Ex. 2, added back, did not pass her right answer")
+	}
+	kept := filepath.Join(dir, "submitted", "ivan", "part-a", "part-a.ipynb.unreadable")
+	if b, err := os.ReadFile(kept); err != nil || !strings.Contains(string(b), "this is not JSON") {
+		t.Errorf("ivan's unreadable notebook is not kept as it was in %s: %v", kept, err)
+	}
+	if !strings.Contains(log, "ivan/part-a/part-a.ipynb is unreadable") {
+		t.Errorf("make grade did not say that ivan's notebook is unreadable:\n%s", tail(log, 2000))
+	}
+	for path, h := range before {
+		if strings.Contains(path, "/ivan/") {
+			continue
+		}
+		if after[path] != h {
+			t.Errorf("grading changed %s", path)
+		}
+	}
+}
+
+// checkGrader checks that the students' code ran as the grader, not as root,
+// and could read none of the course's private files.
+func checkGrader(t *testing.T, nb *notebook) {
+	var out strings.Builder
+	for _, c := range nb.cells {
+		out.WriteString(stdout(c))
+	}
+	m := regexp.MustCompile(`grading uid=(\d+)`).FindStringSubmatch(out.String())
+	if m == nil {
+		t.Fatalf("the extra cell printing the uid did not run: %s", stderr(nb.cells[len(nb.cells)-1]))
+	}
+	u, _ := exec.Command("id", "-u", graderUser).Output()
+	if m[1] == "0" || strings.TrimSpace(string(u)) != m[1] {
+		t.Errorf("the students' code ran as uid %s, not %s (%s)", m[1], graderUser, strings.TrimSpace(string(u)))
+	}
+	if strings.Contains(out.String(), "grader can") {
+		t.Errorf("the students' code can read private files:\n%s", out.String())
+	}
+}
+
+var feedbackScore = regexp.MustCompile(`href="#(ex[0-9]+-(?:test|answer))">[^<]*</a> \(Score: ([0-9.]+) / ([0-9.]+)\)`)
+
+// checkFeedback checks that each student who was graded fetched their own
+// feedback, an HTML page with the score of each graded cell, the one the
+// tables give.
+func checkFeedback(t *testing.T, c *class, english []string, parts []map[string]string) {
+	for _, s := range []string{"alice", "mallory", "dora"} {
+		c.student(s, "fetch_feedback", "part-a")
+		files, _ := filepath.Glob(filepath.Join(c.home(s), "part-a", "feedback", "*", "part-a.html"))
+		if len(files) != 1 {
+			t.Errorf("%s fetched %d feedback pages for part-a, want 1", s, len(files))
+			continue
+		}
+		b, _ := os.ReadFile(files[0])
+		cells := feedbackScore.FindAllStringSubmatch(string(b), -1)
+		if len(cells) < 4 {
+			t.Errorf("%s's feedback has %d cells with a score, want every graded cell", s, len(cells))
+		}
+		for _, m := range cells {
+			for _, r := range parts {
+				if r["assignment"] == "part-a" && r["student_id"] == s && r["part"] == m[1] && r["score"] != "" {
+					if want, _ := strconv.ParseFloat(r["score"], 64); fmt.Sprint(want) != strings.TrimSuffix(m[2], ".0") {
+						t.Errorf("%s's feedback gives %s %s points, the table %s", s, m[1], m[2], r["score"])
+					}
+				}
+			}
+		}
+		if s == "mallory" && !strings.Contains(string(b), "did not run to its end") {
+			t.Errorf("mallory's feedback does not say why her Ex. 3 lost its points")
+		}
+	}
+}
+
+// checkMessages checks what a student sees when something is wrong: in the
+// student version of part-b, a test cell run before the setup cell, the
+// chart cell with I := 7,25, a stub that leaves a variable unused, and the
+// setup cell of a notebook whose go.mod points at a missing module; and
+// nbgrader without an exchange, or asked for an assignment not released.
+func checkMessages(t *testing.T, v testenv.Venv, dir string, c *class) {
+	release := readNotebook(t, filepath.Join(dir, "release", "part-b", "part-b.ipynb"))
 	var intro strings.Builder
-	for _, c := range release.Cells {
+	for _, c := range release.cells {
 		if c["cell_type"] == "markdown" {
 			intro.WriteString(source(c))
 		}
 	}
 	text := intro.String()
-	early := cellOf(t, release, "b1-test")
-	setup := cellOf(t, release, "setup")
+	early := release.cell(t, "ex1-test")
+	setup := release.cell(t, "setup")
 	var chart map[string]any
-	for _, c := range release.Cells {
+	for _, c := range release.cells {
 		if strings.Contains(source(c), "I := 6.0") {
 			chart = c
 		}
@@ -618,88 +821,146 @@ func checkMessages(t *testing.T, v testenv.Venv, course string) {
 	// The unused-variable trap of a badly cut stub: the compile check must see it.
 	trap := map[string]any{"cell_type": "code", "execution_count": nil, "metadata": map[string]any{}, "outputs": []any{},
 		"source": "func trap(n *eif.Neuron) float64 {\n\tp := n.Params()\n\t// YOUR CODE HERE\n\tpanic(\"no answer given\")\n}"}
-	release.Cells = []map[string]any{early, setup, chart, trap}
-	dir := filepath.Join(course, "messages")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	copyFile(t, filepath.Join(course, "release", "part-b", "go.mod"), filepath.Join(dir, "go.mod"))
-	writeNotebook(t, release, filepath.Join(dir, "messages.ipynb"))
-	cmd := exec.Command(filepath.Join(v.Bin, "jupyter"), "nbconvert", "--to", "notebook", "--execute", "--allow-errors",
-		"--ExecutePreprocessor.timeout=300", "--output", "ran.ipynb", "messages.ipynb")
-	cmd.Dir, cmd.Env = dir, v.JupyterEnv("", "")
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("nbconvert: %v\n%s", err, tail(string(b), 3000))
-	}
-	ran := readNotebook(t, filepath.Join(dir, "ran.ipynb"))
-	if len(ran.Cells) != 4 {
-		t.Fatalf("%d cells ran, want 4", len(ran.Cells))
-	}
+	release.cells = []map[string]any{early, setup, chart, trap}
+	ran := execute(t, v, dir, "messages", release, "")
 	trapped := false
-	for _, o := range outputs(ran.Cells[3]) {
-		trapped = trapped || compileError(o) && strings.Contains(htmlText(o), "declared and not used: p")
+	for _, o := range outputs(ran.cells[3]) {
+		trapped = trapped || compileError(o) && strings.Contains(htmlText(o.html), "declared and not used: p")
 	}
 	if !trapped {
 		t.Error("a stub that leaves a variable unused is not reported as a compile error")
 	}
-	for i, c := range []struct{ error, text, fix string }{
+	for i, m := range []struct{ error, text, fix string }{
 		{"undefined: eif", "`undefined: eif`", "run the setup cell"},
 		{"", "", ""}, // the setup cell itself
 		{"assignment mismatch: 1 variable but 2 values", "`assignment mismatch: 1 variable but 2 values`", "replace the comma by a point"},
 	} {
-		var all strings.Builder
-		for _, o := range outputs(ran.Cells[i]) {
-			all.WriteString(outText(o) + htmlText(o))
-		}
-		if c.error == "" {
-			for _, o := range outputs(ran.Cells[i]) {
-				if o.OutputType == "error" || o.Name == "stderr" {
-					t.Errorf("the setup cell failed: %s %s", outText(o), tail(htmlText(o), 500))
-				}
+		all := stdout(ran.cells[i]) + stderr(ran.cells[i])
+		if m.error == "" {
+			if e := stderr(ran.cells[i]); e != "" {
+				t.Errorf("the setup cell failed: %s", tail(e, 500))
 			}
 			continue
 		}
-		if !strings.Contains(all.String(), c.error) {
-			t.Errorf("cell %d: the student does not see %q: %s", i, c.error, tail(all.String(), 500))
+		if !strings.Contains(all, m.error) {
+			t.Errorf("cell %d: the student does not see %q: %s", i, m.error, tail(all, 500))
 		}
-		if !strings.Contains(text, c.text) || !strings.Contains(strings.ToLower(text), c.fix) {
-			t.Errorf("the statement does not explain %s with %q", c.text, c.fix)
+		if !strings.Contains(text, m.text) || !strings.Contains(strings.ToLower(text), m.fix) {
+			t.Errorf("the statement does not explain %s with %q", m.text, m.fix)
 		}
+	}
+
+	// A go.mod that points at a module not on this server (STUDENT_MODULE_DIR wrong).
+	lost := execute(t, v, dir, "lost", &notebook{raw: release.raw, cells: []map[string]any{setup}}, "/nonexistent/eif-notebooks")
+	if e := stderr(lost.cells[0]); !strings.Contains(e, "SETUP FAILED") || !strings.Contains(e, "go.mod") || !strings.Contains(e, "STUDENT_MODULE_DIR") {
+		t.Errorf("a go.mod pointing at a missing module: the setup cell says %q, want SETUP FAILED naming go.mod and STUDENT_MODULE_DIR", tail(e, 500))
+	}
+
+	// nbgrader on a server without the exchange, and an assignment not released.
+	if out := c.studentFails("alice", []string{"EIF_NBGRADER_EXCHANGE=/nonexistent/exchange"}, "list"); !strings.Contains(out, "EIF_NBGRADER_EXCHANGE") {
+		t.Errorf("nbgrader list without an exchange says %q, want the hub's setting EIF_NBGRADER_EXCHANGE named", tail(out, 500))
+	}
+	if out := c.studentFails("alice", nil, "fetch_assignment", "partie-a"); !strings.Contains(out, "make release ASSIGNMENTS=partie-a") {
+		t.Errorf("fetching an assignment not released says %q, want what the teacher runs (make release ASSIGNMENTS=partie-a)", tail(out, 500))
+	}
+	if out := c.studentFails("alice", nil, "fetch_assignment", "part-a"); !strings.Contains(out, "rename that folder") {
+		t.Errorf("fetching part-a again says %q, want what to do with the folder there", tail(out, 500))
 	}
 }
 
-// TestSourcesHaveGradeIDs checks the source notebooks' nbgrader metadata
-// without running anything: unique grade ids, points on graded cells, a Go
-// kernel, no outputs, the setup cell first.
-func TestSourcesHaveGradeIDs(t *testing.T) {
-	for _, a := range assignments {
-		nb := readNotebook(t, filepath.Join(repoRoot, "exercises", "source", a, a+".ipynb"))
-		seen := map[string]bool{}
-		var code []string
-		for _, c := range nb.Cells {
-			id := gradeID(c)
-			if meta(c) != nil && (id == "" || seen[id]) {
-				t.Errorf("%s: grade_id %q missing or repeated", a, id)
-			}
-			seen[id] = true
-			if is(c, "grade") {
-				if p, _ := meta(c)["points"].(float64); p <= 0 {
-					t.Errorf("%s: cell %s has no points", a, id)
-				}
-			}
-			if c["cell_type"] == "code" {
-				code = append(code, id)
-				if len(outputs(c)) > 0 {
-					t.Errorf("%s: cell %s has outputs (commit sources without them)", a, id)
-				}
-			}
-		}
-		if len(code) == 0 || code[0] != "setup" {
-			t.Errorf("%s: the first code cell is %v, want the setup cell", a, code[:min(1, len(code))])
-		}
-		ks, _ := nb.Doc["metadata"].(map[string]any)["kernelspec"].(map[string]any)
-		if ks["name"] != "gonb" || ks["language"] != "go" {
-			t.Errorf("%s: kernelspec %v, want gonb with language go (nbgrader picks the Go stub by it)", a, ks)
+// execute runs the notebook nb in the folder dir/name, next to part-b's
+// released go.mod (or one pointing at module, if given), and returns it run.
+func execute(t *testing.T, v testenv.Venv, dir, name string, nb *notebook, module string) *notebook {
+	t.Helper()
+	folder := filepath.Join(dir, name)
+	copyFile(t, filepath.Join(dir, "release", "part-b", "go.mod"), filepath.Join(folder, "go.mod"))
+	if module != "" {
+		b, _ := os.ReadFile(filepath.Join(folder, "go.mod"))
+		b = regexp.MustCompile(`(?m)^(replace \S+ => ).*$`).ReplaceAll(b, []byte("${1}"+module))
+		if err := os.WriteFile(filepath.Join(folder, "go.mod"), b, 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
+	nb.write(t, filepath.Join(folder, name+".ipynb"))
+	cmd := exec.Command(filepath.Join(v.Bin, "jupyter"), "nbconvert", "--to", "notebook", "--execute", "--allow-errors",
+		"--ExecutePreprocessor.timeout=300", "--output", "ran.ipynb", name+".ipynb")
+	cmd.Dir, cmd.Env = folder, v.JupyterEnv("", "")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("nbconvert: %v\n%s", err, tail(string(b), 3000))
+	}
+	ran := readNotebook(t, filepath.Join(folder, "ran.ipynb"))
+	if len(ran.cells) != len(nb.cells) {
+		t.Fatalf("%d cells ran, want %d", len(ran.cells), len(nb.cells))
+	}
+	return ran
+}
+
+// checkNoSolution checks that no line of a solution region (or of a hidden
+// test) of the source is left in the student version.
+func checkNoSolution(t *testing.T, src, release *notebook) {
+	var whole strings.Builder
+	for _, c := range release.cells {
+		whole.WriteString(source(c) + "\n")
+	}
+	rel := whole.String()
+	for _, marker := range []string{"BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"} {
+		if strings.Contains(rel, marker) {
+			t.Errorf("the student version still holds %q", marker)
+		}
+	}
+	secret := regexp.MustCompile(`(?s)BEGIN (SOLUTION|HIDDEN TESTS)[^\n]*\n(.*?)\n[^\n]*END (SOLUTION|HIDDEN TESTS)`)
+	sources := make([]string, len(src.cells))
+	var visible strings.Builder // what the source shows outside its secret regions
+	for i, c := range src.cells {
+		sources[i] = source(c)
+		if is(c, "solution") && c["cell_type"] == "markdown" {
+			sources[i] = "BEGIN SOLUTION\n" + sources[i] + "\nEND SOLUTION" // a whole Markdown answer is the solution
+		}
+		visible.WriteString(secret.ReplaceAllString(sources[i], "") + "\n")
+	}
+	checked := 0
+	for i, c := range src.cells {
+		for _, m := range secret.FindAllStringSubmatch(sources[i], -1) {
+			for _, line := range strings.Split(m[2], "\n") {
+				line = strings.TrimSpace(line)
+				if len(line) < 16 || strings.HasPrefix(line, "//") || strings.Contains(visible.String(), line) {
+					continue // short lines, comments and lines also shown to students may recur
+				}
+				checked++
+				if strings.Contains(rel, line) {
+					t.Errorf("cell %s: the student version still holds the line %q", gradeID(c), line)
+				}
+			}
+		}
+	}
+	if checked < 20 {
+		t.Errorf("only %d solution lines checked: are the delimiters right?", checked)
+	}
+}
+
+// hashes returns the SHA-256 of every file under dir.
+func hashes(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	h := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(b)
+		h[path] = hex.EncodeToString(sum[:])
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+func countSubmissions(t *testing.T, dir string) int {
+	m, _ := filepath.Glob(filepath.Join(dir, "submitted", "*", "*"))
+	return len(m)
 }

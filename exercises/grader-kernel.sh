@@ -19,6 +19,19 @@ user=${EIF_GRADER_USER:?EIF_GRADER_USER is not set (see exercises/grader-setup.s
 home=$(getent passwd "$user" | cut -d: -f6)
 group=$(id -gn "$user")
 
+# The course folder is closed to the grader (eifgrader/prepare.py): open the
+# folder of the student being graded, the kernel's working folder
+# autograded/STUDENT/ASSIGNMENT, and close every other student's, so that one
+# student's code cannot read another's work.
+case $PWD in
+*/autograded/*/*)
+	top=${PWD%%/autograded/*}/autograded
+	rest=${PWD#"$top"/}
+	for d in "$top"/*/; do chmod 700 "$d"; done
+	chmod 711 "$top/${rest%%/*}"
+	;;
+esac
+
 # The connection file, readable by the grader only; removed once GoNB has read it.
 dir=$(mktemp -d /tmp/eif-grader-kernel.XXXXXX)
 install -m 600 -o "$user" -g "$group" "$conn" "$dir/connection.json"

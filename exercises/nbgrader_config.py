@@ -1,11 +1,14 @@
-# nbgrader configuration of the EIF exercises (the course folder is this one).
-# See docs/exercises.md for the teacher's workflow: make assignments, release,
-# collect, make grade.
+# nbgrader configuration of the EIF exercises, the teacher's side (the course
+# folder is this one; the students' servers have their own, in the image:
+# deploy/image/nbgrader_config.py). See docs/exercises.md for the teacher's
+# workflow: make assignments, release, collect, grade, feedback.
 import os
+import sys
 
 c = get_config()  # noqa: F821 (provided by nbgrader)
 
 here = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, here)  # the course's additions to nbgrader: exercises/eifgrader
 c.CourseDirectory.root = here
 c.CourseDirectory.course_id = os.environ.get("EIF_COURSE_ID", "eif")
 c.CourseDirectory.db_url = "sqlite:///" + os.path.join(here, "gradebook.db")
@@ -32,12 +35,36 @@ c.Execute.timeout_func = cell_timeout
 c.Execute.timeout = 60
 c.Execute.interrupt_on_timeout = True
 
+# A test cell earns its points only if it ran to its end (eifgrader/seal.py):
+# SealTests before nbgrader's Execute, VerifySeals right after it.
+from eifgrader.seal import SealTests, VerifySeals  # noqa: E402
+from nbgrader.converters import Autograde  # noqa: E402
+from nbgrader.preprocessors import Execute  # noqa: E402
+
+steps = list(Autograde.class_traits()["autograde_preprocessors"].make_dynamic_default())
+at = steps.index(Execute)
+c.Autograde.autograde_preprocessors = steps[:at] + [SealTests, Execute, VerifySeals] + steps[at + 1:]
+
+# A changed locked cell is put back, a deleted graded cell added back, and the
+# student's graded notebook says so in a note (eifgrader/cells.py).
+from eifgrader.cells import OverwriteCells  # noqa: E402
+from nbgrader.preprocessors import OverwriteCells as NbgraderOverwriteCells  # noqa: E402
+
+steps = list(Autograde.class_traits()["sanitize_preprocessors"].make_dynamic_default())
+c.Autograde.sanitize_preprocessors = [OverwriteCells if s is NbgraderOverwriteCells else s for s in steps]
+
 # Autograding runs student code. When EIF_GRADER_KERNEL names a kernel (make
 # grade sets "gonb-grader" with GRADER_USER=...), the notebooks run on it: the
 # GoNB kernel started as that unprivileged user (exercises/grader-kernel.sh).
 if os.environ.get("EIF_GRADER_KERNEL"):
     c.Execute.kernel_name = os.environ["EIF_GRADER_KERNEL"]
 
-# The exchange through which a hub's users fetch and submit (nbgrader's
-# default folder, or NBGRADER_EXCHANGE). See docs/exercises.md.
+# The exchange through which the hub's students fetch and submit: the folder
+# of the hub's EIF_NBGRADER_EXCHANGE (`make release EXCHANGE=...` passes it;
+# NBGRADER_EXCHANGE for nbgrader run by hand). Each student's server mounts
+# only its own submissions and feedback: the teacher's side collects from,
+# and releases feedback into, one folder per student (eifgrader/exchange.py).
 c.Exchange.root = os.environ.get("NBGRADER_EXCHANGE", "/srv/nbgrader/exchange")
+c.ExchangeFactory.release_assignment = "eifgrader.exchange.ReleaseAssignment"
+c.ExchangeFactory.collect = "eifgrader.exchange.Collect"
+c.ExchangeFactory.release_feedback = "eifgrader.exchange.ReleaseFeedback"

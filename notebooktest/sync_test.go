@@ -3,8 +3,6 @@ package notebooktest_test
 import (
 	"encoding/json"
 	"fmt"
-	"go/scanner"
-	"go/token"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -16,26 +14,16 @@ import (
 // The French edition (notebooks/fr/) is kept in step with the English one:
 // each French notebook has an English twin of the same name, with the same
 // cells in the same order and of the same types, and each code cell is the
-// same program. Code cells are compared as Go token streams (go/scanner, which
-// also reads GoNB's `!` shell and `%` magic lines well enough to compare them),
-// so they may differ only in:
-//
-//   - comments, which the scanner skips, and spacing;
-//   - string literals ("…" and `…`), compared by kind only: printed labels,
-//     chart titles, axis names and the setup cell's shell message are
-//     translated;
-//   - lines `%env EIF_LANG …`, left out on both sides: the French setup cell
-//     sets the language of the labels eif/chart writes itself (see chart's
-//     doc). A French setup cell must have the line `%env EIF_LANG fr`, an
-//     English one must not.
-//
-// Everything else, numbers included, is compared exactly.
+// same program by the rule of notebooks.CodeDiff (internal/notebooks/
+// edition.go: only comments, spacing, string literals and the `%env EIF_LANG`
+// line may differ), which the graded assignments' twins follow too. A French
+// setup cell must have the line `%env EIF_LANG fr`, an English one must not.
 
 // frDir is the French edition's folder, relative to notebooks/.
 const frDir = "fr"
 
 // langLine is a GoNB magic line that sets EIF_LANG.
-var langLine = regexp.MustCompile(`(?m)^[ \t]*%env[ \t]+EIF_LANG([ \t=].*)?$`)
+var langLine = notebooks.LangLine
 
 func TestFrenchEditionInStep(t *testing.T) {
 	var english []string
@@ -220,14 +208,14 @@ func editionDiffs(en, fr notebook, frName, enName string) []string {
 		fs, es := string(f.Source), string(e.Source)
 		if firstCode {
 			firstCode = false
-			if !regexp.MustCompile(`(?m)^[ \t]*%env[ \t]+EIF_LANG[ \t]+fr[ \t]*$`).MatchString(fs) {
+			if !notebooks.FrenchLangLine.MatchString(fs) {
 				diffs = append(diffs, fmt.Sprintf("%s: the French setup cell needs the line `%%env EIF_LANG fr` (French labels from eif/chart)", where))
 			}
 			if langLine.MatchString(es) {
 				diffs = append(diffs, fmt.Sprintf("%s: the English setup cell sets EIF_LANG (%s cell %d)", where, enName, i))
 			}
 		}
-		if d := tokenDiff(langLine.ReplaceAllString(es, ""), langLine.ReplaceAllString(fs, "")); d != "" {
+		if d := notebooks.CodeDiff(es, fs); d != "" {
 			diffs = append(diffs, fmt.Sprintf("%s differs from %s cell %d in its code: %s", where, enName, i, d))
 		}
 	}
@@ -257,62 +245,4 @@ func skeleton(src string, french bool) string {
 		b.WriteString(" your-turn")
 	}
 	return b.String()
-}
-
-// tok is one token of a cell: its kind, its text (empty for string literals,
-// which may be translated), and its line in the cell.
-type tok struct {
-	kind token.Token
-	lit  string
-	line int
-}
-
-func (k tok) String() string {
-	switch {
-	case k.kind == token.EOF:
-		return "the end of the cell"
-	case k.kind == token.STRING:
-		return "a string literal"
-	case k.lit != "":
-		return fmt.Sprintf("%q", k.lit)
-	}
-	return fmt.Sprintf("%q", k.kind.String())
-}
-
-// tokens scans src as Go. Comments are skipped. GoNB's shell and magic lines
-// (`!…`, `%…`) are not Go; the scanner still cuts them into tokens (with
-// errors, ignored), which is enough to compare them.
-func tokens(src string) []tok {
-	fset := token.NewFileSet()
-	file := fset.AddFile("cell", -1, len(src))
-	var s scanner.Scanner
-	s.Init(file, []byte(src), func(token.Position, string) {}, 0)
-	var out []tok
-	for {
-		pos, kind, lit := s.Scan()
-		t := tok{kind: kind, line: fset.Position(pos).Line}
-		switch {
-		case kind == token.STRING:
-		case kind == token.SEMICOLON && lit == "\n":
-			t.lit = "newline"
-		case kind.IsLiteral() || kind == token.ILLEGAL:
-			t.lit = lit
-		}
-		out = append(out, t)
-		if kind == token.EOF {
-			return out
-		}
-	}
-}
-
-// tokenDiff describes the first token where fr departs from en, or returns "".
-func tokenDiff(en, fr string) string {
-	e, f := tokens(en), tokens(fr)
-	for k := range min(len(e), len(f)) {
-		if e[k].kind != f[k].kind || e[k].lit != f[k].lit {
-			return fmt.Sprintf("token %d, on line %d of the French cell, is %v; on line %d of the English cell it is %v (only string literals and comments may differ)",
-				k+1, f[k].line, f[k], e[k].line, e[k])
-		}
-	}
-	return ""
 }

@@ -1,0 +1,300 @@
+package exercises_test
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/eif-notebooks/eif-notebooks/internal/notebooks"
+)
+
+// pair is an English assignment and its French twin (exercises/assignments).
+type pair struct{ en, fr string }
+
+// readPairs reads exercises/assignments.
+func readPairs(t testing.TB) []pair {
+	t.Helper()
+	f, err := os.Open(filepath.Join(repoRoot, "exercises", "assignments"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var ps []pair
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		w := strings.Fields(line)
+		if len(w) != 2 {
+			t.Fatalf("exercises/assignments: %q: want an English name and a French one", line)
+		}
+		ps = append(ps, pair{w[0], w[1]})
+	}
+	if len(ps) == 0 {
+		t.Fatal("exercises/assignments lists no assignment")
+	}
+	return ps
+}
+
+func allNames(ps []pair) (en, fr []string) {
+	for _, p := range ps {
+		en, fr = append(en, p.en), append(fr, p.fr)
+	}
+	return en, fr
+}
+
+func sourceNotebook(t testing.TB, name string) *notebook {
+	return readNotebook(t, filepath.Join(repoRoot, "exercises", "source", name, name+".ipynb"))
+}
+
+// testCell is the grade id of an exercise's test cell, "ex3-test", and its label, "Ex. 3".
+var testCell = regexp.MustCompile(`^ex([0-9]+)-test$`)
+
+// passedLine is the last line every graded test cell must have (the grader seals it).
+var passedLine = regexp.MustCompile(`^check\.Passed\("([^"]*)"\)$`)
+
+// TestSources checks the source notebooks' nbgrader metadata and rules without
+// running anything: unique grade ids, points on graded cells, a Go kernel, no
+// outputs, the setup cell first; every graded test cell ends with
+// check.Passed of its own exercise (the grader wants that line, sealed); every
+// exercise with a test states its tolerances; every section a statement cites
+// (§A2, §6) is a heading of the teaching notebook it names.
+func TestSources(t *testing.T) {
+	en, fr := allNames(readPairs(t))
+	for _, a := range append(en, fr...) {
+		nb := sourceNotebook(t, a)
+		french := contains(fr, a)
+		seen := map[string]bool{}
+		var code []string
+		for _, c := range nb.cells {
+			id := gradeID(c)
+			if meta(c) != nil && (id == "" || seen[id]) {
+				t.Errorf("%s: grade_id %q missing or repeated", a, id)
+			}
+			seen[id] = true
+			if is(c, "grade") {
+				if p, _ := meta(c)["points"].(float64); p <= 0 {
+					t.Errorf("%s: cell %s has no points", a, id)
+				}
+			}
+			if c["cell_type"] != "code" {
+				continue
+			}
+			code = append(code, id)
+			if len(outputs(c)) > 0 {
+				t.Errorf("%s: cell %s has outputs (commit sources without them)", a, id)
+			}
+			if is(c, "grade") && !is(c, "solution") {
+				m := testCell.FindStringSubmatch(id)
+				lines := strings.Split(strings.TrimSpace(source(c)), "\n")
+				last := passedLine.FindStringSubmatch(strings.TrimSpace(lines[len(lines)-1]))
+				if m == nil || last == nil || last[1] != "Ex. "+m[1] {
+					t.Errorf("%s: the graded cell %s must be named exN-test and end with check.Passed(\"Ex. N\") of its exercise; it ends %q", a, id, lines[len(lines)-1])
+				}
+				statement := nb.cell(t, strings.TrimSuffix(id, "-test")+"-statement")
+				word := map[bool]string{false: "**Tolerances.**", true: "**Tolérances.**"}[french]
+				if !strings.Contains(source(statement), word) {
+					t.Errorf("%s: the statement of %s does not state its tolerances (a paragraph %s)", a, id, word)
+				}
+			}
+		}
+		if len(code) == 0 || code[0] != "setup" {
+			t.Errorf("%s: the first code cell is %v, want the setup cell", a, code[:min(1, len(code))])
+		}
+		ks, _ := nb.raw["metadata"].(map[string]any)["kernelspec"].(map[string]any)
+		if ks["name"] != "gonb" || ks["language"] != "go" {
+			t.Errorf("%s: kernelspec %v, want gonb with language go (nbgrader picks the Go stub by it)", a, ks)
+		}
+		checkCitations(t, a, nb, french)
+	}
+}
+
+var (
+	citedNotebook = regexp.MustCompile("`(0[0-9]-[a-z-]+\\.ipynb)`")
+	citedSection  = regexp.MustCompile(`§([A-Z]?[0-9]+)`)
+	citedTitle    = regexp.MustCompile(`notebook (0[0-9]), (?:"([^"]+)"|«[\s\x{a0}]*([^»]+?)[\s\x{a0}]*»)`)
+)
+
+// checkCitations checks that each § a statement cites is a section heading of
+// the assignment's teaching notebook (the first one its introduction names),
+// and each section it cites by its title, `notebook 03, "Title"`, a heading of
+// that notebook.
+func checkCitations(t *testing.T, a string, nb *notebook, french bool) {
+	dir := filepath.Join(repoRoot, "notebooks")
+	if french {
+		dir = filepath.Join(dir, "fr")
+	}
+	for _, c := range nb.cells {
+		for _, m := range citedTitle.FindAllStringSubmatch(source(c), -1) {
+			title := m[2] + m[3]
+			files, _ := filepath.Glob(filepath.Join(dir, m[1]+"-*.ipynb"))
+			found := false
+			for _, f := range files {
+				for _, tc := range readNotebook(t, f).cells {
+					found = found || regexp.MustCompile(`(?m)^## `+regexp.QuoteMeta(title)+`\s*$`).MatchString(source(tc))
+				}
+			}
+			if !found {
+				t.Errorf("%s %s cites %q of notebook %s, which is no section heading of it (in %s)", a, gradeID(c), title, m[1], dir)
+			}
+		}
+	}
+	intro := source(nb.cells[0])
+	m := citedNotebook.FindStringSubmatch(intro)
+	if m == nil {
+		t.Errorf("%s: the introduction names no teaching notebook (`0N-....ipynb`)", a)
+		return
+	}
+	path := filepath.Join(repoRoot, "notebooks", m[1])
+	if french {
+		path = filepath.Join(repoRoot, "notebooks", "fr", m[1])
+	}
+	teaching := readNotebook(t, path)
+	var headings strings.Builder
+	for _, c := range teaching.cells {
+		for _, line := range strings.Split(source(c), "\n") {
+			if strings.HasPrefix(line, "## ") {
+				headings.WriteString(line + "\n")
+			}
+		}
+	}
+	for _, c := range nb.cells {
+		if !strings.HasSuffix(gradeID(c), "-statement") {
+			continue
+		}
+		for _, s := range citedSection.FindAllStringSubmatch(source(c), -1) {
+			if !regexp.MustCompile(`(?m)^## ` + regexp.QuoteMeta(s[1]) + `(\.| –)`).MatchString(headings.String()) {
+				t.Errorf("%s %s cites §%s, which is no section of %s", a, gradeID(c), s[1], path)
+			}
+		}
+	}
+}
+
+// TestFrenchAssignmentsInStep holds each French assignment in step with its
+// English twin, as the teaching notebooks are: the same cells, in the same
+// order and of the same types, with the same nbgrader metadata (grade ids,
+// points, roles), and each code cell the same Go program (notebooks.CodeDiff:
+// only comments and string literals may differ; the French setup cell sets
+// EIF_LANG fr). In the French prose, decimals take a comma, and a wrong
+// answer is « à corriger », never « faux ».
+func TestFrenchAssignmentsInStep(t *testing.T) {
+	for _, p := range readPairs(t) {
+		t.Run(p.fr, func(t *testing.T) {
+			for _, d := range assignmentDiffs(sourceNotebook(t, p.en), sourceNotebook(t, p.fr)) {
+				t.Error(d)
+			}
+		})
+	}
+}
+
+// decimalPoint is a decimal with a point in French prose (outside code and LaTeX).
+var decimalPoint = regexp.MustCompile(`\b[0-9]+\.[0-9]+\b`)
+
+// prose is Markdown without its code spans, LaTeX and section numbers (§4.4).
+func prose(md string) string {
+	return regexp.MustCompile("(?s)```.*?```|`[^`]*`|\\$\\$.*?\\$\\$|\\$[^$]*\\$|§[0-9.]+").ReplaceAllString(md, " ")
+}
+
+// assignmentDiffs lists how the French assignment fr departs from its English twin en.
+func assignmentDiffs(en, fr *notebook) []string {
+	var diffs []string
+	if len(en.cells) != len(fr.cells) {
+		return []string{fmt.Sprintf("%d cells in French, %d in English: add or remove the same cells in both", len(fr.cells), len(en.cells))}
+	}
+	for i, f := range fr.cells {
+		e := en.cells[i]
+		where := fmt.Sprintf("cell %d (%s)", i, gradeID(f))
+		if f["cell_type"] != e["cell_type"] {
+			diffs = append(diffs, fmt.Sprintf("%s is %v in French, %v in English", where, f["cell_type"], e["cell_type"]))
+			continue
+		}
+		if !reflect.DeepEqual(meta(f), meta(e)) {
+			diffs = append(diffs, fmt.Sprintf("%s: nbgrader metadata %v in French, %v in English", where, meta(f), meta(e)))
+		}
+		if f["cell_type"] != "code" {
+			text := prose(source(f))
+			if m := decimalPoint.FindString(text); m != "" {
+				diffs = append(diffs, fmt.Sprintf("%s: the decimal %q in French prose: write it with a comma", where, m))
+			}
+			if regexp.MustCompile(`(?i)\bfau(x|sse)\b`).MatchString(text) {
+				diffs = append(diffs, where+": « faux » in a statement: say « à corriger »")
+			}
+			continue
+		}
+		if i == firstCode(fr) {
+			if !notebooks.FrenchLangLine.MatchString(source(f)) {
+				diffs = append(diffs, where+": the French setup cell needs the line `%env EIF_LANG fr`")
+			}
+			if notebooks.LangLine.MatchString(source(e)) {
+				diffs = append(diffs, where+": the English setup cell sets EIF_LANG")
+			}
+		}
+		if d := notebooks.CodeDiff(source(e), source(f)); d != "" {
+			diffs = append(diffs, where+": "+d)
+		}
+	}
+	return diffs
+}
+
+func firstCode(nb *notebook) int {
+	for i, c := range nb.cells {
+		if c["cell_type"] == "code" {
+			return i
+		}
+	}
+	return -1
+}
+
+// A test of the test: a French assignment with a number changed in a test, a
+// point changed, or a cell removed is reported; one with only a string
+// translated again is not.
+func TestAssignmentDiffsCatchEdits(t *testing.T) {
+	p := readPairs(t)[0]
+	en := sourceNotebook(t, p.en)
+	if d := assignmentDiffs(en, sourceNotebook(t, p.fr)); len(d) > 0 {
+		t.Fatalf("the unmodified pair differs already: %v", d)
+	}
+	edit := func(f func(fr *notebook)) []string {
+		fr := sourceNotebook(t, p.fr)
+		f(fr)
+		return assignmentDiffs(en, fr)
+	}
+	test := func(fr *notebook) map[string]any { return fr.cell(t, "ex1-test") }
+	for what, d := range map[string][]string{
+		"a tolerance changed": edit(func(fr *notebook) {
+			c := test(fr)
+			c["source"] = strings.Replace(source(c), "1e-9", "1e-3", 1)
+		}),
+		"the points changed":      edit(func(fr *notebook) { meta(test(fr))["points"] = 5.0 }),
+		"a cell removed":          edit(func(fr *notebook) { fr.cells = fr.cells[:len(fr.cells)-1] }),
+		"a decimal point in text": edit(func(fr *notebook) { fr.cells[0]["source"] = source(fr.cells[0]) + " 7.25 nA" }),
+	} {
+		if len(d) == 0 {
+			t.Errorf("%s: no difference reported", what)
+		} else {
+			t.Logf("%s: %s", what, d[0])
+		}
+	}
+	if d := edit(func(fr *notebook) {
+		c := test(fr)
+		c["source"] = regexp.MustCompile(`"Ex\. 1 : [^"]*"`).ReplaceAllString(source(c), `"Ex. 1 : autre libellé, 7,25"`)
+	}); len(d) > 0 {
+		t.Errorf("only strings changed, yet: %v", d)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
