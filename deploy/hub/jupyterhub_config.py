@@ -34,8 +34,13 @@
 #   EIF_NETWORK                  host (default: servers listen on 127.0.0.1 of this server)
 #                                or the name of a Docker network (docs/classroom.md)
 #   EIF_HUB_CONNECT_IP           with a Docker network: the address containers reach the hub at
-#   EIF_NBGRADER_EXCHANGE        a folder on this server for nbgrader's exchange, mounted
-#                                in every container at /srv/nbgrader/exchange
+#   EIF_NBGRADER_EXCHANGE        the folder of nbgrader's exchange on this server (EIF_HUB_STATE/exchange):
+#                                each student's server mounts the released assignments and
+#                                their own submissions and feedback only (docs/exercises.md)
+#   EIF_COURSE_ID                the nbgrader course (eif)
+#   EIF_CLASS_LANG               en or fr: fr gives the class JupyterLab in French, lands them in
+#                                notebooks/fr/ and makes `make release` release the French
+#                                assignments (default en)
 #   EIF_CULL_TIMEOUT             seconds of inactivity before a server is stopped (3600)
 #   EIF_PREFIX                   prefix of container and volume names (eif)
 #   EIF_PROXY_CMD                configurable-http-proxy (default: the one `make hub` installs)
@@ -60,6 +65,8 @@ c = get_config()  # noqa: F821 (defined by JupyterHub when it loads this file)
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
+sys.path.insert(0, str(REPO / "exercises"))
+from eifgrader import layout  # noqa: E402 (the exchange's folders; needs nothing but Python)
 
 
 def env(name, default=""):
@@ -92,6 +99,9 @@ if proxy_mode not in ("hub", "external"):
 network = env("EIF_NETWORK", "host")
 prefix = env("EIF_PREFIX", "eif")
 home = "/home/jovyan"
+class_lang = env("EIF_CLASS_LANG", "en")
+if class_lang not in ("en", "fr"):
+    fail(f"EIF_CLASS_LANG={class_lang!r}: use en (English) or fr (French)")
 
 # ---- preflight: one clear message for each thing that is missing
 ports = [("EIF_HUB_API_PORT (the hub's own port)", "127.0.0.1", hub_api_port)]
@@ -280,18 +290,35 @@ if course_git:
     if not (Path(course_git) / "HEAD").is_file():
         fail(f"EIF_COURSE_GIT_DIR={course_git} is not a bare git repository (no HEAD file)")
     read_only[str(Path(course_git).resolve())] = "/srv/course.git"
-exchange = env("EIF_NBGRADER_EXCHANGE")
-if exchange:
-    Path(exchange).mkdir(parents=True, exist_ok=True)
-    os.chmod(exchange, 0o1777)  # as nbgrader wants its exchange root
-    volumes[str(Path(exchange).resolve())] = "/srv/nbgrader/exchange"
 c.DockerSpawner.volumes = volumes
 c.DockerSpawner.read_only_volumes = read_only
-c.DockerSpawner.environment = {"EIF_NBGRADER_EXCHANGE": "/srv/nbgrader/exchange" if exchange else ""}
+# The class's language: the interface (eif-start reads EIF_LANG), the course's
+# notebooks, the labels of the charts.
+c.DockerSpawner.environment = {"EIF_LANG": class_lang}
 if public_url.startswith("https://"):
     # Over HTTPS, each server's own _xsrf cookie is Secure too (deploy/hub/https/).
     c.DockerSpawner.read_only_volumes[str(HERE / "https")] = "/etc/eif-hub/jupyter"
     c.DockerSpawner.environment["JUPYTER_CONFIG_PATH"] = "/etc/eif-hub/jupyter"
+
+# ---- graded work: nbgrader's exchange, sealed per student (exercises/eifgrader/exchange.py)
+exchange = Path(env("EIF_NBGRADER_EXCHANGE") or state / "exchange").resolve()
+course_id = env("EIF_COURSE_ID", "eif")
+try:
+    layout.write_class_lang(exchange, course_id, class_lang)  # make release reads it
+except OSError as e:
+    fail(f"cannot write the exchange EIF_NBGRADER_EXCHANGE={exchange} ({e.strerror}): run the hub as root, or name a folder it can write")
+c.DockerSpawner.environment.update({"EIF_NBGRADER_EXCHANGE": layout.CONTAINER_ROOT, "EIF_COURSE_ID": course_id})
+
+
+def mount_exchange(spawner):
+    """Before a student's server starts: their folders of the exchange, and
+    the mounts of the released assignments and of their own submissions and
+    feedback (nothing of another student's)."""
+    mounts = layout.student_mounts(exchange, course_id, spawner.user.name, uid=1000, gid=1000)
+    spawner.volumes = dict(volumes, **{host: {"bind": into, "mode": mode} for host, (into, mode) in mounts.items()})
+
+
+c.Spawner.pre_spawn_hook = mount_exchange
 # A cold start of 30 servers on a small server takes a while.
 c.Spawner.start_timeout = 300
 c.Spawner.http_timeout = 180
@@ -307,7 +334,7 @@ if course_repo:
             "repo": course_repo,
             "branch": env("EIF_COURSE_BRANCH", "main"),
             "targetpath": "eif-notebooks",
-            "urlpath": "lab/tree/eif-notebooks/notebooks",
+            "urlpath": "lab/tree/eif-notebooks/notebooks" + ("/fr" if class_lang == "fr" else ""),
         }
     )
 

@@ -12,10 +12,19 @@ contents API and the kernel websocket. The notebook is run --runs times, each
 time in a new kernel (the first run is the "cold" one: a new server, caches
 as the image seeds them; later runs are "warm"). Each executed notebook is
 written to OUT/USER-runN.ipynb; the last line on stdout is a JSON summary:
-the token, the spawn, pull and run times. The class test (notebooks/
+the token, the spawn, pull and run times. The class test (deploytest/
 class_test.go) starts many of these at once; a teacher can do the same to
 load-test a server (docs/classroom.md). Exit status 1 with one message on
 stderr when a step fails.
+
+With --assignment NAME it plays a student's graded work instead, through the
+server's nbgrader API as the Assignment List of JupyterLab does: list the
+assignments, fetch NAME (unless it is already in the home), put in the answers
+of --answers (a JSON file, {grade_id: cell source}), run the notebook in a new
+kernel (setup cell first, as a student does) and save it, then, with --submit,
+submit it; with --feedback, fetch the feedback and save its HTML pages in OUT.
+The summary then has the assignments listed, the run's time and the outputs of
+the setup and test cells (deploytest/graded_test.go).
 """
 
 from __future__ import annotations
@@ -131,6 +140,26 @@ class Student:
                 raise Failed(f"nbgitpuller failed: {ev.get('message')}: {''.join(log)[-500:]}")
         raise Failed(f"nbgitpuller's stream ended without finishing: {''.join(log)[-500:]}")
 
+    def nbgrader(self, action: str, course: str, assignment: str) -> dict:
+        """An action of the Assignment List (fetch, submit, fetch_feedback), or the list."""
+        if action == "list":
+            status, body = self.request("GET", f"/user/{self.user}/assignments?course_id={urllib.parse.quote(course)}")
+        else:
+            status, body = self.request("POST", f"/user/{self.user}/assignments/{action}",
+                                        {"course_id": course, "assignment_id": assignment}, timeout=300)
+        if status != 200:
+            raise Failed(f"nbgrader {action}: HTTP {status}: {body[:300]}")
+        reply = json.loads(body)
+        if not reply.get("success", False):
+            raise Failed(f"nbgrader {action} {assignment}: {str(reply.get('value'))[-600:]}")
+        return reply
+
+    def save(self, path: str, nb: dict) -> None:
+        status, body = self.request("PUT", f"/user/{self.user}/api/contents/{urllib.parse.quote(path)}",
+                                    {"type": "notebook", "format": "json", "content": nb})
+        if status not in (200, 201):
+            raise Failed(f"cannot save {path}: HTTP {status}: {body[:300]}")
+
     def contents(self, path: str) -> dict:
         status, body = self.request("GET", f"/user/{self.user}/api/contents/{urllib.parse.quote(path)}")
         if status != 200:
@@ -204,18 +233,63 @@ class Student:
         return nb, last_output - start
 
 
+def graded(s: Student, a, out: Path, summary: dict) -> None:
+    """The graded work of one student (--assignment): see the module's doc."""
+    name, path = a.assignment, f"{a.assignment}/{a.assignment}.ipynb"
+    listed = s.nbgrader("list", a.course, name)["value"]
+    summary["listed"] = sorted({x["assignment_id"] for x in listed if x.get("status") == "released" or x.get("status") == "fetched"})
+    if a.feedback:
+        s.nbgrader("fetch_feedback", a.course, name)
+        pages = []
+        for stamp in s.contents(f"{name}/feedback")["content"]:
+            for page in s.contents(stamp["path"])["content"]:
+                if page["name"].endswith(".html"):
+                    file = out / f"{a.user}-{name}-{stamp['name'].replace(' ', '_')}-{page['name']}"
+                    file.write_text(s.contents(page["path"])["content"])
+                    pages.append(str(file))
+        summary["feedback"] = pages
+        return
+    status, _ = s.request("GET", f"/user/{s.user}/api/contents/{urllib.parse.quote(name)}")
+    if status == 404:
+        t = time.monotonic()
+        s.nbgrader("fetch", a.course, name)
+        summary["fetch_s"] = time.monotonic() - t
+    nb = s.contents(path)["content"]
+    if a.answers:
+        answers = json.loads(Path(a.answers).read_text())
+        for cell in nb["cells"]:
+            gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+            if gid in answers:
+                cell["source"] = answers[gid]
+    began = time.time()
+    nb, took = asyncio.run(s.run_notebook(nb, path, a.cell_timeout))
+    s.save(path, nb)
+    file = out / f"{a.user}-{name}.ipynb"
+    file.write_text(json.dumps(nb))
+    summary["runs"] = [{"to_last_output_s": took, "notebook": str(file), "start_epoch": began, "end_epoch": time.time()}]
+    if a.submit:
+        t = time.monotonic()
+        s.nbgrader("submit", a.course, name)
+        summary["submit_s"] = time.monotonic() - t
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--hub", required=True)
     ap.add_argument("--user", required=True)
     ap.add_argument("--password", required=True)
-    ap.add_argument("--repo", required=True, help="the course's git URL, as in the nbgitpuller link")
+    ap.add_argument("--repo", default="/srv/course.git", help="the course's git URL, as in the nbgitpuller link")
     ap.add_argument("--branch", default="main")
     ap.add_argument("--target", default="eif-notebooks")
     ap.add_argument("--notebook", default="notebooks/02-part-b-current.ipynb", help="inside the course")
     ap.add_argument("--runs", type=int, default=2)
     ap.add_argument("--out", required=True)
     ap.add_argument("--cell-timeout", type=float, default=300)
+    ap.add_argument("--assignment", help="graded work: the assignment to fetch, answer and run (see above)")
+    ap.add_argument("--course", default="eif", help="the nbgrader course (EIF_COURSE_ID)")
+    ap.add_argument("--answers", help="a JSON file {grade_id: source} of the answers to put in")
+    ap.add_argument("--submit", action="store_true", help="submit the assignment after the run")
+    ap.add_argument("--feedback", action="store_true", help="fetch the feedback of the assignment, nothing else")
     a = ap.parse_args()
     out = Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -229,6 +303,11 @@ def main() -> int:
         t = time.monotonic()
         summary["server_url"] = s.spawn(timeout=600)
         summary["spawn_s"] = time.monotonic() - t
+        if a.assignment:
+            step = a.assignment
+            graded(s, a, out, summary)
+            print(json.dumps(summary))
+            return 0
         step = "pull"
         t = time.monotonic()
         s.pull(a.repo, a.branch, a.target)
