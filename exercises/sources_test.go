@@ -1,51 +1,20 @@
 package exercises_test
 
 import (
-	"bufio"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/eif-notebooks/eif-notebooks/internal/course"
 	"github.com/eif-notebooks/eif-notebooks/internal/notebooks"
 )
 
-// pair is an English assignment and its French twin (exercises/assignments).
-type pair struct{ en, fr string }
-
-// readPairs reads exercises/assignments.
-func readPairs(t testing.TB) []pair {
-	t.Helper()
-	f, err := os.Open(filepath.Join(repoRoot, "exercises", "assignments"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var ps []pair
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		w := strings.Fields(line)
-		if len(w) != 2 {
-			t.Fatalf("exercises/assignments: %q: want an English name and a French one", line)
-		}
-		ps = append(ps, pair{w[0], w[1]})
-	}
-	if len(ps) == 0 {
-		t.Fatal("exercises/assignments lists no assignment")
-	}
-	return ps
-}
-
-func allNames(ps []pair) (en, fr []string) {
+func allNames(ps []course.Pair) (en, fr []string) {
 	for _, p := range ps {
-		en, fr = append(en, p.en), append(fr, p.fr)
+		en, fr = append(en, p.EN), append(fr, p.FR)
 	}
 	return en, fr
 }
@@ -67,7 +36,7 @@ var passedLine = regexp.MustCompile(`^check\.Passed\("([^"]*)"\)$`)
 // exercise with a test states its tolerances; every section a statement cites
 // (§A2, §6) is a heading of the teaching notebook it names.
 func TestSources(t *testing.T) {
-	en, fr := allNames(readPairs(t))
+	en, fr := allNames(course.Pairs(t))
 	for _, a := range append(en, fr...) {
 		nb := sourceNotebook(t, a)
 		french := contains(fr, a)
@@ -133,7 +102,7 @@ func checkCitations(t *testing.T, a string, nb *notebook, french bool) {
 	}
 	for _, c := range nb.cells {
 		for _, m := range citedTitle.FindAllStringSubmatch(source(c), -1) {
-			title := m[2] + m[3]
+			title := strings.ReplaceAll(m[2]+m[3], "\u00a0", " ")
 			files, _ := filepath.Glob(filepath.Join(dir, m[1]+"-*.ipynb"))
 			found := false
 			for _, f := range files {
@@ -182,12 +151,24 @@ func checkCitations(t *testing.T, a string, nb *notebook, french bool) {
 // order and of the same types, with the same nbgrader metadata (grade ids,
 // points, roles), and each code cell the same Go program (notebooks.CodeDiff:
 // only comments and string literals may differ; the French setup cell sets
-// EIF_LANG fr). In the French prose, decimals take a comma, and a wrong
-// answer is « à corriger », never « faux ».
+// EIF_LANG fr). The French reads as the French notebooks do: their calques
+// and typography (notebooks.FrenchProblems), and decimals with a comma in
+// the prose.
 func TestFrenchAssignmentsInStep(t *testing.T) {
-	for _, p := range readPairs(t) {
-		t.Run(p.fr, func(t *testing.T) {
-			for _, d := range assignmentDiffs(sourceNotebook(t, p.en), sourceNotebook(t, p.fr)) {
+	calques, err := notebooks.ReadCalques(repoRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range course.Pairs(t) {
+		t.Run(p.FR, func(t *testing.T) {
+			for _, d := range assignmentDiffs(sourceNotebook(t, p.EN), sourceNotebook(t, p.FR)) {
+				t.Error(d)
+			}
+			fr, err := notebooks.Read(filepath.Join(repoRoot, "exercises", "source", p.FR, p.FR+".ipynb"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range notebooks.FrenchProblems(fr, calques) {
 				t.Error(d)
 			}
 		})
@@ -223,9 +204,6 @@ func assignmentDiffs(en, fr *notebook) []string {
 			if m := decimalPoint.FindString(text); m != "" {
 				diffs = append(diffs, fmt.Sprintf("%s: the decimal %q in French prose: write it with a comma", where, m))
 			}
-			if regexp.MustCompile(`(?i)\bfau(x|sse)\b`).MatchString(text) {
-				diffs = append(diffs, where+": « faux » in a statement: say « à corriger »")
-			}
 			continue
 		}
 		if i == firstCode(fr) {
@@ -256,13 +234,13 @@ func firstCode(nb *notebook) int {
 // point changed, or a cell removed is reported; one with only a string
 // translated again is not.
 func TestAssignmentDiffsCatchEdits(t *testing.T) {
-	p := readPairs(t)[0]
-	en := sourceNotebook(t, p.en)
-	if d := assignmentDiffs(en, sourceNotebook(t, p.fr)); len(d) > 0 {
+	p := course.Pairs(t)[0]
+	en := sourceNotebook(t, p.EN)
+	if d := assignmentDiffs(en, sourceNotebook(t, p.FR)); len(d) > 0 {
 		t.Fatalf("the unmodified pair differs already: %v", d)
 	}
 	edit := func(f func(fr *notebook)) []string {
-		fr := sourceNotebook(t, p.fr)
+		fr := sourceNotebook(t, p.FR)
 		f(fr)
 		return assignmentDiffs(en, fr)
 	}
