@@ -15,20 +15,18 @@ import (
 	"testing"
 	"time"
 
+	"github.com/eif-notebooks/eif-notebooks/internal/course"
 	"github.com/eif-notebooks/eif-notebooks/internal/testenv"
 )
 
 // repoRoot is the repository root: the tests run in exercises/.
 var repoRoot = testenv.RepoRoot()
 
-// graderUser runs the students' code when the tests run as root (CI).
-const graderUser = "eif-grader"
-
 // cellTimeout is the per-cell timeout of the test's grading (s): it cuts the
 // endless loop of one submission, and leaves room for a loaded machine.
 const cellTimeout = 30
 
-const course = "eif" // the course id
+const courseID = course.ID
 
 // TestAssignments runs the whole nbgrader loop as the teacher and the students
 // of docs/exercises.md do, on a copy of the course folder and a local
@@ -49,28 +47,13 @@ func TestAssignments(t *testing.T) {
 	}
 	v := testenv.RequireVenv(t, repoRoot, "nbgrader")
 	env := append(v.JupyterEnv("", ""), fmt.Sprintf("EIF_CELL_TIMEOUT=%d", cellTimeout))
-	pairs := readPairs(t)
-	english, french := allNames(pairs)
-	var makeArgs []string
-	if os.Getuid() == 0 {
-		ensureGraderUser(t)
-		makeArgs = append(makeArgs, "GRADER_USER="+graderUser)
-	}
-	dir := courseCopy(t, append(english, french...))
-	work := filepath.Dir(dir)
-	exchange := filepath.Join(work, "exchange")
-	makeArgs = append(makeArgs, "COURSE="+dir, "EXCHANGE="+exchange, "COURSE_ID="+course)
-	module := repoRoot
-	if os.Getuid() == 0 && !graderCanRead(filepath.Join(repoRoot, "go.mod"), filepath.Join(v.Bin, "gonb")) {
-		var more []string
-		module, more = graderCopy(t, v, work)
-		makeArgs = append(makeArgs, more...)
-	}
+	english, french := allNames(course.Pairs(t))
+	c := course.New(t, v, env, append(english, french...)...)
+	dir, work, exchange := c.Dir, c.Work, c.Exchange
 	// The students of this test run on this machine: their go.mod points at the module here.
-	makeArgs = append(makeArgs, "MODULE_DIR="+module, "STUDENT_MODULE_DIR="+module)
 	mk := func(target string, more ...string) string {
 		t.Helper()
-		return run(t, env, "make", append(append([]string{"-C", repoRoot, "--no-print-directory", target}, makeArgs...), more...)...)
+		return c.Make(t, target, append([]string{"STUDENT_MODULE_DIR=" + c.Module}, more...)...)
 	}
 
 	start := time.Now()
@@ -190,91 +173,10 @@ func TestAssignments(t *testing.T) {
 		checkBadInput(t, dir, graded2, graded, before, hashes(t, filepath.Join(dir, "submitted")))
 	})
 	if os.Getuid() == 0 {
-		t.Run("graded as "+graderUser+", who reads nothing", func(t *testing.T) { checkGrader(t, graded2("carol", "beyond")) })
+		t.Run("graded as "+course.GraderUser+", who reads nothing", func(t *testing.T) { checkGrader(t, graded2("carol", "beyond")) })
 	}
 	t.Run("feedback", func(t *testing.T) { checkFeedback(t, class, english, parts) })
 	t.Run("messages", func(t *testing.T) { checkMessages(t, v, dir, class) })
-}
-
-// ensureGraderUser creates the system user that runs the students' code, if
-// missing, with a home only it can read.
-func ensureGraderUser(t *testing.T) {
-	t.Helper()
-	if exec.Command("id", graderUser).Run() == nil {
-		return
-	}
-	if _, err := exec.LookPath("useradd"); err != nil {
-		testenv.SkipOrFail(t, "running as root, the test grades as the user %s, and useradd is missing to create it", graderUser)
-	}
-	home := "/var/lib/" + graderUser
-	run(t, nil, "useradd", "--system", "--create-home", "--home-dir", home, "--shell", "/usr/sbin/nologin", graderUser)
-	if err := os.Chmod(home, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("created the system user %s (home %s, mode 0700)", graderUser, home)
-}
-
-// graderCanRead reports whether the grader can read every path.
-func graderCanRead(paths ...string) bool {
-	for _, p := range paths {
-		if exec.Command("setpriv", "--reuid="+graderUser, "--regid="+graderUser, "--init-groups", "test", "-r", p).Run() != nil {
-			return false
-		}
-	}
-	return true
-}
-
-// graderCopy copies what the grader's kernels need, the eif module and the Go
-// tools, into the work folder, for a checkout the grader cannot read (a clone
-// in a private folder), and returns the module and the make variables that
-// use the tools.
-func graderCopy(t *testing.T, v testenv.Venv, work string) (string, []string) {
-	t.Helper()
-	module, tools := filepath.Join(work, "module"), filepath.Join(work, "tools")
-	for _, f := range []string{"go.mod", "go.sum"} {
-		copyFile(t, filepath.Join(repoRoot, f), filepath.Join(module, f))
-	}
-	for _, d := range []string{"eif", filepath.Join("exercises", "check")} {
-		err := filepath.WalkDir(filepath.Join(repoRoot, d), func(path string, e os.DirEntry, err error) error {
-			if err != nil || e.IsDir() {
-				return err
-			}
-			rel, _ := filepath.Rel(repoRoot, path)
-			copyFile(t, path, filepath.Join(module, rel))
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, tool := range []string{"gonb", "gopls", "goimports"} {
-		copyFile(t, filepath.Join(v.Bin, tool), filepath.Join(tools, tool))
-		if err := os.Chmod(filepath.Join(tools, tool), 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	t.Logf("%s cannot read this checkout: it grades with a copy of the module and tools in %s", graderUser, work)
-	return module, []string{"GRADER_TOOLS=" + tools}
-}
-
-// courseCopy copies the course folder (config and sources, without generated
-// files) into a temporary work folder that the grader can enter, and returns it.
-func courseCopy(t *testing.T, names []string) string {
-	t.Helper()
-	work, err := os.MkdirTemp("", "eif-course-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(work) })
-	if err := os.Chmod(work, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(work, "course")
-	copyFile(t, filepath.Join(repoRoot, "exercises", "nbgrader_config.py"), filepath.Join(dir, "nbgrader_config.py"))
-	for _, a := range names {
-		copyFile(t, filepath.Join(repoRoot, "exercises", "source", a, a+".ipynb"), filepath.Join(dir, "source", a, a+".ipynb"))
-	}
-	return dir
 }
 
 // copyRelease copies the released version of assignment a into the folder
@@ -319,7 +221,7 @@ func (c *class) home(student string) string { return filepath.Join(c.homes, stud
 func (c *class) join(student string) {
 	t := c.t
 	t.Helper()
-	cmd := exec.Command(c.v.Python, "-m", "eifgrader.layout", c.exchange, course, student, strconv.Itoa(os.Getuid()))
+	cmd := exec.Command(c.v.Python, "-m", "eifgrader.layout", c.exchange, courseID, student, strconv.Itoa(os.Getuid()))
 	cmd.Env = append(os.Environ(), "PYTHONPATH="+filepath.Join(repoRoot, "exercises"))
 	b, err := cmd.Output()
 	if err != nil {
@@ -349,7 +251,7 @@ func (c *class) join(student string) {
 // for their server.
 func (c *class) studentEnv(student string) []string {
 	return append(append([]string{}, c.env...),
-		"HOME="+c.home(student), "JUPYTERHUB_USER="+student, "EIF_REPO="+repoRoot, "EIF_COURSE_ID="+course,
+		"HOME="+c.home(student), "JUPYTERHUB_USER="+student, "EIF_REPO="+repoRoot, "EIF_COURSE_ID="+courseID,
 		"EIF_NBGRADER_EXCHANGE="+filepath.Join(c.homes, ".views", student),
 		"JUPYTER_DATA_DIR="+filepath.Join(c.home(student), ".local", "share", "jupyter"))
 }
@@ -750,9 +652,9 @@ func checkGrader(t *testing.T, nb *notebook) {
 	if m == nil {
 		t.Fatalf("the extra cell printing the uid did not run: %s", stderr(nb.cells[len(nb.cells)-1]))
 	}
-	u, _ := exec.Command("id", "-u", graderUser).Output()
+	u, _ := exec.Command("id", "-u", course.GraderUser).Output()
 	if m[1] == "0" || strings.TrimSpace(string(u)) != m[1] {
-		t.Errorf("the students' code ran as uid %s, not %s (%s)", m[1], graderUser, strings.TrimSpace(string(u)))
+		t.Errorf("the students' code ran as uid %s, not %s (%s)", m[1], course.GraderUser, strings.TrimSpace(string(u)))
 	}
 	if strings.Contains(out.String(), "grader can") {
 		t.Errorf("the students' code can read private files:\n%s", out.String())

@@ -417,3 +417,42 @@ func RunStudentN(ctx context.Context, venv string, h *Hub, user, notebook, out s
 	}
 	return r
 }
+
+// Graded is what deploy/hub/student.py reports of a student's graded work
+// (--assignment): the assignments the Assignment List showed, the run of the
+// notebook (the executed copy is in Notebook), the feedback pages fetched, and
+// Err when a step failed.
+type Graded struct {
+	User     string   `json:"user"`
+	Token    string   `json:"token"`
+	SpawnS   float64  `json:"spawn_s"`
+	FetchS   float64  `json:"fetch_s"`
+	SubmitS  float64  `json:"submit_s"`
+	Listed   []string `json:"listed"`
+	Feedback []string `json:"feedback"`
+	Runs     []struct {
+		ToLastOutputS float64 `json:"to_last_output_s"`
+		Notebook      string  `json:"notebook"`
+	} `json:"runs"`
+	Err string `json:"-"`
+}
+
+// RunGraded runs deploy/hub/student.py as user on h with --assignment and the
+// other arguments args (--answers FILE, --submit, --feedback, --course),
+// writing into the folder out.
+func RunGraded(ctx context.Context, venv string, h *Hub, user, out string, args ...string) Graded {
+	cmd := exec.CommandContext(ctx, filepath.Join(venv, "bin", "python"), append([]string{filepath.Join(testenv.RepoRoot(), "deploy", "hub", "student.py"),
+		"--hub", h.URL, "--user", user, "--password", h.Password, "--out", out}, args...)...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	r := Graded{User: user}
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	if jerr := json.Unmarshal([]byte(lines[len(lines)-1]), &r); jerr != nil && err == nil {
+		err = jerr
+	}
+	if err != nil {
+		r.Err = fmt.Sprintf("student.py %s: %v: %s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
+	}
+	return r
+}
