@@ -233,11 +233,12 @@ hub: hub-setup docker-check
 	 echo "  students:   student1, student2, student3, password $$pw"; \
 	 echo "  teacher:    teacher (admin), password $$apw"; \
 	 echo "  A student's first login starts their server and pulls the course (nbgitpuller)."; \
+	 echo "  Graded work: make assignments, then make release (exchange $(EXCHANGE); docs/exercises.md)."; \
 	 echo "  Ctrl-C stops the hub and every student's server."; echo; \
 	 EIF_HUB_AUTH=dummy EIF_HUB_PASSWORD=$$pw EIF_HUB_ADMIN_PASSWORD=$$apw \
 	 EIF_HUB_USERS=student1,student2,student3 EIF_HUB_ADMINS=teacher \
 	 EIF_HUB_IP=$(HUB_IP) EIF_HUB_PORT=$(HUB_PORT) EIF_HUB_STATE=$(HUB_STATE) EIF_IMAGE=$(IMAGE) \
-	 EIF_COURSE_GIT_DIR=$(CURDIR)/$(HUB_STATE)/course.git \
+	 EIF_COURSE_GIT_DIR=$(CURDIR)/$(HUB_STATE)/course.git EIF_NBGRADER_EXCHANGE=$(EXCHANGE) \
 	 exec $(HUB_VENV)/bin/jupyterhub -f deploy/hub/jupyterhub_config.py
 
 # ---------------------------------------------------------------- exercises (nbgrader)
