@@ -171,10 +171,13 @@ var students = []struct {
 	what  []string
 	class string // the language of what they submit
 }{
-	{"alice", nil, "en"}, {"bob", nil, "en"}, {"carol", nil, "en"}, {"mallory", nil, "en"}, {"trudy", nil, "en"},
+	{"alice", nil, "en"}, {"bob", nil, "en"}, {"carol", faulty, "en"}, {"mallory", faulty, "en"}, {"trudy", faulty, "en"},
 	{"rita", []string{"part-b"}, "en"}, {"ivan", []string{"part-a"}, "en"}, {"dora", []string{"part-a"}, "en"},
 	{"lena", []string{"part-a"}, "en"}, {"eve", []string{"part-a"}, "en"},
 }
+
+// faulty is what the students with faults submit: the assignments their faults are in.
+var faulty = []string{"part-a", "part-b", "beyond"}
 
 // answer returns the solution with the fault.
 func answer(sol string, f fault) string {

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/eif-notebooks/eif-notebooks/internal/course"
+	"github.com/eif-notebooks/eif-notebooks/internal/notebooks"
 	"github.com/eif-notebooks/eif-notebooks/internal/testenv"
 )
 
@@ -282,7 +283,7 @@ func answerAll(t *testing.T, path, a, student string, src *notebook, dir string)
 	t.Helper()
 	nb := readNotebook(t, path)
 	if student != "bob" {
-		for _, c := range nb.cells {
+		for _, c := range nb.Cells {
 			if !is(c, "solution") {
 				continue
 			}
@@ -298,7 +299,7 @@ func answerAll(t *testing.T, path, a, student string, src *notebook, dir string)
 	}
 	switch {
 	case student == "carol" && a == "beyond": // an extra cell of hers says who runs it, and what it can read
-		nb.cells = append(nb.cells, map[string]any{
+		nb.Cells = append(nb.Cells, map[string]any{
 			"cell_type": "code", "execution_count": nil, "metadata": map[string]any{}, "outputs": []any{},
 			"source": graderProbe(dir),
 		})
@@ -306,12 +307,12 @@ func answerAll(t *testing.T, path, a, student string, src *notebook, dir string)
 		nb.cell(t, "ex1-test")["source"] = "%%\ncheck.Passed(\"Ex. 1\")"
 	case student == "dora": // she deletes the test of Ex. 2 and her answer to Ex. 3
 		var kept []map[string]any
-		for _, c := range nb.cells {
+		for _, c := range nb.Cells {
 			if id := gradeID(c); id != "ex2-test" && id != "ex3-solution" {
 				kept = append(kept, c)
 			}
 		}
-		nb.cells = kept
+		nb.Cells = kept
 	}
 	nb.write(t, path)
 	if student == "ivan" { // his notebook is no longer JSON
@@ -346,7 +347,7 @@ for _, p := range []string{%s} {
 // deserves (-1: waits for the teacher).
 func expected(t *testing.T, student, a string, src *notebook) map[string]float64 {
 	want := map[string]float64{}
-	for _, c := range src.cells {
+	for _, c := range src.Cells {
 		if !is(c, "grade") {
 			continue
 		}
@@ -526,7 +527,7 @@ func checkReleasedOnly(t *testing.T, english, french []string, tables ...[]map[s
 // no error, nothing on stderr (nbgrader counts stderr as a failure), and its
 // "checks passed" line without the grader's seal.
 func checkClean(t *testing.T, nb *notebook, passed string) {
-	for _, c := range nb.cells {
+	for _, c := range nb.Cells {
 		if c["cell_type"] != "code" || meta(c) == nil {
 			continue
 		}
@@ -543,7 +544,7 @@ func checkClean(t *testing.T, nb *notebook, passed string) {
 // only errors are the stubs' panics, in the cells that call them.
 func checkStubsCompile(t *testing.T, nb *notebook) {
 	failed := 0
-	for _, c := range nb.cells {
+	for _, c := range nb.Cells {
 		if c["cell_type"] != "code" {
 			continue
 		}
@@ -553,10 +554,10 @@ func checkStubsCompile(t *testing.T, nb *notebook) {
 		var errs strings.Builder
 		for _, o := range outputs(c) {
 			if compileError(o) {
-				t.Errorf("cell %s does not compile: %s", gradeID(c), tail(htmlText(o.html), 500))
+				t.Errorf("cell %s does not compile: %s", gradeID(c), tail(notebooks.HTMLText(string(o.Data["text/html"])), 500))
 			}
-			if o.name == "stderr" {
-				errs.WriteString(o.text)
+			if o.Name == "stderr" {
+				errs.WriteString(string(o.Text))
 			}
 		}
 		if s := errs.String(); s != "" {
@@ -617,7 +618,7 @@ func checkBadInput(t *testing.T, dir string, graded func(student, a string) *not
 		{"lena", "the locked cell `ex1-test` had been changed: it was put back as released"},
 	} {
 		nb := graded(c.student, "part-a")
-		if first := source(nb.cells[0]); !strings.Contains(first, c.note) {
+		if first := source(nb.Cells[0]); !strings.Contains(first, c.note) {
 			t.Errorf("%s's graded part-a starts with %q, want a note with %q", c.student, tail(first, 300), c.note)
 		}
 	}
@@ -645,12 +646,12 @@ func checkBadInput(t *testing.T, dir string, graded func(student, a string) *not
 // and could read none of the course's private files.
 func checkGrader(t *testing.T, nb *notebook) {
 	var out strings.Builder
-	for _, c := range nb.cells {
+	for _, c := range nb.Cells {
 		out.WriteString(stdout(c))
 	}
 	m := regexp.MustCompile(`grading uid=(\d+)`).FindStringSubmatch(out.String())
 	if m == nil {
-		t.Fatalf("the extra cell printing the uid did not run: %s", stderr(nb.cells[len(nb.cells)-1]))
+		t.Fatalf("the extra cell printing the uid did not run: %s", stderr(nb.Cells[len(nb.Cells)-1]))
 	}
 	u, _ := exec.Command("id", "-u", course.GraderUser).Output()
 	if m[1] == "0" || strings.TrimSpace(string(u)) != m[1] {
@@ -702,7 +703,7 @@ func checkFeedback(t *testing.T, c *class, english []string, parts []map[string]
 func checkMessages(t *testing.T, v testenv.Venv, dir string, c *class) {
 	release := readNotebook(t, filepath.Join(dir, "release", "part-b", "part-b.ipynb"))
 	var intro strings.Builder
-	for _, c := range release.cells {
+	for _, c := range release.Cells {
 		if c["cell_type"] == "markdown" {
 			intro.WriteString(source(c))
 		}
@@ -711,7 +712,7 @@ func checkMessages(t *testing.T, v testenv.Venv, dir string, c *class) {
 	early := release.cell(t, "ex1-test")
 	setup := release.cell(t, "setup")
 	var chart map[string]any
-	for _, c := range release.cells {
+	for _, c := range release.Cells {
 		if strings.Contains(source(c), "I := 6.0") {
 			chart = c
 		}
@@ -723,11 +724,11 @@ func checkMessages(t *testing.T, v testenv.Venv, dir string, c *class) {
 	// The unused-variable trap of a badly cut stub: the compile check must see it.
 	trap := map[string]any{"cell_type": "code", "execution_count": nil, "metadata": map[string]any{}, "outputs": []any{},
 		"source": "func trap(n *eif.Neuron) float64 {\n\tp := n.Params()\n\t// YOUR CODE HERE\n\tpanic(\"no answer given\")\n}"}
-	release.cells = []map[string]any{early, setup, chart, trap}
+	release.Cells = []map[string]any{early, setup, chart, trap}
 	ran := execute(t, v, dir, "messages", release, "")
 	trapped := false
-	for _, o := range outputs(ran.cells[3]) {
-		trapped = trapped || compileError(o) && strings.Contains(htmlText(o.html), "declared and not used: p")
+	for _, o := range outputs(ran.Cells[3]) {
+		trapped = trapped || compileError(o) && strings.Contains(notebooks.HTMLText(string(o.Data["text/html"])), "declared and not used: p")
 	}
 	if !trapped {
 		t.Error("a stub that leaves a variable unused is not reported as a compile error")
@@ -737,9 +738,9 @@ func checkMessages(t *testing.T, v testenv.Venv, dir string, c *class) {
 		{"", "", ""}, // the setup cell itself
 		{"assignment mismatch: 1 variable but 2 values", "`assignment mismatch: 1 variable but 2 values`", "replace the comma by a point"},
 	} {
-		all := stdout(ran.cells[i]) + stderr(ran.cells[i])
+		all := stdout(ran.Cells[i]) + stderr(ran.Cells[i])
 		if m.error == "" {
-			if e := stderr(ran.cells[i]); e != "" {
+			if e := stderr(ran.Cells[i]); e != "" {
 				t.Errorf("the setup cell failed: %s", tail(e, 500))
 			}
 			continue
@@ -753,8 +754,8 @@ func checkMessages(t *testing.T, v testenv.Venv, dir string, c *class) {
 	}
 
 	// A go.mod that points at a module not on this server (STUDENT_MODULE_DIR wrong).
-	lost := execute(t, v, dir, "lost", &notebook{raw: release.raw, cells: []map[string]any{setup}}, "/nonexistent/eif-notebooks")
-	if e := stderr(lost.cells[0]); !strings.Contains(e, "SETUP FAILED") || !strings.Contains(e, "go.mod") || !strings.Contains(e, "STUDENT_MODULE_DIR") {
+	lost := execute(t, v, dir, "lost", &notebook{&notebooks.Raw{Doc: release.Doc, Cells: []map[string]any{setup}}}, "/nonexistent/eif-notebooks")
+	if e := stderr(lost.Cells[0]); !strings.Contains(e, "SETUP FAILED") || !strings.Contains(e, "go.mod") || !strings.Contains(e, "STUDENT_MODULE_DIR") {
 		t.Errorf("a go.mod pointing at a missing module: the setup cell says %q, want SETUP FAILED naming go.mod and STUDENT_MODULE_DIR", tail(e, 500))
 	}
 
@@ -791,8 +792,8 @@ func execute(t *testing.T, v testenv.Venv, dir, name string, nb *notebook, modul
 		t.Fatalf("nbconvert: %v\n%s", err, tail(string(b), 3000))
 	}
 	ran := readNotebook(t, filepath.Join(folder, "ran.ipynb"))
-	if len(ran.cells) != len(nb.cells) {
-		t.Fatalf("%d cells ran, want %d", len(ran.cells), len(nb.cells))
+	if len(ran.Cells) != len(nb.Cells) {
+		t.Fatalf("%d cells ran, want %d", len(ran.Cells), len(nb.Cells))
 	}
 	return ran
 }
@@ -801,7 +802,7 @@ func execute(t *testing.T, v testenv.Venv, dir, name string, nb *notebook, modul
 // test) of the source is left in the student version.
 func checkNoSolution(t *testing.T, src, release *notebook) {
 	var whole strings.Builder
-	for _, c := range release.cells {
+	for _, c := range release.Cells {
 		whole.WriteString(source(c) + "\n")
 	}
 	rel := whole.String()
@@ -811,9 +812,9 @@ func checkNoSolution(t *testing.T, src, release *notebook) {
 		}
 	}
 	secret := regexp.MustCompile(`(?s)BEGIN (SOLUTION|HIDDEN TESTS)[^\n]*\n(.*?)\n[^\n]*END (SOLUTION|HIDDEN TESTS)`)
-	sources := make([]string, len(src.cells))
+	sources := make([]string, len(src.Cells))
 	var visible strings.Builder // what the source shows outside its secret regions
-	for i, c := range src.cells {
+	for i, c := range src.Cells {
 		sources[i] = source(c)
 		if is(c, "solution") && c["cell_type"] == "markdown" {
 			sources[i] = "BEGIN SOLUTION\n" + sources[i] + "\nEND SOLUTION" // a whole Markdown answer is the solution
@@ -821,7 +822,7 @@ func checkNoSolution(t *testing.T, src, release *notebook) {
 		visible.WriteString(secret.ReplaceAllString(sources[i], "") + "\n")
 	}
 	checked := 0
-	for i, c := range src.cells {
+	for i, c := range src.Cells {
 		for _, m := range secret.FindAllStringSubmatch(sources[i], -1) {
 			for _, line := range strings.Split(m[2], "\n") {
 				line = strings.TrimSpace(line)

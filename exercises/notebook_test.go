@@ -1,9 +1,6 @@
 package exercises_test
 
 import (
-	"encoding/json"
-	"html"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -11,41 +8,22 @@ import (
 	"github.com/eif-notebooks/eif-notebooks/internal/notebooks"
 )
 
-// --- notebooks, as generic JSON so that a rewrite keeps every field ---
+// --- notebooks, as generic JSON so that a rewrite keeps every field (notebooks.Raw) ---
 
-type notebook struct {
-	raw   map[string]any
-	cells []map[string]any
-}
+type notebook struct{ *notebooks.Raw }
 
 func readNotebook(t testing.TB, path string) *notebook {
 	t.Helper()
-	b, err := os.ReadFile(path)
+	nb, err := notebooks.ReadRaw(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	nb := &notebook{}
-	if err := json.Unmarshal(b, &nb.raw); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	for _, c := range nb.raw["cells"].([]any) {
-		nb.cells = append(nb.cells, c.(map[string]any))
-	}
-	return nb
+	return &notebook{nb}
 }
 
 func (nb *notebook) write(t testing.TB, path string) {
 	t.Helper()
-	cells := make([]any, len(nb.cells))
-	for i, c := range nb.cells {
-		cells[i] = c
-	}
-	nb.raw["cells"] = cells
-	b, err := json.MarshalIndent(nb.raw, "", " ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, b, 0o644); err != nil {
+	if err := nb.Write(path); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -67,7 +45,7 @@ func is(c map[string]any, key string) bool {
 
 func (nb *notebook) cell(t testing.TB, id string) map[string]any {
 	t.Helper()
-	for _, c := range nb.cells {
+	for _, c := range nb.Cells {
 		if gradeID(c) == id {
 			return c
 		}
@@ -81,54 +59,30 @@ var delimiter = regexp.MustCompile(`(?m)^.*(BEGIN|END) SOLUTION.*\n?`)
 // solution is the source cell's answer as a student would write it.
 func solution(c map[string]any) string { return delimiter.ReplaceAllString(source(c), "") }
 
-type out struct {
-	kind, name, text, html, ename string
-}
-
-func outputs(c map[string]any) []out {
-	var res []out
-	list, _ := c["outputs"].([]any)
-	for _, o := range list {
-		m := o.(map[string]any)
-		data, _ := m["data"].(map[string]any)
-		ename, _ := m["ename"].(string)
-		name, _ := m["name"].(string)
-		res = append(res, out{kind: m["output_type"].(string), name: name, text: notebooks.JoinText(m["text"]) + notebooks.JoinText(m["evalue"]),
-			html: notebooks.JoinText(data["text/html"]), ename: ename})
-	}
-	return res
-}
-
-// gonbStderr marks the HTML in which GoNB shows compile errors and panics.
-const gonbStderr = `data-mime-type="application/vnd.jupyter.stderr"`
+func outputs(c map[string]any) []notebooks.Output { return notebooks.RawOutputs(c) }
 
 // compileMessage is the position and message of a Go compile error, "main.go:12:6: ".
 var compileMessage = regexp.MustCompile(`\.go:\d+:\d+: `)
 
 // compileError reports whether the output shows that the cell did not compile:
 // GoNB's error when go build fails, or the compiler's messages.
-func compileError(o out) bool {
-	return o.kind == "error" && strings.Contains(o.text, "go build") ||
-		strings.Contains(o.html, gonbStderr) && compileMessage.MatchString(htmlText(o.html))
+func compileError(o notebooks.Output) bool {
+	return o.OutputType == "error" && strings.Contains(o.Evalue, "go build") ||
+		strings.Contains(string(o.Data["text/html"]), notebooks.GoNBStderrHTML) && compileMessage.MatchString(notebooks.HTMLText(string(o.Data["text/html"])))
 }
-
-var anyTag = regexp.MustCompile(`(?s)<[^>]+>`)
-
-// htmlText is the text of GoNB's HTML error output.
-func htmlText(s string) string { return html.UnescapeString(anyTag.ReplaceAllString(s, "")) }
 
 // stderr is the text a cell wrote to stderr, and of its error outputs and
 // GoNB's HTML errors: what the student sees as the cell's failure.
 func stderr(c map[string]any) string {
 	var b strings.Builder
 	for _, o := range outputs(c) {
-		switch {
-		case o.kind == "error":
-			b.WriteString(o.ename + ": " + o.text + "\n")
-		case o.name == "stderr":
-			b.WriteString(o.text)
-		case strings.Contains(o.html, gonbStderr):
-			b.WriteString(htmlText(o.html))
+		switch html := string(o.Data["text/html"]); {
+		case o.OutputType == "error":
+			b.WriteString(o.Ename + ": " + o.Evalue + "\n")
+		case o.Name == "stderr":
+			b.WriteString(string(o.Text))
+		case strings.Contains(html, notebooks.GoNBStderrHTML):
+			b.WriteString(notebooks.HTMLText(html))
 		}
 	}
 	return b.String()
@@ -138,8 +92,8 @@ func stderr(c map[string]any) string {
 func stdout(c map[string]any) string {
 	var b strings.Builder
 	for _, o := range outputs(c) {
-		if o.kind == "stream" && o.name == "stdout" {
-			b.WriteString(o.text)
+		if o.OutputType == "stream" && o.Name == "stdout" {
+			b.WriteString(string(o.Text))
 		}
 	}
 	return b.String()

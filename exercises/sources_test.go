@@ -42,7 +42,7 @@ func TestSources(t *testing.T) {
 		french := contains(fr, a)
 		seen := map[string]bool{}
 		var code []string
-		for _, c := range nb.cells {
+		for _, c := range nb.Cells {
 			id := gradeID(c)
 			if meta(c) != nil && (id == "" || seen[id]) {
 				t.Errorf("%s: grade_id %q missing or repeated", a, id)
@@ -77,7 +77,7 @@ func TestSources(t *testing.T) {
 		if len(code) == 0 || code[0] != "setup" {
 			t.Errorf("%s: the first code cell is %v, want the setup cell", a, code[:min(1, len(code))])
 		}
-		ks, _ := nb.raw["metadata"].(map[string]any)["kernelspec"].(map[string]any)
+		ks, _ := nb.Doc["metadata"].(map[string]any)["kernelspec"].(map[string]any)
 		if ks["name"] != "gonb" || ks["language"] != "go" {
 			t.Errorf("%s: kernelspec %v, want gonb with language go (nbgrader picks the Go stub by it)", a, ks)
 		}
@@ -100,14 +100,14 @@ func checkCitations(t *testing.T, a string, nb *notebook, french bool) {
 	if french {
 		dir = filepath.Join(dir, "fr")
 	}
-	for _, c := range nb.cells {
+	for _, c := range nb.Cells {
 		for _, m := range citedTitle.FindAllStringSubmatch(source(c), -1) {
 			title := strings.ReplaceAll(m[2]+m[3], "\u00a0", " ")
 			files, _ := filepath.Glob(filepath.Join(dir, m[1]+"-*.ipynb"))
 			found := false
 			for _, f := range files {
-				for _, tc := range readNotebook(t, f).cells {
-					found = found || regexp.MustCompile(`(?m)^## `+regexp.QuoteMeta(title)+`\s*$`).MatchString(source(tc))
+				for _, tc := range readNotebook(t, f).Cells {
+					found = found || regexp.MustCompile(`(?m)^## `+regexp.QuoteMeta(title)+`\s*$`).MatchString(strings.ReplaceAll(source(tc), "\u00a0", " "))
 				}
 			}
 			if !found {
@@ -115,7 +115,7 @@ func checkCitations(t *testing.T, a string, nb *notebook, french bool) {
 			}
 		}
 	}
-	intro := source(nb.cells[0])
+	intro := source(nb.Cells[0])
 	m := citedNotebook.FindStringSubmatch(intro)
 	if m == nil {
 		t.Errorf("%s: the introduction names no teaching notebook (`0N-....ipynb`)", a)
@@ -127,14 +127,14 @@ func checkCitations(t *testing.T, a string, nb *notebook, french bool) {
 	}
 	teaching := readNotebook(t, path)
 	var headings strings.Builder
-	for _, c := range teaching.cells {
+	for _, c := range teaching.Cells {
 		for _, line := range strings.Split(source(c), "\n") {
 			if strings.HasPrefix(line, "## ") {
 				headings.WriteString(line + "\n")
 			}
 		}
 	}
-	for _, c := range nb.cells {
+	for _, c := range nb.Cells {
 		if !strings.HasSuffix(gradeID(c), "-statement") {
 			continue
 		}
@@ -186,11 +186,11 @@ func prose(md string) string {
 // assignmentDiffs lists how the French assignment fr departs from its English twin en.
 func assignmentDiffs(en, fr *notebook) []string {
 	var diffs []string
-	if len(en.cells) != len(fr.cells) {
-		return []string{fmt.Sprintf("%d cells in French, %d in English: add or remove the same cells in both", len(fr.cells), len(en.cells))}
+	if len(en.Cells) != len(fr.Cells) {
+		return []string{fmt.Sprintf("%d cells in French, %d in English: add or remove the same cells in both", len(fr.Cells), len(en.Cells))}
 	}
-	for i, f := range fr.cells {
-		e := en.cells[i]
+	for i, f := range fr.Cells {
+		e := en.Cells[i]
 		where := fmt.Sprintf("cell %d (%s)", i, gradeID(f))
 		if f["cell_type"] != e["cell_type"] {
 			diffs = append(diffs, fmt.Sprintf("%s is %v in French, %v in English", where, f["cell_type"], e["cell_type"]))
@@ -222,7 +222,7 @@ func assignmentDiffs(en, fr *notebook) []string {
 }
 
 func firstCode(nb *notebook) int {
-	for i, c := range nb.cells {
+	for i, c := range nb.Cells {
 		if c["cell_type"] == "code" {
 			return i
 		}
@@ -251,8 +251,8 @@ func TestAssignmentDiffsCatchEdits(t *testing.T) {
 			c["source"] = strings.Replace(source(c), "1e-9", "1e-3", 1)
 		}),
 		"the points changed":      edit(func(fr *notebook) { meta(test(fr))["points"] = 5.0 }),
-		"a cell removed":          edit(func(fr *notebook) { fr.cells = fr.cells[:len(fr.cells)-1] }),
-		"a decimal point in text": edit(func(fr *notebook) { fr.cells[0]["source"] = source(fr.cells[0]) + " 7.25 nA" }),
+		"a cell removed":          edit(func(fr *notebook) { fr.Cells = fr.Cells[:len(fr.Cells)-1] }),
+		"a decimal point in text": edit(func(fr *notebook) { fr.Cells[0]["source"] = source(fr.Cells[0]) + " 7.25 nA" }),
 	} {
 		if len(d) == 0 {
 			t.Errorf("%s: no difference reported", what)
