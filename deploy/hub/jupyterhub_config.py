@@ -253,6 +253,11 @@ class EIFDockerSpawner(DockerSpawner):
             why = e.explanation or str(e)
             raise web.HTTPError(500, f"eif hub: the server of {self.user.name} could not start in {self.image}: {why}") from e
 
+    async def stop(self, now=False):
+        # Said in the log, one line per server: stopping the hub (Ctrl-C) waits for each.
+        self.log.info("eif hub: stopping the server of %s (container %s)", self.user.name, self.container_name)
+        return await super().stop(now=now)
+
     async def get_ip_and_port(self):
         if self.network_name == "host":
             return "127.0.0.1", self.port
