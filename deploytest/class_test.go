@@ -53,9 +53,7 @@ func TestClassOnHub(t *testing.T) {
 
 	work := t.TempDir()
 	course := filepath.Join(work, "course.git")
-	gitRun(t, "", "init", "--quiet", "--bare", course)
-	gitRun(t, repoRoot, "push", "--quiet", "--force", course, "HEAD:refs/heads/main")
-	gitRun(t, "", "--git-dir="+course, "symbolic-ref", "HEAD", "refs/heads/main")
+	publishCourse(t, course)
 
 	h := hub.Start(t, ctx, venv, img, work, course, students)
 	defer h.Stop(t)

@@ -59,9 +59,7 @@ func TestGradedWorkOnHub(t *testing.T) {
 
 	c := course.New(t, v, append(v.JupyterEnv("", ""), "EIF_CELL_TIMEOUT=120"), "part-a", "partie-a")
 	git := filepath.Join(c.Work, "course.git")
-	gitRun(t, "", "init", "--quiet", "--bare", git)
-	gitRun(t, repoRoot, "push", "--quiet", "--force", git, "HEAD:refs/heads/main")
-	gitRun(t, "", "--git-dir="+git, "symbolic-ref", "HEAD", "refs/heads/main")
+	publishCourse(t, git)
 	step("make assignments", func() { c.Make(t, "assignments", "ASSIGNMENTS=part-a partie-a") })
 	gomod, _ := os.ReadFile(filepath.Join(c.Dir, "release", "part-a", "go.mod"))
 	if !strings.Contains(string(gomod), "=> /opt/eif/eif-notebooks") {
@@ -147,8 +145,13 @@ func TestGradedWorkOnHub(t *testing.T) {
 		t.Logf("B's submission in A's name was refused in her container: %s", bForge)
 	}
 
-	// --- what B's container holds of the exchange: her own submissions, nothing of A's
+	// --- what B's container holds of the exchange: her own submissions, nothing of A's;
+	// and no solution anywhere (the image and the course are published without them)
 	checkSealed(t, ctx, h, c.Exchange, "s01", "s02")
+	if found := mustDocker(t, ctx, "exec", "-u", "1000", h.Prefix+"-s02", "sh", "-c",
+		"ls -d /opt/eif/eif-notebooks/exercises/source 2>/dev/null; grep -rl 'BEGIN SOLUTION' /opt/eif/eif-notebooks /home/jovyan 2>/dev/null; true"); strings.TrimSpace(found) != "" {
+		t.Errorf("a student's container holds the solutions: %s", found)
+	}
 
 	// --- the teacher: collect, grade, feedback
 	var collected, gradedOut string
@@ -249,6 +252,20 @@ func TestGradedWorkOnHub(t *testing.T) {
 	t.Logf("graded work through the hub: English class %.0f s, with the French class %.0f s; %s", english.Seconds(), time.Since(start).Seconds(), fmtTimes(times))
 }
 
+// publishCourse publishes the course for the students into the bare
+// repository dest, as `make hub` does (deploy/hub/publish-course.sh), and
+// checks that nothing of the assignments' sources is in it, history included.
+func publishCourse(t *testing.T, dest string) {
+	t.Helper()
+	gitRun(t, "", "init", "--quiet", "--bare", dest)
+	testenv.Run(t, repoRoot, nil, filepath.Join(repoRoot, "deploy", "hub", "publish-course.sh"), dest, "main")
+	gitRun(t, "", "--git-dir="+dest, "symbolic-ref", "HEAD", "refs/heads/main")
+	objects := testenv.Run(t, "", nil, "git", "--git-dir="+dest, "rev-list", "--all", "--objects")
+	if strings.Contains(objects, "exercises/source/") {
+		t.Fatalf("the course published for the students holds exercises/source (the solutions)")
+	}
+}
+
 // checkSealed checks, in B's container, that the exchange holds only what B
 // may see: the released assignments, her own submissions and feedback; and
 // that no mount of hers holds A's.
@@ -299,7 +316,7 @@ func checkNoTeacherTools(t *testing.T, ctx context.Context, h *hub.Hub, token, u
 	}
 	_, page := h.Do(ctx, "GET", "/user/"+user+"/lab", token, nil)
 	for _, plugin := range []string{"@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment", "@jupyter/nbgrader:course-list"} {
-		if !regexp.MustCompile(`"disabledExtensions":\s*\[[^\]]*"` + regexp.QuoteMeta(plugin) + `"`).Match(page) {
+		if !regexp.MustCompile(`"disabledExtensions":\s*[\[{][^\]}]*"` + regexp.QuoteMeta(plugin) + `"`).Match(page) {
 			t.Errorf("JupyterLab's page for a student does not disable %s", plugin)
 		}
 	}
