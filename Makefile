@@ -337,9 +337,9 @@ grade: setup
 	@cd $(COURSE) && PYTHONPATH=$(CURDIR)/exercises $(VPY_ABS) -m eifgrader.prepare . $(ASSIGNMENTS) && for a in $(ASSIGNMENTS); do \
 	  if ls -d submitted/*/$$a >/dev/null 2>&1; then \
 	    echo "== autograding $$a: $$(ls -d submitted/*/$$a | cut -d/ -f2 | tr '\n' ' ')"; \
-	    EIF_GRADER_KERNEL=$(if $(GRADER_USER),gonb-grader) $(NBG) autograde $$a --force --log-level=WARN 2>&1 \
-	      | grep -E '^\[AutogradeApp' | grep -v "Attribute 'checksum' for cell"; \
-	    [ "$${PIPESTATUS[0]}" -eq 0 ] || exit 1; \
+	    log=$$(EIF_GRADER_KERNEL=$(if $(GRADER_USER),gonb-grader) $(NBG) autograde $$a --force --log-level=WARN 2>&1); rc=$$?; \
+	    echo "$$log" | grep -E '^\[AutogradeApp' | grep -v "Attribute 'checksum' for cell"; \
+	    if [ $$rc -ne 0 ]; then echo "$$log" | tail -n 60 >&2; echo "ERROR: nbgrader autograde $$a failed (above)" >&2; exit 1; fi; \
 	  fi; \
 	done
 	cd $(COURSE) && $(NBG) export --exporter=eifgrader.export.Grades --to grades.csv --Exchange.root=$(EXCHANGE) --log-level=WARN

@@ -11,6 +11,7 @@ back: the student's answer is gone, and that part's test fails).
 """
 
 from nbformat.v4 import new_markdown_cell
+from nbgrader import utils
 from nbgrader.preprocessors import OverwriteCells as NbgraderOverwriteCells
 from traitlets import Bool
 
@@ -41,11 +42,16 @@ class OverwriteCells(NbgraderOverwriteCells):
 
     def preprocess(self, nb, resources):
         self.lang = language(nb)
-        self.changed = []
         before = {c.metadata.nbgrader["grade_id"] for c in nb.cells if "grade_id" in c.metadata.get("nbgrader", {})}
+        # A locked cell the student changed: its checksum is no longer the one it was
+        # released with. (nbgrader also puts back every test cell with hidden tests, whose
+        # source is not the released one: that is no change of the student's.)
+        changed = [c.metadata.nbgrader["grade_id"] for c in nb.cells
+                   if utils.is_locked(c) and "grade_id" in c.metadata.nbgrader
+                   and c.metadata.nbgrader.get("checksum") not in (None, utils.compute_checksum(c))]
         nb, resources = super().preprocess(nb, resources)
         words = NOTE[self.lang]
-        items = [words["changed"].format(id=i) for i in dict.fromkeys(self.changed)]
+        items = [words["changed"].format(id=i) for i in changed]
         with self.gradebook:
             source = self.gradebook.find_notebook(self.notebook_id, self.assignment_id)
             points = {c.name: c.max_score for c in source.grade_cells}
@@ -60,14 +66,8 @@ class OverwriteCells(NbgraderOverwriteCells):
             nb.cells.insert(0, new_markdown_cell("\n".join([words["title"], ""] + [f"- {i}." for i in items])))
         return nb, resources
 
-    def report_change(self, name, attr, old, new):
-        super().report_change(name, attr, old, new)
-        if attr == "checksum":
-            self.changed.append(name)
-
     def missing_cell_transform(self, source_cell, max_score, is_solution=False, is_task=False):
         cell = super().missing_cell_transform(source_cell, max_score, is_solution=is_solution, is_task=is_task)
-        if cell.cell_type == "code":  # nbgrader's note is a Python comment; this is Go
-            cell.source = NOTE[self.lang]["restored"].format(id=source_cell.name) + source_cell.source
-            cell.metadata.nbgrader["checksum"] = source_cell.checksum
+        if cell["cell_type"] == "code":  # nbgrader's note is a Python comment; this is Go
+            cell["source"] = NOTE[self.lang]["restored"].format(id=source_cell.name) + source_cell.source
         return cell
