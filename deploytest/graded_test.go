@@ -266,28 +266,31 @@ func publishCourse(t *testing.T, dest string) {
 	}
 }
 
-// checkSealed checks, in B's container, that the exchange holds only what B
-// may see: the released assignments, her own submissions and feedback; and
-// that no mount of hers holds A's.
+// checkSealed checks that nothing of A's submissions and feedback, as the
+// server keeps them (EXCHANGE/eif/inbound/A, feedback/A), is anywhere in B's
+// container (by name: B may have made her own submissions in A's name), and
+// that B's container mounts only her own folders of the exchange.
 func checkSealed(t *testing.T, ctx context.Context, h *hub.Hub, exchange, a, b string) {
 	t.Helper()
 	container := h.Prefix + "-" + b
-	listing := mustDocker(t, ctx, "exec", "-u", "1000", container, "sh", "-c",
-		"ls -A /srv/nbgrader/exchange/eif/inbound /srv/nbgrader/exchange/eif/feedback 2>&1")
-	for _, line := range strings.Split(listing, "\n") {
-		if line = strings.TrimSpace(line); strings.HasPrefix(line, a+"+") {
-			t.Errorf("%s's container lists %s's submission %s", b, a, line)
+	var names []string
+	for _, dir := range []string{"inbound", "feedback"} {
+		entries, _ := os.ReadDir(filepath.Join(exchange, course.ID, dir, a))
+		for _, e := range entries {
+			names = append(names, e.Name())
 		}
 	}
-	found := mustDocker(t, ctx, "exec", "-u", "1000", container, "sh", "-c", "find /srv /home /tmp -name '"+a+"+*' 2>/dev/null; true")
+	if len(names) == 0 {
+		t.Fatalf("no submission of %s on the server to look for", a)
+	}
+	var find []string
+	for _, n := range names {
+		find = append(find, "-name '"+n+"'")
+	}
+	found := mustDocker(t, ctx, "exec", "-u", "1000", container, "sh", "-c",
+		"find /srv /home /tmp \\( "+strings.Join(find, " -o ")+" \\) 2>/dev/null; true")
 	if strings.TrimSpace(found) != "" {
-		t.Errorf("%s's container holds %s's submissions: %s", b, a, found)
-	}
-	pages, _ := filepath.Glob(filepath.Join(exchange, course.ID, "feedback", a, "*.html"))
-	for _, p := range pages {
-		if strings.Contains(listing, filepath.Base(p)) {
-			t.Errorf("%s's container lists %s's feedback %s", b, a, filepath.Base(p))
-		}
+		t.Errorf("%s's container holds %s's submissions or feedback: %s", b, a, found)
 	}
 	mounts := mustDocker(t, ctx, "inspect", "-f", "{{range .Mounts}}{{.Source}}:{{.Destination}}:{{.RW}} {{end}}", container)
 	for _, m := range strings.Fields(mounts) {
@@ -299,6 +302,7 @@ func checkSealed(t *testing.T, ctx context.Context, h *hub.Hub, exchange, a, b s
 	if !strings.Contains(mounts, "/inbound/"+b+":/srv/nbgrader/exchange/eif/inbound:true") {
 		t.Errorf("%s's container does not mount her own submissions folder read-write: %s", b, mounts)
 	}
+	t.Logf("%s's container: none of %s's %d submissions and feedback pages; mounts %s", b, a, len(names), mounts)
 }
 
 // checkNoTeacherTools checks that a student's server has none of nbgrader's
