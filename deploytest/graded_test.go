@@ -210,7 +210,9 @@ func TestGradedWorkOnHub(t *testing.T) {
 	english := time.Since(start)
 
 	// --- a French class: the same hub, restarted with the one setting
-	h.Stop(t)
+	stopping := time.Now()
+	h.Stop(t) // SIGINT, as Ctrl-C: the hub stops the two students' servers
+	t.Logf("the hub stopped with 2 running servers in %.1f s (SIGINT, as Ctrl-C)", time.Since(stopping).Seconds())
 	h = hub.Start(t, ctx, venv, img, c.Work, git, 3, "EIF_NBGRADER_EXCHANGE="+c.Exchange, "EIF_CLASS_LANG=fr")
 	step("make release", func() { released = c.Make(t, "release", "ASSIGNMENTS=part-a") })
 	if !strings.Contains(released, "releasing partie-a") {
