@@ -89,12 +89,14 @@ var (
 	citedNotebook = regexp.MustCompile("`(0[0-9]-[a-z-]+\\.ipynb)`")
 	citedSection  = regexp.MustCompile(`§([A-Z]?[0-9]+)`)
 	citedTitle    = regexp.MustCompile(`notebook (0[0-9]), (?:"([^"]+)"|«[\s\x{a0}]*([^»]+?)[\s\x{a0}]*»)`)
+	// citedElsewhere is a section of another notebook than the introduction's: notebook 05, §2.
+	citedElsewhere = regexp.MustCompile(`notebook (0[0-9]),?[\s\x{a0}]*§([A-Z]?[0-9]+)`)
 )
 
 // checkCitations checks that each § a statement cites is a section heading of
 // the assignment's teaching notebook (the first one its introduction names),
-// and each section it cites by its title, `notebook 03, "Title"`, a heading of
-// that notebook.
+// and each section it cites by its title, `notebook 03, "Title"`, or by its
+// number in another notebook, `notebook 05, §2`, a heading of that notebook.
 func checkCitations(t *testing.T, a string, nb *notebook, french bool) {
 	dir := filepath.Join(repoRoot, "notebooks")
 	if french {
@@ -125,25 +127,42 @@ func checkCitations(t *testing.T, a string, nb *notebook, french bool) {
 	if french {
 		path = filepath.Join(repoRoot, "notebooks", "fr", m[1])
 	}
-	teaching := readNotebook(t, path)
+	headings := headingsOf(t, path)
+	for _, c := range nb.Cells {
+		if !strings.HasSuffix(gradeID(c), "-statement") {
+			continue
+		}
+		text := source(c)
+		for _, m := range citedElsewhere.FindAllStringSubmatch(text, -1) {
+			files, _ := filepath.Glob(filepath.Join(dir, m[1]+"-*.ipynb"))
+			if len(files) != 1 || !isSection(headingsOf(t, files[0]), m[2]) {
+				t.Errorf("%s %s cites §%s of notebook %s, which is no section of it (in %s)", a, gradeID(c), m[2], m[1], dir)
+			}
+		}
+		for _, s := range citedSection.FindAllStringSubmatch(citedElsewhere.ReplaceAllString(text, ""), -1) {
+			if !isSection(headings, s[1]) {
+				t.Errorf("%s %s cites §%s, which is no section of %s", a, gradeID(c), s[1], path)
+			}
+		}
+	}
+}
+
+// headingsOf returns the section headings (## lines) of the notebook at path.
+func headingsOf(t *testing.T, path string) string {
 	var headings strings.Builder
-	for _, c := range teaching.Cells {
+	for _, c := range readNotebook(t, path).Cells {
 		for _, line := range strings.Split(source(c), "\n") {
 			if strings.HasPrefix(line, "## ") {
 				headings.WriteString(line + "\n")
 			}
 		}
 	}
-	for _, c := range nb.Cells {
-		if !strings.HasSuffix(gradeID(c), "-statement") {
-			continue
-		}
-		for _, s := range citedSection.FindAllStringSubmatch(source(c), -1) {
-			if !regexp.MustCompile(`(?m)^## ` + regexp.QuoteMeta(s[1]) + `(\.| –)`).MatchString(headings.String()) {
-				t.Errorf("%s %s cites §%s, which is no section of %s", a, gradeID(c), s[1], path)
-			}
-		}
-	}
+	return headings.String()
+}
+
+// isSection reports whether headings have section n: "## 2. …" or "## A2 – …".
+func isSection(headings, n string) bool {
+	return regexp.MustCompile(`(?m)^## ` + regexp.QuoteMeta(n) + `(\.| –)`).MatchString(headings)
 }
 
 // TestFrenchAssignmentsInStep holds each French assignment in step with its
