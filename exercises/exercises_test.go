@@ -108,9 +108,10 @@ func TestAssignments(t *testing.T) {
 	mk("release", "CLASS_LANG=en", "ASSIGNMENTS=part-b", "DUE="+dueDate)
 
 	// The French assignments were generated, not released: alice's French
-	// answers are graded from submitted/ (the teacher copies them there), and
-	// must not appear in the tables.
-	for _, a := range french {
+	// answers to the first are graded from submitted/ (the teacher copies them
+	// there), and must not appear in the tables. (make assignments ran every
+	// French source with its solutions: one graded twin is enough here.)
+	for _, a := range french[:1] {
 		out := filepath.Join(dir, "submitted", "alice", a)
 		answerAll(t, copyRelease(t, dir, a, out), a, "alice", sources[a], dir)
 		if err := os.WriteFile(filepath.Join(out, "timestamp.txt"), []byte(time.Now().UTC().Format("2006-01-02 15:04:05.000000 UTC")), 0o644); err != nil {
@@ -165,7 +166,7 @@ func TestAssignments(t *testing.T) {
 		t.Run("solutions write nothing to stderr/"+a, func(t *testing.T) { checkClean(t, graded2("alice", a), "the checks passed") })
 		t.Run("student version compiles/"+a, func(t *testing.T) { checkStubsCompile(t, graded2("bob", a)) })
 	}
-	for _, a := range french {
+	for _, a := range french[:1] {
 		t.Run("French solutions pass/"+a, func(t *testing.T) { checkClean(t, graded2("alice", a), "vérifications réussies") })
 	}
 	t.Run("endless loop cut, grading goes on", func(t *testing.T) { checkTimeoutCut(t, graded2("carol", "part-b"), "ex1-test", "ex2-test") })
