@@ -40,10 +40,11 @@ import (
 //     make release releases partie-a, which s03 fetches, answers in French and
 //     submits; graded, with its feedback.
 func TestGradedWorkOnHub(t *testing.T) {
-	// Opt-in until it has passed once on a quiet machine: it landed (issue 26)
-	// without a complete run, and a failure here would fail all of make test.
+	// Opt-in: it passed on 2026-12-07 (625 s, beside a CI run), but its
+	// 10 minutes do not fit make test's 45-minute budget on a 2-core machine
+	// beside TestAssignments; run it before a term and after hub changes.
 	if os.Getenv("EIF_GRADED_HUB_TEST") != "1" {
-		t.Skip("EIF_GRADED_HUB_TEST=1 runs the graded work through the hub: opt-in until its first complete run")
+		t.Skip("EIF_GRADED_HUB_TEST=1 runs the graded work through the hub: opt-in: about 10 minutes (docs/exercises.md)")
 	}
 	if os.Getuid() != 0 {
 		testenv.SkipOrFail(t, "the graded work on the hub runs as root (the hub makes each student's folders of the exchange, owned by the containers' uid)")
@@ -154,7 +155,7 @@ func TestGradedWorkOnHub(t *testing.T) {
 	// and no solution anywhere (the image and the course are published without them)
 	checkSealed(t, ctx, h, c.Exchange, "s01", "s02")
 	if found := mustDocker(t, ctx, "exec", "-u", "1000", h.Prefix+"-s02", "sh", "-c",
-		"ls -d /opt/eif/eif-notebooks/exercises/source 2>/dev/null; grep -rl 'BEGIN SOLUTION' /opt/eif/eif-notebooks /home/jovyan 2>/dev/null; true"); strings.TrimSpace(found) != "" {
+		"ls -d /opt/eif/eif-notebooks/exercises/source 2>/dev/null; grep -rlE --include='*.ipynb' 'BEGIN SOLUTION|BEGIN HIDDEN TESTS' /opt/eif/eif-notebooks /home/jovyan 2>/dev/null; true"); strings.TrimSpace(found) != "" {
 		t.Errorf("a student's container holds the solutions: %s", found)
 	}
 
@@ -317,7 +318,9 @@ func checkSealed(t *testing.T, ctx context.Context, h *hub.Hub, exchange, a, b s
 // formgrader plugins disabled in JupyterLab.
 func checkNoTeacherTools(t *testing.T, ctx context.Context, h *hub.Hub, token, user string) {
 	t.Helper()
-	for _, path := range []string{"/formgrader", "/courses"} {
+	// /formgrader and /formgraders (nbgrader's course_list) are the teacher's;
+	// /courses is the Assignment List's own list of the student's courses.
+	for _, path := range []string{"/formgrader", "/formgraders"} {
 		if code := h.Status(ctx, "/user/"+user+path, token); code != 404 {
 			t.Errorf("a student's %s: HTTP %d, want 404 (the instructor's tools are off)", path, code)
 		}
