@@ -2,7 +2,6 @@ package deploytest_test
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -171,7 +170,7 @@ func TestGradedWorkOnHub(t *testing.T) {
 	step("make grade", func() { gradedOut = c.Make(t, "grade") })
 	t.Logf("make grade:\n%s", lastLines(gradedOut, 8))
 	step("make feedback", func() { c.Make(t, "feedback") })
-	totals := readGrades(t, filepath.Join(c.Dir, "grades.csv"))
+	totals := course.ReadCSV(t, filepath.Join(c.Dir, "grades.csv"))
 	for _, r := range totals {
 		if r["assignment"] != "part-a" {
 			t.Errorf("grades.csv lists %s, which was not released: %v", r["assignment"], r)
@@ -246,7 +245,7 @@ func TestGradedWorkOnHub(t *testing.T) {
 			t.Errorf("s03's feedback: %d pages (%s)", len(r.Feedback), r.Err)
 		}
 	})
-	totals = readGrades(t, filepath.Join(c.Dir, "grades.csv"))
+	totals = course.ReadCSV(t, filepath.Join(c.Dir, "grades.csv"))
 	seen := map[string]bool{}
 	for _, r := range totals {
 		seen[r["assignment"]] = true
@@ -403,29 +402,6 @@ func stderrOf(c notebooks.Cell) string {
 		}
 	}
 	return strings.Join(out, "; ")
-}
-
-// readGrades reads grades.csv: one map per row.
-func readGrades(t *testing.T, path string) []map[string]string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil || len(rows) < 2 {
-		t.Fatalf("%s: %v (%d rows)", path, err, len(rows))
-	}
-	var out []map[string]string
-	for _, r := range rows[1:] {
-		m := map[string]string{}
-		for i, k := range rows[0] {
-			m[k] = r[i]
-		}
-		out = append(out, m)
-	}
-	return out
 }
 
 func fmtTimes(times map[string]time.Duration) string {

@@ -2,7 +2,6 @@ package exercises_test
 
 import (
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -139,8 +138,8 @@ func TestAssignments(t *testing.T) {
 	t.Logf("%d students: make assignments (%d sources) %.1f s, release+fetch+submit+collect %.1f s, make grade (%d submissions) %.1f s, make feedback %.1f s",
 		len(students), len(sources), generated.Seconds(), exchanged.Seconds(), countSubmissions(t, dir), gradeTime.Seconds(), feedbackTime.Seconds())
 
-	parts := readCSV(t, filepath.Join(dir, "grades-by-part.csv"))
-	totals := readCSV(t, filepath.Join(dir, "grades.csv"))
+	parts := course.ReadCSV(t, filepath.Join(dir, "grades-by-part.csv"))
+	totals := course.ReadCSV(t, filepath.Join(dir, "grades.csv"))
 	graded2 := func(student, a string) *notebook {
 		return readNotebook(t, filepath.Join(dir, "autograded", student, a, a+".ipynb"))
 	}
@@ -372,28 +371,6 @@ func expected(t *testing.T, student, a string, src *notebook) map[string]float64
 		}
 	}
 	return want
-}
-
-func readCSV(t *testing.T, path string) []map[string]string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil || len(rows) < 2 {
-		t.Fatalf("%s: %v (%d rows)", path, err, len(rows))
-	}
-	var out []map[string]string
-	for _, r := range rows[1:] {
-		m := map[string]string{}
-		for i, k := range rows[0] {
-			m[k] = r[i]
-		}
-		out = append(out, m)
-	}
-	return out
 }
 
 // checkScores compares a student's score on each graded part, and the total,

@@ -7,6 +7,7 @@ package course
 
 import (
 	"bufio"
+	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -211,3 +212,27 @@ func WriteAnswers(t testing.TB, path string, answers map[string]string) string {
 
 // Describe is a one-line summary of a course for logs.
 func (c *Course) String() string { return fmt.Sprintf("course %s, exchange %s", c.Dir, c.Exchange) }
+
+// ReadCSV reads a CSV file that nbgrader exported (grades.csv, grades-by-part.csv):
+// one map per row, from the header's names to the row's values.
+func ReadCSV(t testing.TB, path string) []map[string]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil || len(rows) < 2 {
+		t.Fatalf("%s: %v (%d rows)", path, err, len(rows))
+	}
+	var out []map[string]string
+	for _, r := range rows[1:] {
+		m := map[string]string{}
+		for i, k := range rows[0] {
+			m[k] = r[i]
+		}
+		out = append(out, m)
+	}
+	return out
+}
