@@ -43,27 +43,8 @@ func TestBrowserDrawnWhileHidden(t *testing.T) {
 		{"content-visibility:hidden", "content-visibility:visible"},
 	} {
 		t.Run(c.hide, func(t *testing.T) {
-			var b strings.Builder
-			b.WriteString("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body style=\"margin:0;width:900px\">\n")
-			b.WriteString(InitHTML())
-			b.WriteString(`<div id="outputs" style="` + c.hide + `">` + "\n")
-			for _, f := range figs {
-				h, err := f.HTML()
-				if err != nil {
-					t.Fatal(err)
-				}
-				b.WriteString(h)
-			}
-			b.WriteString("</div></body></html>\n")
-			file := filepath.Join(t.TempDir(), "hidden.html")
-			if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			ctx, cancel := context.WithTimeout(browser.Start(t, bin, 900, 700), 2*time.Minute)
+			ctx, cancel := openFigures(t, bin, c.hide, figs)
 			defer cancel()
-			if _, err := chromedp.Run(ctx, chromedp.Navigate("file://"+file)); err != nil {
-				t.Fatal(err)
-			}
 			// Drawn while hidden: every chart has its ECharts instance.
 			if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(
 				`Array.from(document.querySelectorAll(".eif-chart")).filter(el => echarts.getInstanceByDom(el)).length >= %d`, len(figs)),
@@ -91,4 +72,32 @@ func TestBrowserDrawnWhileHidden(t *testing.T) {
 			}
 		})
 	}
+}
+
+// openFigures writes a page of figs, 900 px wide, inside a div of the given style
+// (none when empty), and opens it in Chromium (2 minutes at most).
+func openFigures(t *testing.T, bin, style string, figs []*Figure) (context.Context, context.CancelFunc) {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body style=\"margin:0;width:900px\">\n")
+	b.WriteString(InitHTML())
+	b.WriteString(`<div id="outputs" style="` + style + `">` + "\n")
+	for _, f := range figs {
+		h, err := f.HTML()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.WriteString(h)
+	}
+	b.WriteString("</div></body></html>\n")
+	file := filepath.Join(t.TempDir(), "figures.html")
+	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(browser.Start(t, bin, 900, 700), 2*time.Minute)
+	if _, err := chromedp.Run(ctx, chromedp.Navigate("file://"+file)); err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	return ctx, cancel
 }

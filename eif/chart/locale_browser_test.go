@@ -1,11 +1,9 @@
 package chart
 
 import (
-	"context"
 	"fmt"
 	"math"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -14,7 +12,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/eif-notebooks/eif-notebooks/eif"
-	"github.com/eif-notebooks/eif-notebooks/internal/browser"
 )
 
 // localeFigures are figures whose ticks, tooltips and reference lines hold decimals: a
@@ -70,27 +67,9 @@ type chartTexts struct {
 // charts, tooltip shown.
 func TestBrowserLocale(t *testing.T) {
 	bin := chromium(t)
-	var b strings.Builder
-	b.WriteString("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body style=\"margin:0;width:900px\">\n")
-	b.WriteString(InitHTML())
 	fr, en := localeFigures(French), localeFigures(English)
-	for _, f := range append(fr, en...) {
-		h, err := f.HTML()
-		if err != nil {
-			t.Fatal(err)
-		}
-		b.WriteString(h)
-	}
-	b.WriteString("</body></html>\n")
-	file := filepath.Join(t.TempDir(), "locale.html")
-	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(browser.Start(t, bin, 900, 700), 2*time.Minute)
+	ctx, cancel := openFigures(t, bin, "", append(fr, en...))
 	defer cancel()
-	if _, err := chromedp.Run(ctx, chromedp.Navigate("file://"+file)); err != nil {
-		t.Fatal(err)
-	}
 	charts := len(fr) + len(en)
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(`document.querySelectorAll(".eif-chart canvas").length >= %d`, charts),
 		chromedp.WithPollingTimeout(30*time.Second))); err != nil {
