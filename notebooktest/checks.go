@@ -213,6 +213,13 @@ var PrintedNumbers = map[string][]Number{
 		{Pattern: `RK4 order p = (\S+)`, FR: `ordre de RK4 p = (\S+)`, Want: 3.75, Tol: 0.75},
 		// the adaptive integrator: its error is of the order of its tolerance, 1e-10
 		{Pattern: `tolerances 1e-10\): relative error (\S+),`, FR: `tolérances 1e-10\)\x{a0}: erreur relative (\S+),`, Want: 0, Tol: 2e-9},
+		// cost and accuracy (the chart of e-19, read at an error of 1e-9): "a few hundred"
+		// evaluations of f for Dormand–Prince, "about a thousand times more" for RK4, and
+		// "billions" for Euler's line extended (Euler's error is 1.9e-5 at 1.6e5 evaluations,
+		// and falls as their inverse)
+		{Pattern: `for an error of 1e-09: Dormand–Prince (\S+) evaluations`, FR: `pour une erreur de 1e-09\x{a0}: Dormand–Prince (\S+) évaluations`, Want: 400, Tol: 150},
+		{Pattern: `for an error of 1e-09: .*\((\S+) times more\)`, FR: `pour une erreur de 1e-09\x{a0}: .*\((\S+) fois plus\)`, Want: 1000, Tol: 400},
+		{Pattern: `Euler's line extended (\S+)`, FR: `la droite d'Euler prolongée (\S+)`, Want: 3e9, Tol: 1.5e9},
 		{Pattern: `(\S+) steps per interval \(rejected`, FR: `(\S+) pas par intervalle \(pas rejetés`, Want: 69, Tol: 10},
 		// forward Euler at the report's likely steps: the Python Euler above (rate) and its
 		// bisection on the 0.5 ms pulse; the 2000 ms threshold does not move (mpmath, as 04)
