@@ -134,6 +134,12 @@ var PrintedNumbers = map[string][]Number{
 		{Pattern: `scan in steps of\s+2 nA: first spike at I = (\S+) nA`, FR: `balayage par pas de\s+2\x{a0}nA\x{a0}: premier PA à I = (\S+)\x{a0}nA`, Want: 12, Tol: 1e-9},
 		{Pattern: `rheobases: LIF with threshold θ_pa (\S+) nA`, FR: `rhéobases\x{a0}: LIF de seuil θ_pa (\S+)\x{a0}nA`, Want: 10, Tol: 1e-9},
 		{Pattern: `LIF with threshold θ_rh (\S+) nA`, FR: `LIF de seuil θ_rh (\S+)\x{a0}nA`, Want: 7.5, Tol: 1e-9},
+		// latency from rest = ∫ τ du/f(u) from u_r to θ_pa (mpmath); the LIF's τ·ln(RI/(RI − (θ_pa − u_r)));
+		// printed to 0.001 ms
+		{Pattern: `latency to the first spike at 12 nA: EIF (\S+) ms`, FR: `latence du premier PA à 12\x{a0}nA\x{a0}: EIF (\S+)\x{a0}ms`, Want: 11.50972835871416, Tol: 6e-4},
+		{Pattern: `latency to the first spike at 12 nA: EIF \S+ ms, LIF (\S+) ms`, FR: `latence du premier PA à 12\x{a0}nA\x{a0}: EIF \S+\x{a0}ms, LIF (\S+)\x{a0}ms`, Want: 17.917594692280550, Tol: 6e-4},
+		{Pattern: `latency to the first spike at 24 nA: EIF (\S+) ms`, FR: `latence du premier PA à 24\x{a0}nA\x{a0}: EIF (\S+)\x{a0}ms`, Want: 4.395986363409046, Tol: 6e-4},
+		{Pattern: `latency to the first spike at 24 nA: EIF \S+ ms, LIF (\S+) ms`, FR: `latence du premier PA à 24\x{a0}nA\x{a0}: EIF \S+\x{a0}ms, LIF (\S+)\x{a0}ms`, Want: 5.389965007326869, Tol: 6e-4},
 		{Pattern: `EIF rheobase = (\S+) nA, LIF rheobase`, FR: `rhéobase de l'EIF = (\S+)\x{a0}nA, rhéobase du LIF`, Want: 7.25, Tol: 1e-9},
 		// issue 15: no spontaneous spike from rest; the one account of the EIF–LIF gap (issue 23:
 		// 2.5 nA of the 2.75 nA come from the LIF's threshold at θ_pa rather than θ_rh)
