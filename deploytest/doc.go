@@ -10,11 +10,13 @@
 // (the teacher reads it; the image is built from it).
 //
 //   - image_test.go: the image runs every notebook with no network and prints
-//     notebooktest's numbers; `docker run` serves JupyterLab with a token and
-//     only the Go kernel;
+//     notebooktest's numbers, a new user's first run taking every cell from
+//     the image's cell-cache seed (image_seed_test.go); `docker run` serves
+//     JupyterLab with a token and only the Go kernel;
 //   - class_test.go: a class of students (EIF_CLASS_STUDENTS, default 10) on
 //     the real hub at once: login, spawn, nbgitpuller, notebook 02 cold and
-//     warm (p50, p95, memory, CPU), isolation, limits and mounts, a second
+//     warm (p50, p95, memory, CPU), isolation, each student's cell cache in
+//     their own home and the seed read-only, limits and mounts, a second
 //     pull over a student's edit, nothing left after the servers stop;
 //   - hub_preflight_test.go: the hub refuses to start with one message per
 //     missing piece, and a failed spawn names its cause;

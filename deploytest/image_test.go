@@ -28,9 +28,14 @@ import (
 // TestNotebooksExecute runs in both editions). Each executed notebook must
 // have run every cell with no error and print the numbers of
 // notebooktest.PrintedNumbers, as in TestNotebooksExecute.
+//
+// The user is new: their cell cache is empty, so every cell's build must be
+// the image's seed's binary (image_seed_test.go). Notebook 02 then runs again
+// in both editions, and the log compares a new student's first run with a
+// warm one (wall, and CPU of the container).
 func TestImageRunsNotebooksOffline(t *testing.T) {
 	img := docker.RequireImage(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 25*time.Minute)
 	defer cancel()
 
 	for _, c := range []struct{ what, format, want string }{
@@ -77,24 +82,48 @@ func TestImageRunsNotebooksOffline(t *testing.T) {
 	if err := os.Chmod(out, 0o777); err != nil { // written by the image's user
 		t.Fatal(err)
 	}
-	start := time.Now()
+	// A new user (an empty ~/.cache/eif-cells): the sample's first run, each
+	// notebook alone, then notebook 02 again in both editions (warm).
 	names := notebooks.Sample(notebookNames(t))
-	// The notebooks, as paths inside the image's copy of the repository.
-	run := notebooks.RunArgs("python", ".", "/out", names)
+	warm := []string{classNotebook, notebooks.SampleFrench}
+	passes := []string{}
+	for _, n := range names {
+		passes = append(passes, "first", n)
+	}
+	for _, n := range warm {
+		passes = append(passes, "warm", n)
+	}
+	start := time.Now()
 	report, err := docker.Run(ctx, append([]string{"run", "--rm", "--network", "none", "-v", out + ":/out", img,
-		"eif-start", "bash", "-c", `cp -r "$EIF_REPO" ~/eif-notebooks && cd ~/eif-notebooks && "$@"`, "bash"}, run...)...)
-	t.Logf("run_notebooks.py in the image, --network none (%.1f s):\n%s", time.Since(start).Seconds(), report)
+		"eif-start", "bash", "-c", seedRunScript, "bash"}, passes...)...)
+	t.Logf("run_notebooks.py in the image, --network none, a new user (%.1f s):\n%s", time.Since(start).Seconds(), report)
 	if err != nil {
 		t.Errorf("the notebooks failed in the image: %v", err)
 	}
-	for _, name := range names {
-		nb, err := notebooks.Read(filepath.Join(out, name))
-		if err != nil {
-			t.Errorf("%s: no executed notebook from the image: %v", name, err)
-			continue
+	for _, pass := range []string{"first", "warm"} {
+		for _, name := range map[string][]string{"first": names, "warm": warm}[pass] {
+			nb, err := notebooks.Read(filepath.Join(out, pass, name))
+			if err != nil {
+				t.Errorf("%s: no executed notebook from the image (%s run): %v", name, pass, err)
+				continue
+			}
+			notebooktest.CheckExecuted(t, name, nb)
+			if pass == "first" {
+				checkSeedServed(t, out, name, nb)
+			}
 		}
-		notebooktest.CheckExecuted(t, name, nb)
 	}
+	ts := seedTimes(report)
+	var firstWall, firstCPU float64
+	for _, x := range ts {
+		if x.pass == "first" {
+			firstWall += x.wall
+			firstCPU += x.cpu
+		}
+	}
+	cmp, _ := firstVsWarm(ts)
+	t.Logf("a new user's first runs, the sample of %d notebooks: %.1f s wall, %.1f CPU-s of the container (each run_notebooks.py included);"+
+		" first against warm:\n%s", len(names), firstWall, firstCPU, cmp)
 }
 
 // TestImageServesJupyterLab starts the image as `docker run` does (its CMD),
