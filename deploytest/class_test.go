@@ -157,6 +157,9 @@ func TestClassOnHub(t *testing.T) {
 		t.Errorf("s02's file is readable in s01's container (%v): %q", err, out)
 	}
 
+	// --- the cell cache: each student's in their own home; the image's seed read-only
+	checkCellCaches(t, ctx, h, a, bStudent)
+
 	// --- limits and mounts: 2G and one core each; only the student's own home
 	if got, err := docker.Run(ctx, "inspect", "-f", "{{.HostConfig.Memory}} {{.HostConfig.CpuQuota}} {{.HostConfig.CpuPeriod}}", h.Prefix+"-s01"); err != nil || got != "2147483648 100000 100000" {
 		t.Errorf("s01's container limits (memory, CPU quota, period): %q (%v), want 2 GiB and one core", got, err)
@@ -174,6 +177,80 @@ func TestClassOnHub(t *testing.T) {
 	sampler.Stop()
 	h.Stop(t)
 	procs.CheckNoneLeft(t, sampler.Seen(), sampler.ContainerIDs())
+}
+
+// checkCellCaches checks the kernel's cell cache on the hub (internal/cellcache):
+// the two runs of notebook 02 took every cell from the image's seed (s01's own
+// cache has no cell, and its kernels logged no problem of the cache); a new
+// cell that s01 runs is stored in s01's home (the volume mounted at
+// /home/jovyan), owned by s01 and private; s02's container does not have it
+// and cannot write into the seed, whose every file is root's and read-only.
+func checkCellCaches(t *testing.T, ctx context.Context, h *hub.Hub, a, b hub.Student) {
+	t.Helper()
+	inContainer := func(user, script string) string {
+		out, err := docker.Run(ctx, "exec", "-u", "1000", h.Prefix+"-"+user, "bash", "-c", script)
+		if err != nil {
+			t.Errorf("in %s's container: %v", user, err)
+		}
+		return out
+	}
+	cells := inContainer(a.User, `ls -A ~/.cache/eif-cells/v1/cells 2>/dev/null | wc -l`)
+	logs, _ := docker.Logs(ctx, h.Prefix+"-"+a.User)
+	var said []string
+	for _, line := range strings.Split(logs, "\n") {
+		if strings.Contains(line, "eif cell cache") {
+			said = append(said, line)
+		}
+	}
+	if cells != "0" || len(said) > 0 {
+		t.Errorf("s01's runs of %s did not take every cell from the image's seed: %s cells in s01's own cache; the cache's log:\n  %s\n"+
+			"(the course and the image must hold the same eif/ and notebooks: commit before make image)", classNotebook, cells, strings.Join(said, "\n  "))
+	}
+
+	// A cell that is in no seed: built and stored in s01's own cache.
+	k, err := h.StartKernel(ctx, a.User, a.Token)
+	if err != nil {
+		t.Errorf("a kernel on s01's server: %v", err)
+		return
+	}
+	marker := "cell-cache-of-s01-" + testenv.RandomHex(6)
+	res, err := k.Execute(ctx, "%%\nfmt.Println(\""+marker+"\")")
+	k.Shutdown(ctx)
+	if err != nil || res.Error != "" || !strings.Contains(res.Stdout, marker) {
+		t.Errorf("s01's new cell: %v %s, output %q", err, res.Error, res.Stdout+res.Stderr)
+	}
+	got := inContainer(a.User, `set -u
+c=~/.cache/eif-cells
+dir=$(grep -l -- '`+marker+`' $c/v1/cells/*/main.go | xargs -r dirname)
+[ -n "$dir" ] || { echo "no entry of the new cell in $c"; exit 0; }
+echo "$(basename "$dir") $(df --output=target "$dir" | tail -1) $(stat -c '%u:%a' $c $c/v1 "$dir" "$dir/entry" "$dir/entry.key" | tr '\n' ' ')"`)
+	f := strings.Fields(got)
+	if len(f) != 7 || f[1] != "/home/jovyan" {
+		t.Fatalf("s01's new cell in s01's cell cache: %q; want its entry in the home's volume (/home/jovyan)", got)
+	}
+	for i, st := range f[2:] {
+		uid, mode, _ := strings.Cut(st, ":")
+		if m, err := strconv.ParseUint(mode, 8, 32); uid != "1000" || err != nil || m&0o022 != 0 || (i < 3 && m&0o077 != 0) {
+			t.Errorf("s01's cell cache: %s is uid:mode %s; want s01's (1000), folders private, no file writable by others", []string{"the cache", "v1", "the cell", "entry", "entry.key"}[i], st)
+		}
+	}
+	t.Logf("s01's new cell: entry %s in s01's home (%s), %s", f[0], f[1], strings.Join(f[2:], " "))
+
+	// s02 sees none of it, and cannot write into the seed that every kernel reads.
+	if out := inContainer(b.User, `ls -d ~/.cache/eif-cells/v1/cells/`+f[0]+` 2>/dev/null; grep -rlF -- '`+marker+`' /home /tmp /opt/eif/cell-cache 2>/dev/null | head -3; true`); out != "" {
+		t.Errorf("s01's cell is in s02's container: %q", out)
+	}
+	seed := inContainer(b.User, `s=/opt/eif/cell-cache
+ls -A $s/v1/cells | wc -l
+find $s \( ! -user root -o -perm /022 -o -writable \) -print | head -3
+for p in $s $s/v1 $s/v1/cells "$(ls -d $s/v1/cells/* | head -1)"; do
+	touch "$p/x" 2>/dev/null && echo "wrote $p/x"; mkdir "$p/d" 2>/dev/null && echo "made $p/d"
+done; true`)
+	if lines := strings.Split(seed, "\n"); len(lines) != 1 || lines[0] == "0" {
+		t.Errorf("the image's seed, from s02's container: want cells, all root's and read-only, nothing written; got %q", seed)
+	} else {
+		t.Logf("the image's seed: %s cells, root's and read-only for s02", lines[0])
+	}
 }
 
 // secondPull edits notebook 02 in s01's home, adds a file to the course
