@@ -47,8 +47,11 @@
 //
 // Invalid input gives a *ParamError that names the field and the rule ("noise: ..."); a
 // nil *eif.Neuron gives eif.ErrInvalid, and the zero eif.Neuron is the report's neuron, as
-// in package eif. The work of one call is bounded (10¹⁰ Euler–Maruyama steps over all its
-// trials), and so is its memory: Settings.MaxPoints bounds the recorded samples and spikes
-// of all its trials together, and going beyond it gives an error that names the setting.
-// The threshold integration refuses a grid too fine to build before it starts.
+// in package eif. The work of one call is bounded: Settings.MaxSteps bounds its
+// Euler–Maruyama steps over all its trials (10⁹ by default, about 15 s of CPU), and a
+// call that would take more is refused before it starts (runs that end at a spike,
+// Settings.MaxSpikes, are stopped with ErrTooManySteps). So is its memory:
+// Settings.MaxPoints bounds the recorded samples and spikes of all its trials together.
+// Going beyond either gives an error that names the setting. The threshold integration
+// refuses a grid too fine to build before it starts.
 package noise

@@ -32,6 +32,11 @@ var (
 	// keep more spikes than Settings.MaxPoints leaves beside the recorded samples: set
 	// Settings.MaxSpikes, shorten the run, or raise Settings.MaxPoints.
 	ErrTooManySpikes = errors.New("noise: too many spikes")
+	// ErrTooManySteps is returned, wrapped with the numbers, when the trials of a call with
+	// Settings.MaxSpikes take more steps in all than Settings.MaxSteps: run fewer trials,
+	// lower MaxSpikes, or raise Settings.MaxSteps. Without MaxSpikes the steps are known
+	// before the call, and one that would take too many is refused with a *ParamError.
+	ErrTooManySteps = errors.New("noise: too many steps")
 	// ErrFit is returned when the fit of the dynamic I–V curve does not converge.
 	ErrFit = errors.New("noise: the fit of the dynamic I–V curve did not converge")
 )

@@ -73,14 +73,24 @@ type Settings struct {
 	// starts; spikes beyond it end the call with ErrTooManySpikes. Default: 10 000 000
 	// (160 MB at most); it may be raised to 200 000 000.
 	MaxPoints int
+	// MaxSteps bounds the work of a call: the Euler–Maruyama steps of all its trials
+	// together, duration/Step per trial. A call that would take more is refused before it
+	// starts, with an error that names the bound. With MaxSpikes, whose runs may end
+	// early, only a run longer than MaxSteps alone is refused at the start; the steps that
+	// the trials take are counted, and beyond the bound the call ends with
+	// ErrTooManySteps. Default: 1 000 000 000 (about 15 s of CPU); it may be raised to
+	// 10 000 000 000.
+	MaxSteps int
 }
 
 // Bounds on the work and memory of the noisy simulations, so that every call ends in
 // reasonable time and memory whatever its input.
 const (
-	maxSteps         = 1e10       // Euler–Maruyama steps of one call, over all its trials (about 150 s of CPU)
-	maxTrials        = 1_000_000  // trials of one call (their Results take 100 MB)
-	defaultMaxPoints = 10_000_000 // Settings.MaxPoints
+	defaultStep      = 0.01          // Settings.Step (ms)
+	defaultMaxSteps  = 1_000_000_000 // Settings.MaxSteps: Euler–Maruyama steps of one call, over all its trials (about 15 s of CPU)
+	maxMaxSteps      = 1e10          // Settings.MaxSteps at most: about 150 s of CPU
+	maxTrials        = 1_000_000     // trials of one call (their Results take 100 MB)
+	defaultMaxPoints = 10_000_000    // Settings.MaxPoints
 	maxMaxPoints     = 200_000_000
 )
 
@@ -141,6 +151,7 @@ type job struct {
 	steps      int
 	samples    int          // recorded samples, over all the trials
 	spikesLeft atomic.Int64 // MaxPoints less the samples, less the spikes kept so far
+	stepsLeft  atomic.Int64 // with MaxSpikes: MaxSteps less the steps of the trials run so far
 }
 
 // newJob checks the input of a call of trials runs and returns its job.
@@ -159,7 +170,7 @@ func newJob(n *eif.Neuron, z Input, duration float64, trials int, set *Settings)
 		return nil, err
 	}
 	step := c.Step
-	if err := broken("Settings.Step", step, check.OrDefault(&c.Step, 0.01)); err != nil {
+	if err := broken("Settings.Step", step, check.OrDefault(&c.Step, defaultStep)); err != nil {
 		return nil, err
 	}
 	if err := broken("duration", duration, check.Duration(duration, eif.MaxTime)); err != nil {
@@ -168,14 +179,6 @@ func newJob(n *eif.Neuron, z Input, duration float64, trials int, set *Settings)
 	if trials < 1 || trials > maxTrials {
 		return nil, &ParamError{Field: "trials", Value: float64(trials), Rule: fmt.Sprintf("must be between 1 and %d", maxTrials)}
 	}
-	if steps := duration / c.Step; steps > maxSteps || float64(trials)*steps > maxSteps {
-		field, v := "Settings.Step", c.Step
-		if steps <= maxSteps {
-			field, v = "trials", float64(trials)
-		}
-		return nil, &ParamError{Field: field, Value: v, Rule: fmt.Sprintf("needs more than %g steps in all (%d trials of %g ms at %g ms a step)", float64(maxSteps), trials, duration, c.Step)}
-	}
-	j.steps = int(math.Ceil(duration/c.Step - 1e-9))
 	for _, f := range []struct {
 		name string
 		v    int
@@ -185,10 +188,14 @@ func newJob(n *eif.Neuron, z Input, duration float64, trials int, set *Settings)
 		{"Settings.MaxSpikes", c.MaxSpikes, "must be ≥ 0 (0 means no limit)"},
 		{"Settings.Workers", c.Workers, "must be ≥ 0 (0 means GOMAXPROCS)"},
 		{"Settings.MaxPoints", c.MaxPoints, "must be ≥ 0 (0 means the default)"},
+		{"Settings.MaxSteps", c.MaxSteps, "must be ≥ 0 (0 means the default)"},
 	} {
 		if f.v < 0 {
 			return nil, &ParamError{Field: f.name, Value: float64(f.v), Rule: f.rule}
 		}
+	}
+	if err := j.checkWork(trials, step); err != nil {
+		return nil, err
 	}
 	if c.MaxPoints == 0 {
 		c.MaxPoints = defaultMaxPoints
@@ -216,6 +223,46 @@ func newJob(n *eif.Neuron, z Input, duration float64, trials int, set *Settings)
 	return j, nil
 }
 
+// checkWork sets j.steps, the steps of a run, and refuses a call whose trials take more
+// than Settings.MaxSteps steps in all, or, with MaxSpikes, whose runs may take more each
+// (the steps that they do take are then counted: runTrial). The error names the duration
+// when one trial alone is too long (Settings.Step when the caller set a step finer than
+// the default), and the number of trials otherwise. step is the caller's Settings.Step
+// (0 for the default).
+func (j *job) checkWork(trials int, step float64) error {
+	c := &j.cfg
+	if c.MaxSteps == 0 {
+		c.MaxSteps = defaultMaxSteps
+	}
+	if float64(c.MaxSteps) > maxMaxSteps {
+		return &ParamError{Field: "Settings.MaxSteps", Value: float64(c.MaxSteps), Rule: fmt.Sprintf("must be ≤ %.0f (about 150 s of CPU)", maxMaxSteps)}
+	}
+	steps := j.duration / c.Step
+	j.stepsLeft.Store(int64(c.MaxSteps))
+	if c.MaxSpikes > 0 {
+		trials = 1 // the runs may end early: check one, and count the steps they take
+	}
+	if total := float64(trials) * steps; total > float64(c.MaxSteps) {
+		field, v := "trials", float64(trials)
+		runs, fix := fmt.Sprintf("%d trials of %g ms at %g ms a step take", trials, j.duration, c.Step), "run fewer or shorter trials"
+		if trials == 1 {
+			runs, fix = fmt.Sprintf("a run of %g ms at %g ms a step takes", j.duration, c.Step), "shorten the run"
+		}
+		if steps > float64(c.MaxSteps) {
+			field, v = "duration", j.duration
+			if step != 0 && step < defaultStep {
+				field, v = "Settings.Step", step
+			}
+		}
+		return &ParamError{Field: field, Value: v, Rule: fmt.Sprintf("%s %.0f Euler–Maruyama steps, more than Settings.MaxSteps = %d (about %.2g s of CPU): %s, or raise Settings.MaxSteps", runs, math.Ceil(total), c.MaxSteps, cpuSeconds(c.MaxSteps), fix)}
+	}
+	j.steps = int(math.Ceil(steps - 1e-9))
+	return nil
+}
+
+// cpuSeconds is about the CPU time (s) of that many Euler–Maruyama steps, 15 ns each.
+func cpuSeconds(steps int) float64 { return 15e-9 * float64(steps) }
+
 // runTrial runs trial k of the job into r.
 func (j *job) runTrial(r *Result, k int) error {
 	r.budget = &j.spikesLeft
@@ -223,6 +270,9 @@ func (j *job) runTrial(r *Result, k int) error {
 	r.budget = nil
 	if err == errBudget {
 		return j.tooManySpikes()
+	}
+	if err == nil && j.cfg.MaxSpikes > 0 && j.stepsLeft.Add(-int64(r.Steps)) < 0 {
+		return fmt.Errorf("%w: the trials, each run to Settings.MaxSpikes = %d spikes, took more than Settings.MaxSteps = %d Euler–Maruyama steps in all (about %.2g s of CPU): run fewer trials, lower Settings.MaxSpikes, or raise Settings.MaxSteps", ErrTooManySteps, j.cfg.MaxSpikes, j.cfg.MaxSteps, cpuSeconds(j.cfg.MaxSteps))
 	}
 	return err
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -283,6 +284,71 @@ func TestNoiseMemoryBound(t *testing.T) {
 	t.Logf("τ = 1e-3 ms, 1e6 trials of 1 ms: %v after %v", err, time.Since(start))
 	if !errors.Is(err, noise.ErrTooManySpikes) {
 		t.Errorf("τ = 1e-3 ms, 1e6 trials of 1 ms: %v, want ErrTooManySpikes", err)
+	}
+}
+
+// TestNoiseWorkBound checks Settings.MaxSteps, the bound on the Euler–Maruyama steps of a
+// call over all its trials: a call over it is refused at once, naming the input that
+// makes it long (the number of trials, the duration, or a step finer than the default)
+// and the setting; a call that meets it runs; the setting must be in its range. With
+// MaxSpikes, whose runs end early, only a run too long alone is refused at once (notebook
+// 06 runs 100 copies of 1e5 ms to their 20th spike): the steps taken are counted, and
+// beyond the bound the call ends with ErrTooManySteps, whatever the number of workers.
+func TestNoiseWorkBound(t *testing.T) {
+	n := eif.MustNew(eif.Default())
+	z := noise.Input{I: 7, Sigma: 2}
+	tooBig := -2 // above the largest bound, 1e10, when an int holds it
+	if strconv.IntSize == 64 {
+		big := int64(10_000_000_001)
+		tooBig = int(big)
+	}
+	for _, c := range []struct {
+		dur            float64
+		trials         int
+		step           float64
+		max, maxSpikes int
+		field          string // "" for a call within the bound
+	}{
+		{150, 1000, 0, 0, 0, ""},             // 1.5e7 steps: notebook 06's population
+		{1e5, 100, 0, 0, 20, ""},             // 1e9 steps at most, to the 20th spike: notebook 06
+		{1e5, 1000, 0, 0, 1, ""},             // 1e10 steps at most, to the first spike
+		{1e7 + 0.01, 1, 0, 0, 0, "duration"}, // 1e9 + 1 steps in one run
+		{1e7, 2, 0, 0, 0, "trials"},          // 2e9 steps
+		{9.9e4, 1000, 0, 0, 0, "trials"},     // 9.9e9 steps: a run of 99 s in notebook 06
+		{1e8, 1, 0, 0, 0, "duration"},        // 1e10 steps in one run
+		{1e8, 10, 0, 0, 1, "duration"},       // the same, even to the first spike
+		{1e6, 1, 1e-4, 0, 0, "Settings.Step"},
+		{1, 1, 0, 100, 0, ""}, // 100 steps, the bound met
+		{1, 1, 0, 99, 0, "duration"},
+		{1, 2, 0, 199, 0, "trials"},
+		{1, 2, 0, 200, 0, ""},
+		{10, 1, 0, -1, 0, "Settings.MaxSteps"},
+		{10, 1, 0, tooBig, 0, "Settings.MaxSteps"},
+	} {
+		start := time.Now()
+		_, err := noise.Trials(n, z, c.dur, c.trials, &noise.Settings{Seed: 1, Step: c.step, MaxSteps: c.max, MaxSpikes: c.maxSpikes})
+		var pe *noise.ParamError
+		switch {
+		case c.field == "" && err != nil:
+			t.Errorf("%d trials of %g ms, step %g, MaxSteps %d, MaxSpikes %d: %v, want no error", c.trials, c.dur, c.step, c.max, c.maxSpikes, err)
+		case c.field == "":
+		case !errors.As(err, &pe) || pe.Field != c.field || !strings.Contains(err.Error(), "Settings.MaxSteps"):
+			t.Errorf("%d trials of %g ms, step %g, MaxSteps %d, MaxSpikes %d: %v, want an error on %s naming Settings.MaxSteps", c.trials, c.dur, c.step, c.max, c.maxSpikes, err, c.field)
+		case time.Since(start) > time.Second:
+			t.Errorf("%d trials of %g ms: refused after %v, want at once", c.trials, c.dur, time.Since(start))
+		default:
+			t.Logf("%s", err)
+		}
+	}
+	// With MaxSpikes never reached, 100 runs of 1000 steps take 1e5 steps: within a bound
+	// of 1e5, over one of 99 999.
+	for _, workers := range []int{1, 2} {
+		for max, want := range map[int]error{100_000: nil, 99_999: noise.ErrTooManySteps} {
+			_, err := noise.Trials(n, z, 10, 100, &noise.Settings{Seed: 1, MaxSpikes: 1000, MaxSteps: max, Workers: workers})
+			if !errors.Is(err, want) || (err != nil && !strings.Contains(err.Error(), "Settings.MaxSteps = 99999")) {
+				t.Errorf("%d workers, MaxSteps = %d: %v, want %v naming the bound", workers, max, err, want)
+			}
+		}
 	}
 }
 
