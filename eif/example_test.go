@@ -45,7 +45,7 @@ func ExampleNeuron_EffectiveThreshold() {
 	fmt.Println(err)
 	// Output:
 	// θ_I=0 = -36.48809938 mV
-	// eif: no fixed point: the current is above rheobase
+	// eif: no fixed point: the current is above rheobase (i = 8 nA, I_rh = 7.25 nA)
 }
 
 func ExampleNeuron_Rheobase() {

@@ -1,5 +1,7 @@
 package eif
 
+import "fmt"
+
 // Stability classifies a fixed point by the sign of f′ there.
 type Stability int
 
@@ -108,7 +110,7 @@ func (n *Neuron) RestingPotential(i float64) (float64, bool) {
 // constant current i (nA) runs away to a spike: its unstable fixed point, or θ_rh at
 // rheobase. θ_{I=0} = −36.488 mV with the default parameters. For the LIF, and for the
 // EIF with Δ_T = 0, it is the imposed threshold. Above rheobase it returns
-// ErrNoFixedPoint: every voltage leads to a spike.
+// ErrNoFixedPoint, wrapped with i and the rheobase: every voltage leads to a spike.
 func (n *Neuron) EffectiveThreshold(i float64) (float64, error) {
 	if err := n.check(); err != nil {
 		return 0, err
@@ -118,15 +120,20 @@ func (n *Neuron) EffectiveThreshold(i float64) (float64, error) {
 	}
 	if n.params().Linear() {
 		if i >= n.Rheobase() {
-			return 0, ErrNoFixedPoint
+			return 0, n.noFixedPoint(i)
 		}
 		return n.params().spikeVoltage(), nil
 	}
 	fps := n.FixedPoints(i)
 	if len(fps) == 0 {
-		return 0, ErrNoFixedPoint
+		return 0, n.noFixedPoint(i)
 	}
 	return fps[len(fps)-1].U, nil
+}
+
+// noFixedPoint is ErrNoFixedPoint for the current i (nA), with the numbers.
+func (n *Neuron) noFixedPoint(i float64) error {
+	return fmt.Errorf("%w (i = %g nA, I_rh = %g nA)", ErrNoFixedPoint, i, n.Rheobase())
 }
 
 // Rheobase returns the constant current (nA) above which the neuron has no resting state,
