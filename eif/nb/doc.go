@@ -15,6 +15,11 @@
 // Each notebook cell is a separate Go program, so stopping it loses nothing: the next
 // cell starts afresh.
 //
+// Require does the same for a rule of the cell's own, with a message in the notebook's
+// language that names the parameter and the rule:
+//
+//	nb.Require(skip < T, "skip = %g ms: must be shorter than T = %g ms", skip, T)
+//
 // # Printing in the notebook's language
 //
 // Printf, Sprintf and Println print like fmt's, in the notebook's language, by the rule of

@@ -1,6 +1,7 @@
 package nb
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -44,6 +45,19 @@ func Stop(err error) {
 	}
 	fmt.Fprintln(os.Stderr, in("error: ", "erreur\u00a0: ")+err.Error())
 	exit(0)
+}
+
+// Require stops the cell's program, as Must does, unless ok: it prints the message, formatted
+// like Sprintf in the notebook's language, on one red line ("error: …", in French
+// "erreur : …"). It is a cell's own check of its parameters, for a rule of the cell that
+// no function of the packages checks: write the parameter, its value and the rule, in
+// each edition's language.
+//
+//	nb.Require(skip < T, "skip = %g ms: must be shorter than T = %g ms", skip, T)
+func Require(ok bool, format string, args ...any) {
+	if !ok {
+		Stop(errors.New(Sprintf(format, args...)))
+	}
 }
 
 // Printf prints like fmt.Printf, in the notebook's language: chart.Printf, the one rule

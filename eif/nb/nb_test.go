@@ -98,6 +98,37 @@ func TestMust(t *testing.T) {
 	}
 }
 
+// Require stops the cell as Must does, with its message in the notebook's language, or
+// does nothing when the rule holds.
+func TestRequire(t *testing.T) {
+	exit = func(code int) { panic(exited(code)) }
+	defer func() { exit = os.Exit }()
+	for _, tc := range []struct {
+		lang   string
+		ok     bool
+		format string
+		want   string
+	}{
+		{"en", true, "skip = %g ms: must be shorter than T = %g ms", ""},
+		{"en", false, "skip = %g ms: must be shorter than T = %g ms", "error: skip = 2500.5 ms: must be shorter than T = 2000 ms\n"},
+		{"fr", true, "skip = %g ms : doit être plus court que T = %g ms", ""},
+		{"fr", false, "skip = %g ms : doit être plus court que T = %g ms", "erreur\u00a0: skip = 2500,5\u00a0ms\u00a0: doit être plus court que T = 2000\u00a0ms\n"},
+	} {
+		t.Setenv("EIF_LANG", tc.lang)
+		var code any
+		stdout, stderr := captured(t, func() {
+			defer func() { code = recover() }()
+			Require(tc.ok, tc.format, 2500.5, 2000.0)
+		})
+		switch {
+		case tc.ok && (code != nil || stdout+stderr != ""):
+			t.Errorf("%s: Require(true, …) stopped (%v) or wrote %q", tc.lang, code, stdout+stderr)
+		case !tc.ok && (code != exited(0) || stderr != tc.want || stdout != ""):
+			t.Errorf("%s: Require(false, …): exit %v, stderr %q, stdout %q; want exit 0, %q", tc.lang, code, stderr, stdout, tc.want)
+		}
+	}
+}
+
 func TestSelfCheck(t *testing.T) {
 	for _, tc := range []struct {
 		lang           string
