@@ -35,18 +35,6 @@ var (
 	worstInts   = []string{"9900", "99000", "1000000"}
 )
 
-// knownWorstEditFailures lists the cells (notebook/cell id) whose worst edits are
-// known to fail, and why; their edits are not run (each is logged). These are open
-// defects of the notebook, to fix in the cell (a clear error instead of a panic, a
-// bound on the work), not accepted behaviour: remove a line once its cell is fixed.
-var knownWorstEditFailures = map[string]string{
-	"06-noise.ipynb/f-04": "a current far above the rheobase leaves the snapshot empty: index out of range",
-	"06-noise.ipynb/f-06": "a counting window longer than the run panics in floats.Span; a 99 s run takes over 2 min",
-	"06-noise.ipynb/f-08": "a skip longer than the run panics",
-	"06-noise.ipynb/f-15": "a current far above the rheobase panics",
-	"06-noise.ipynb/f-19": "9900 copies, or 1e6 ms each, take over 2 min",
-}
-
 // numberRe finds the numbers of a parameter line: not inside an identifier.
 var numberRe = regexp.MustCompile(`(^|[^\w.])(\d+(\.\d*)?([eE][-+]?\d+)?)`)
 
@@ -266,13 +254,8 @@ func TestCellMemoryUnderWorstEdits(t *testing.T) {
 			}
 			defer os.RemoveAll(dir)
 			bin, kept := prog.build(t, dir)
-			worst, worstEdit, known := int64(0), "", 0
+			worst, worstEdit := int64(0), ""
 			for _, v := range kept {
-				if why := knownWorstEditFailures[name+"/"+v.cell]; why != "" {
-					t.Logf("cell %s with %q: not run, a known defect: %s", v.cell, v.edit, why)
-					known++
-					continue
-				}
 				rss, wall, out, err := runLimited(bin, v.name)
 				if rss > worst {
 					worst, worstEdit = rss, fmt.Sprintf("%s %q", v.cell, v.edit)
@@ -281,7 +264,7 @@ func TestCellMemoryUnderWorstEdits(t *testing.T) {
 					t.Errorf("cell %s with %q: %d MB, %v, %v\n%s", v.cell, v.edit, rss>>20, wall, err, lastBytes(out))
 				}
 			}
-			t.Logf("%d edits run (%d built, %d not run: known defects); the most memory: %d MB (%s)", len(kept)-known, len(prog.variants), known, worst>>20, worstEdit)
+			t.Logf("%d edits run (%d built); the most memory: %d MB (%s)", len(kept), len(prog.variants), worst>>20, worstEdit)
 		})
 	}
 }
