@@ -16,7 +16,9 @@ import "strings"
 //     second submission is the one graded, marked late;
 //   - ivan, dora, lena: bad input (a notebook that is not JSON, deleted cells,
 //     a changed locked test), graded with a note, the others unharmed;
-//   - eve: part-a, submitted from her own server under alice's name.
+//   - eve: part-a, submitted from her own server under alice's name;
+//   - amelie, of the French class: partie-a, the solutions but for an
+//     os.Exit(0) in Ex. 3 (the grader's note, and her feedback, in French).
 //
 // A fault replaces the answer cell of an exercise: "panic", "exit" (os.Exit(1))
 // and "loop" (an endless loop, cut by the timeout) are put first in the
@@ -157,6 +159,14 @@ func toSI(curvature float64) float64 {
 }`, "hidden", "C3 by the LIF's formula, not by bisection"},
 		},
 	},
+	"amelie": {
+		"partie-a": {"ex3-solution": {`import "os"
+
+func toSI(curvature float64) float64 {
+	os.Exit(0)
+	return 0
+}`, "seal", "os.Exit(0) in the answer, in French: the test stops early, cleanly"}},
+	},
 	"lena": {
 		"part-a": {"ex1-solution": {`func fixedPointsI0(n *eif.Neuron) (u1, u2 float64, err error) {
 	return -70, -30, nil
@@ -165,15 +175,26 @@ func toSI(curvature float64) float64 {
 }
 
 // students lists, for each simulated student, the assignments they submit
-// through the exchange ("" stands for every English assignment).
-var students = []struct {
-	name  string
-	what  []string
-	class string // the language of what they submit
-}{
+// through the exchange (nil stands for every English assignment).
+var students = []student{
 	{"alice", nil, "en"}, {"bob", nil, "en"}, {"carol", faulty, "en"}, {"mallory", faulty, "en"}, {"trudy", faulty, "en"},
 	{"rita", []string{"part-b"}, "en"}, {"ivan", []string{"part-a"}, "en"}, {"dora", []string{"part-a"}, "en"},
 	{"lena", []string{"part-a"}, "en"}, {"eve", []string{"part-a"}, "en"},
+	{"amelie", []string{"partie-a"}, "fr"},
+}
+
+type student struct {
+	name  string
+	what  []string
+	class string // the language of their class: en or fr
+}
+
+// assignments returns what the student submits: what, or every English assignment.
+func (s student) assignments(english []string) []string {
+	if s.what == nil {
+		return english
+	}
+	return s.what
 }
 
 // faulty is what the students with faults submit: the assignments their faults are in.

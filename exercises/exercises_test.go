@@ -1,16 +1,19 @@
 package exercises_test
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -32,15 +35,27 @@ const courseID = course.ID
 // of docs/exercises.md do, on a copy of the course folder and a local
 // exchange laid out as the hub lays it out (each student sees the released
 // assignments and their own submissions and feedback only: symbolic links
-// stand for the hub's mounts): make assignments (validate the sources in both
-// languages, generate the student versions), make release, each student's
-// fetch, answers and submit with the students' nbgrader configuration of the
-// image, make collect, make grade (autograde as an unprivileged user, export
+// stand for the hub's mounts): make assignments (generate the student
+// versions in both languages), make release, each student's fetch, answers
+// and submit with the students' nbgrader configuration of the image, make
+// collect, make grade (autograde as an unprivileged user, export
 // the tables), make feedback and each student's fetch_feedback. It checks
 // every score against what each answer deserves (answers_test.go), the
 // cheats and wrong answers that must lose their points, resubmission,
 // lateness, bad input, what the grader's kernel can read, and the feedback.
-// The hub test (notebooktest) runs the same loop through the real hub.
+// A French class shares the course and the exchange (make's CLASS_LANG picks
+// the language): its student, amelie, goes through the same loop with the
+// French twin of part-a. The hub test (deploytest/graded_test.go) runs the
+// loop through the real hub.
+//
+// What it costs: each run of one of the notebooks (validate, autograde) takes
+// about 25 s of CPU. The test runs each source once, not twice: make
+// assignments validates only validated (below), because the graded solutions
+// (alice's English, amelie's French answers but one) run every other source
+// the test releases, with their hidden tests, and TestFrenchAssignmentsInStep
+// holds the French twins not released to the English ones' code. Each student
+// runs one Assignment List process (testdata/assignment_list.py), not one
+// nbgrader per fetch and submit.
 func TestAssignments(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: the nbgrader loop takes minutes")
@@ -48,6 +63,7 @@ func TestAssignments(t *testing.T) {
 	v := testenv.RequireVenv(t, repoRoot, "nbgrader")
 	env := append(v.JupyterEnv("", ""), fmt.Sprintf("EIF_CELL_TIMEOUT=%d", cellTimeout))
 	english, french := allNames(course.Pairs(t))
+	frenchClass := french[:1] // released to the French class
 	c := course.New(t, v, env, append(english, french...)...)
 	dir, work, exchange := c.Dir, c.Work, c.Exchange
 	// The students of this test run on this machine: their go.mod points at the module here.
@@ -56,8 +72,16 @@ func TestAssignments(t *testing.T) {
 		return c.Make(t, target, append([]string{"STUDENT_MODULE_DIR=" + c.Module}, more...)...)
 	}
 
+	// make assignments generates every source; it validates one, a French
+	// twin that no student submits (its English one is graded, and the
+	// twins' code is held in step): the validation step of make assignments
+	// is proven, and one more French source runs with its solutions.
 	start := time.Now()
-	mk("assignments")
+	validated := french[len(french)-1]
+	made := mk("assignments", "VALIDATE="+validated)
+	if want := "== validating source/" + validated + "/"; strings.Count(made, "== validating ") != 1 || !strings.Contains(made, want) {
+		t.Errorf("make assignments VALIDATE=%s did not validate that one source only:\n%s", validated, made)
+	}
 	generated := time.Since(start)
 	sources := map[string]*notebook{}
 	for _, a := range append(english, french...) {
@@ -73,53 +97,46 @@ func TestAssignments(t *testing.T) {
 	}
 	t.Log(strings.TrimSpace(mk("release", "CLASS_LANG=en")))
 
-	// --- the students fetch, answer, submit
-	var dueDate string
-	for _, s := range students {
-		what := s.what
-		if what == nil {
-			what = english
-		}
-		for _, a := range what {
-			class.student(s.name, "fetch_assignment", a)
-			path := filepath.Join(class.home(s.name), a, a+".ipynb")
-			if _, err := os.Stat(filepath.Join(filepath.Dir(path), "go.mod")); err != nil {
-				t.Errorf("%s's fetched %s has no go.mod: %v", s.name, a, err)
-			}
-			if s.name == "rita" { // first the untouched version; the solutions come late, below
-				class.student(s.name, "submit", a)
+	// --- the students fetch, answer, submit (each in their Assignment List)
+	submitAll := func(lang string) {
+		for _, s := range students {
+			if s.class != lang {
 				continue
 			}
-			answerAll(t, path, a, s.name, sources[a], dir)
-			args := []string{"submit", a}
-			if s.name == "eve" {
-				args = append(args, "--student=alice") // from eve's server, in alice's name
+			for _, a := range s.assignments(english) {
+				class.do(s.name, "fetch", a)
+				path := filepath.Join(class.home(s.name), a, a+".ipynb")
+				if _, err := os.Stat(filepath.Join(filepath.Dir(path), "go.mod")); err != nil {
+					t.Errorf("%s's fetched %s has no go.mod: %v", s.name, a, err)
+				}
+				if s.name == "rita" { // first the untouched version; the solutions come late, below
+					class.do(s.name, "submit", a)
+					continue
+				}
+				answerAll(t, path, a, s.name, sources[a], dir)
+				if s.name == "eve" {
+					class.do(s.name, "submit", a, "as", "alice") // from eve's server, in alice's name (nbgrader submit --student=alice)
+					continue
+				}
+				class.do(s.name, "submit", a)
 			}
-			class.student(s.name, args...)
 		}
 	}
+	submitAll("en")
 	// The due date of part-b falls now: rita's second submission is late.
 	time.Sleep(1100 * time.Millisecond)
-	dueDate = time.Now().UTC().Format("2006-01-02 15:04:05.000000+00:00")
+	dueDate := time.Now().UTC().Format("2006-01-02 15:04:05.000000+00:00")
 	time.Sleep(1100 * time.Millisecond)
 	answerAll(t, filepath.Join(class.home("rita"), "part-b", "part-b.ipynb"), "part-b", "alice", sources["part-b"], dir)
-	class.student("rita", "submit", "part-b")
+	class.do("rita", "submit", "part-b")
 	mk("release", "CLASS_LANG=en", "ASSIGNMENTS=part-b", "DUE="+dueDate)
 
-	// The French assignments were generated, not released: alice's French
-	// answers to the first are graded from submitted/ (the teacher copies them
-	// there), and must not appear in the tables. (make assignments ran every
-	// French source with its solutions: one graded twin is enough here.)
-	for _, a := range french[:1] {
-		out := filepath.Join(dir, "submitted", "alice", a)
-		answerAll(t, copyRelease(t, dir, a, out), a, "alice", sources[a], dir)
-		if err := os.WriteFile(filepath.Join(out, "timestamp.txt"), []byte(time.Now().UTC().Format("2006-01-02 15:04:05.000000 UTC")), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	// --- the French class: the French twin of part-a, released by its English name
+	t.Log(strings.TrimSpace(mk("release", "CLASS_LANG=fr", "ASSIGNMENTS="+english[0])))
+	submitAll("fr")
 
 	// --- the teacher collects, grades, returns feedback
-	collected := mk("collect")
+	collected := mk("collect") + mk("collect", "CLASS_LANG=fr", "ASSIGNMENTS="+strings.Join(frenchClass, " "))
 	if strings.Contains(collected, "cheating attempt") {
 		t.Errorf("make collect warned of a cheating attempt:\n%s", collected)
 	}
@@ -134,6 +151,7 @@ func TestAssignments(t *testing.T) {
 	gradeTime := time.Since(gradeStart)
 	feedbackStart := time.Now()
 	mk("feedback")
+	mk("feedback", "CLASS_LANG=fr", "ASSIGNMENTS="+strings.Join(frenchClass, " "))
 	feedbackTime := time.Since(feedbackStart)
 	t.Logf("%d students: make assignments (%d sources) %.1f s, release+fetch+submit+collect %.1f s, make grade (%d submissions) %.1f s, make feedback %.1f s",
 		len(students), len(sources), generated.Seconds(), exchanged.Seconds(), countSubmissions(t, dir), gradeTime.Seconds(), feedbackTime.Seconds())
@@ -144,14 +162,10 @@ func TestAssignments(t *testing.T) {
 		return readNotebook(t, filepath.Join(dir, "autograded", student, a, a+".ipynb"))
 	}
 	for _, s := range students {
-		what := s.what
-		if what == nil {
-			what = english
-		}
 		if s.name == "eve" {
 			continue // her only submission was in alice's name: skipped
 		}
-		for _, a := range what {
+		for _, a := range s.assignments(english) {
 			want := expected(t, s.name, a, sources[a])
 			checkScores(t, a, s.name, want, parts, totals)
 			nb := graded2(s.name, a)
@@ -160,13 +174,17 @@ func TestAssignments(t *testing.T) {
 			})
 		}
 	}
-	t.Run("released only", func(t *testing.T) { checkReleasedOnly(t, english, french, totals, parts) })
+	t.Run("released only", func(t *testing.T) {
+		checkReleasedOnly(t, append(english, frenchClass...), french[len(frenchClass):], totals, parts)
+	})
 	for _, a := range english {
-		t.Run("solutions write nothing to stderr/"+a, func(t *testing.T) { checkClean(t, graded2("alice", a), "the checks passed") })
+		t.Run("solutions write nothing to stderr/"+a, func(t *testing.T) { checkClean(t, graded2("alice", a), "the checks passed", nil) })
 		t.Run("student version compiles/"+a, func(t *testing.T) { checkStubsCompile(t, graded2("bob", a)) })
 	}
-	for _, a := range french[:1] {
-		t.Run("French solutions pass/"+a, func(t *testing.T) { checkClean(t, graded2("alice", a), "vérifications réussies") })
+	for _, a := range frenchClass { // amelie's answers are the solutions but for her faults
+		t.Run("French solutions pass/"+a, func(t *testing.T) {
+			checkClean(t, graded2("amelie", a), "vérifications réussies", faults["amelie"][a])
+		})
 	}
 	t.Run("endless loop cut, grading goes on", func(t *testing.T) { checkTimeoutCut(t, graded2("carol", "part-b"), "ex1-test", "ex2-test") })
 	t.Run("resubmission and lateness", func(t *testing.T) { checkLate(t, totals, dueDate) })
@@ -176,18 +194,8 @@ func TestAssignments(t *testing.T) {
 	if os.Getuid() == 0 {
 		t.Run("graded as "+course.GraderUser+", who reads nothing", func(t *testing.T) { checkGrader(t, graded2("carol", "beyond")) })
 	}
-	t.Run("feedback", func(t *testing.T) { checkFeedback(t, class, english, parts) })
-	t.Run("messages", func(t *testing.T) { checkMessages(t, v, dir, class) })
-}
-
-// copyRelease copies the released version of assignment a into the folder
-// out, with its go.mod, and returns the notebook's path there.
-func copyRelease(t *testing.T, dir, a, out string) string {
-	t.Helper()
-	for _, f := range []string{a + ".ipynb", "go.mod"} {
-		copyFile(t, filepath.Join(dir, "release", a, f), filepath.Join(out, f))
-	}
-	return filepath.Join(out, a+".ipynb")
+	t.Run("feedback", func(t *testing.T) { checkFeedback(t, class, parts) })
+	t.Run("messages", func(t *testing.T) { checkMessages(t, v, dir, class, french[len(frenchClass)]) })
 }
 
 func copyFile(t *testing.T, from, to string) { t.Helper(); testenv.CopyFile(t, from, to) }
@@ -207,11 +215,12 @@ type class struct {
 	exchange  string
 	homes     string
 	studentPy string // the students' nbgrader configuration (the image's)
+	lists     map[string]*assignmentList
 }
 
 func newClass(t *testing.T, v testenv.Venv, env []string, exchange, homes string) *class {
 	return &class{t: t, v: v, env: env, exchange: exchange, homes: homes,
-		studentPy: filepath.Join(repoRoot, "deploy", "image", "nbgrader_config.py")}
+		studentPy: filepath.Join(repoRoot, "deploy", "image", "nbgrader_config.py"), lists: map[string]*assignmentList{}}
 }
 
 func (c *class) home(student string) string { return filepath.Join(c.homes, student) }
@@ -257,10 +266,72 @@ func (c *class) studentEnv(student string) []string {
 		"JUPYTER_DATA_DIR="+filepath.Join(c.home(student), ".local", "share", "jupyter"))
 }
 
-// student runs nbgrader as the student, in their home.
-func (c *class) student(student string, args ...string) string {
-	c.t.Helper()
-	return testenv.Run(c.t, c.home(student), c.studentEnv(student), filepath.Join(c.v.Bin, "nbgrader"), append(args, "--log-level=WARN")...)
+// assignmentList is a student's Assignment List, one Python process
+// (testdata/assignment_list.py) that runs nbgrader's own AssignmentList in
+// the student's home, as JupyterLab's does in their server.
+type assignmentList struct {
+	cmd    *exec.Cmd
+	in     io.WriteCloser
+	out    *bufio.Reader
+	stderr *lockedBuffer
+}
+
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *lockedBuffer) String() string { b.mu.Lock(); defer b.mu.Unlock(); return b.b.String() }
+
+// do runs one command of the student's Assignment List: fetch NAME, submit
+// NAME (submit NAME as STUDENT: in another's name), feedback NAME (fetch the
+// feedback). It fails the test if the command fails.
+func (c *class) do(student string, command ...string) {
+	t := c.t
+	t.Helper()
+	l := c.lists[student]
+	if l == nil {
+		l = &assignmentList{stderr: &lockedBuffer{}}
+		l.cmd = exec.Command(c.v.Python, filepath.Join(repoRoot, "exercises", "testdata", "assignment_list.py"))
+		l.cmd.Dir, l.cmd.Env, l.cmd.Stderr = c.home(student), c.studentEnv(student), l.stderr
+		var err error
+		if l.in, err = l.cmd.StdinPipe(); err != nil {
+			t.Fatal(err)
+		}
+		stdout, err := l.cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		l.out = bufio.NewReader(stdout)
+		if err := l.cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		c.lists[student] = l
+		t.Cleanup(func() { l.in.Close(); l.cmd.Wait() })
+	}
+	if _, err := fmt.Fprintln(l.in, strings.Join(command, " ")); err != nil {
+		t.Fatalf("%s's Assignment List: %v\n%s", student, err, tail(l.stderr.String(), 3000))
+	}
+	line, err := l.out.ReadString('\n')
+	var r struct {
+		Success bool
+		Value   any
+	}
+	if err == nil {
+		err = json.Unmarshal([]byte(line), &r)
+	}
+	if err != nil {
+		t.Fatalf("%s's Assignment List, %s: %v\n%s", student, strings.Join(command, " "), err, tail(l.stderr.String(), 3000))
+	}
+	if !r.Success {
+		t.Fatalf("%s's Assignment List, %s failed: %v\n%s", student, strings.Join(command, " "), r.Value, tail(l.stderr.String(), 3000))
+	}
 }
 
 // studentFails runs nbgrader as the student and returns its output, which must be a failure.
@@ -427,7 +498,7 @@ func checkFaults(t *testing.T, student, a string, graded, release *notebook) {
 		}
 		switch f.caught {
 		case "seal":
-			if !strings.Contains(errs, "Unfinished: The test did not run to its end") {
+			if !strings.Contains(errs, "Unfinished: "+unfinished[language(t, graded)]) {
 				t.Errorf("%s: want the grader's note that the test did not run to its end, got %q", f.why, tail(errs, 300))
 			}
 		case "visible", "hidden":
@@ -503,10 +574,14 @@ func checkReleasedOnly(t *testing.T, english, french []string, tables ...[]map[s
 
 // checkClean checks that every graded test cell of a graded solution passed:
 // no error, nothing on stderr (nbgrader counts stderr as a failure), and its
-// "checks passed" line without the grader's seal.
-func checkClean(t *testing.T, nb *notebook, passed string) {
+// "checks passed" line without the grader's seal; but the tests of the
+// answers with a fault (checkFaults checks those).
+func checkClean(t *testing.T, nb *notebook, passed string, faulty map[string]fault) {
 	for _, c := range nb.Cells {
 		if c["cell_type"] != "code" || meta(c) == nil {
+			continue
+		}
+		if _, ok := faulty[strings.TrimSuffix(gradeID(c), "-test")+"-solution"]; ok {
 			continue
 		}
 		if e := stderr(c); e != "" {
@@ -642,15 +717,36 @@ func checkGrader(t *testing.T, nb *notebook) {
 
 var feedbackScore = regexp.MustCompile(`href="#(ex[0-9]+-(?:test|answer))">[^<]*</a> \(Score: ([0-9.]+) / ([0-9.]+)\)`)
 
+// unfinished is the grader's note on a test that did not run to its end
+// (eifgrader/seal.py), in each language, up to its first apostrophe.
+var unfinished = map[string]string{
+	"en": "The test did not run to its end",
+	"fr": "Le test ne s",
+}
+
+// language is the notebook's language, as the grader tells it
+// (eifgrader/seal.py): fr when its setup cell sets EIF_LANG fr.
+func language(t *testing.T, nb *notebook) string {
+	if regexp.MustCompile(`(?m)^\s*%env\s+EIF_LANG\s+fr\s*$`).MatchString(source(nb.cell(t, "setup"))) {
+		return "fr"
+	}
+	return "en"
+}
+
 // checkFeedback checks that each student who was graded fetched their own
 // feedback, an HTML page with the score of each graded cell, the one the
-// tables give.
-func checkFeedback(t *testing.T, c *class, english []string, parts []map[string]string) {
-	for _, s := range []string{"alice", "mallory", "dora"} {
-		c.student(s, "fetch_feedback", "part-a")
-		files, _ := filepath.Glob(filepath.Join(c.home(s), "part-a", "feedback", "*", "part-a.html"))
+// tables give, and, for a test their answer stopped early, the grader's note
+// in their language: mallory's in English, amelie's in French.
+func checkFeedback(t *testing.T, c *class, parts []map[string]string) {
+	for _, f := range []struct{ student, a, note string }{
+		{"alice", "part-a", ""}, {"mallory", "part-a", "did not run to its end"}, {"dora", "part-a", ""},
+		{"amelie", "partie-a", "pas déroulé jusqu"},
+	} {
+		s, a := f.student, f.a
+		c.do(s, "feedback", a)
+		files, _ := filepath.Glob(filepath.Join(c.home(s), a, "feedback", "*", a+".html"))
 		if len(files) != 1 {
-			t.Errorf("%s fetched %d feedback pages for part-a, want 1", s, len(files))
+			t.Errorf("%s fetched %d feedback pages for %s, want 1", s, len(files), a)
 			continue
 		}
 		b, _ := os.ReadFile(files[0])
@@ -660,15 +756,15 @@ func checkFeedback(t *testing.T, c *class, english []string, parts []map[string]
 		}
 		for _, m := range cells {
 			for _, r := range parts {
-				if r["assignment"] == "part-a" && r["student_id"] == s && r["part"] == m[1] && r["score"] != "" {
+				if r["assignment"] == a && r["student_id"] == s && r["part"] == m[1] && r["score"] != "" {
 					if want, _ := strconv.ParseFloat(r["score"], 64); fmt.Sprint(want) != strings.TrimSuffix(m[2], ".0") {
 						t.Errorf("%s's feedback gives %s %s points, the table %s", s, m[1], m[2], r["score"])
 					}
 				}
 			}
 		}
-		if s == "mallory" && !strings.Contains(string(b), "did not run to its end") {
-			t.Errorf("mallory's feedback does not say why her Ex. 3 lost its points")
+		if f.note != "" && !strings.Contains(string(b), f.note) {
+			t.Errorf("%s's feedback on %s does not say why the test stopped early lost its points (%q)", s, a, f.note)
 		}
 	}
 }
@@ -677,8 +773,9 @@ func checkFeedback(t *testing.T, c *class, english []string, parts []map[string]
 // student version of part-b, a test cell run before the setup cell, the
 // chart cell with I := 7,25, a stub that leaves a variable unused, and the
 // setup cell of a notebook whose go.mod points at a missing module; and
-// nbgrader without an exchange, or asked for an assignment not released.
-func checkMessages(t *testing.T, v testenv.Venv, dir string, c *class) {
+// nbgrader without an exchange, or asked for an assignment not released
+// (unreleased).
+func checkMessages(t *testing.T, v testenv.Venv, dir string, c *class, unreleased string) {
 	release := readNotebook(t, filepath.Join(dir, "release", "part-b", "part-b.ipynb"))
 	var intro strings.Builder
 	for _, c := range release.Cells {
@@ -741,8 +838,8 @@ func checkMessages(t *testing.T, v testenv.Venv, dir string, c *class) {
 	if out := c.studentFails("alice", []string{"EIF_NBGRADER_EXCHANGE=/nonexistent/exchange"}, "list"); !strings.Contains(out, "EIF_NBGRADER_EXCHANGE") {
 		t.Errorf("nbgrader list without an exchange says %q, want the hub's setting EIF_NBGRADER_EXCHANGE named", tail(out, 500))
 	}
-	if out := c.studentFails("alice", nil, "fetch_assignment", "partie-a"); !strings.Contains(out, "make release ASSIGNMENTS=partie-a") {
-		t.Errorf("fetching an assignment not released says %q, want what the teacher runs (make release ASSIGNMENTS=partie-a)", tail(out, 500))
+	if out := c.studentFails("alice", nil, "fetch_assignment", unreleased); !strings.Contains(out, "make release ASSIGNMENTS="+unreleased) {
+		t.Errorf("fetching an assignment not released says %q, want what the teacher runs (make release ASSIGNMENTS=%s)", tail(out, 500), unreleased)
 	}
 	if out := c.studentFails("alice", nil, "fetch_assignment", "part-a"); !strings.Contains(out, "rename that folder") {
 		t.Errorf("fetching part-a again says %q, want what to do with the folder there", tail(out, 500))

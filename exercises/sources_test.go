@@ -170,7 +170,9 @@ func isSection(headings, n string) bool {
 // order and of the same types, with the same nbgrader metadata (grade ids,
 // points, roles), and each code cell the same Go program (notebooks.CodeDiff:
 // only comments and string literals may differ; the French setup cell sets
-// EIF_LANG fr). The French reads as the French notebooks do: their calques
+// EIF_LANG fr), whose translated literals are Go and keep their format verbs
+// (literalDiffs). TestAssignments runs one French twin through grading and
+// validates another, not the others: this test holds them. The French reads as the French notebooks do: their calques
 // and typography (notebooks.FrenchProblems), and decimals with a comma in
 // the prose.
 func TestFrenchAssignmentsInStep(t *testing.T) {
@@ -236,6 +238,9 @@ func assignmentDiffs(en, fr *notebook) []string {
 		if d := notebooks.CodeDiff(source(e), source(f)); d != "" {
 			diffs = append(diffs, where+": "+d)
 		}
+		for _, d := range literalDiffs(source(e), source(f)) {
+			diffs = append(diffs, where+": "+d)
+		}
 	}
 	return diffs
 }
@@ -250,8 +255,8 @@ func firstCode(nb *notebook) int {
 }
 
 // A test of the test: a French assignment with a number changed in a test, a
-// point changed, or a cell removed is reported; one with only a string
-// translated again is not.
+// point changed, a cell removed, a format verb changed or a literal that is
+// not Go is reported; one with only a string translated again is not.
 func TestAssignmentDiffsCatchEdits(t *testing.T) {
 	p := course.Pairs(t)[0]
 	en := sourceNotebook(t, p.EN)
@@ -272,6 +277,14 @@ func TestAssignmentDiffsCatchEdits(t *testing.T) {
 		"the points changed":      edit(func(fr *notebook) { meta(test(fr))["points"] = 5.0 }),
 		"a cell removed":          edit(func(fr *notebook) { fr.Cells = fr.Cells[:len(fr.Cells)-1] }),
 		"a decimal point in text": edit(func(fr *notebook) { fr.Cells[0]["source"] = source(fr.Cells[0]) + " 7.25 nA" }),
+		"a format verb changed": edit(func(fr *notebook) {
+			c := test(fr)
+			c["source"] = strings.Replace(source(c), "Δ_T = %g mV", "Δ_T = %d mV", 1)
+		}),
+		"a literal that is not Go": edit(func(fr *notebook) {
+			c := test(fr)
+			c["source"] = strings.Replace(source(c), "Δ_T = %g mV", `Δ_T = %g \mV`, 1)
+		}),
 	} {
 		if len(d) == 0 {
 			t.Errorf("%s: no difference reported", what)
@@ -281,7 +294,9 @@ func TestAssignmentDiffsCatchEdits(t *testing.T) {
 	}
 	if d := edit(func(fr *notebook) {
 		c := test(fr)
-		c["source"] = regexp.MustCompile(`"Ex\. 1 : [^"]*"`).ReplaceAllString(source(c), `"Ex. 1 : autre libellé, 7,25"`)
+		c["source"] = regexp.MustCompile(`"Ex\. 1 : [^"]*"`).ReplaceAllStringFunc(source(c), func(lit string) string {
+			return `"Ex. 1 : autre libellé, 7,25 ` + strings.Join(formatVerb.FindAllString(lit, -1), " ") + `"` // its verbs kept
+		})
 	}); len(d) > 0 {
 		t.Errorf("only strings changed, yet: %v", d)
 	}
