@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -76,13 +77,14 @@ func TestAssignments(t *testing.T) {
 	// twin that no student submits (its English one is graded, and the
 	// twins' code is held in step): the validation step of make assignments
 	// is proven, and one more French source runs with its solutions.
-	start := time.Now()
+	var class *class
+	laps := newStopwatch(func() float64 { return class.listsCPU() })
 	validated := french[len(french)-1]
 	made := mk("assignments", "VALIDATE="+validated)
 	if want := "== validating source/" + validated + "/"; strings.Count(made, "== validating ") != 1 || !strings.Contains(made, want) {
 		t.Errorf("make assignments VALIDATE=%s did not validate that one source only:\n%s", validated, made)
 	}
-	generated := time.Since(start)
+	generated := laps.lap()
 	sources := map[string]*notebook{}
 	for _, a := range append(english, french...) {
 		sources[a] = readNotebook(t, filepath.Join(dir, "source", a, a+".ipynb"))
@@ -91,7 +93,7 @@ func TestAssignments(t *testing.T) {
 	}
 
 	// --- the teacher releases the English assignments (an English class)
-	class := newClass(t, v, env, exchange, filepath.Join(work, "home"))
+	class = newClass(t, v, env, exchange, filepath.Join(work, "home"))
 	for _, s := range students {
 		class.join(s.name)
 	}
@@ -143,18 +145,16 @@ func TestAssignments(t *testing.T) {
 	if !regexp.MustCompile(`eve's submission folder but claims to be alice's`).MatchString(collected) {
 		t.Errorf("make collect did not say that eve's submission in alice's name was skipped:\n%s", collected)
 	}
-	exchanged := time.Since(start) - generated
+	exchanged := laps.lap()
 	before := hashes(t, filepath.Join(dir, "submitted"))
 
-	gradeStart := time.Now()
 	graded := mk("grade")
-	gradeTime := time.Since(gradeStart)
-	feedbackStart := time.Now()
+	gradeTime := laps.lap()
 	mk("feedback")
 	mk("feedback", "CLASS_LANG=fr", "ASSIGNMENTS="+strings.Join(frenchClass, " "))
-	feedbackTime := time.Since(feedbackStart)
-	t.Logf("%d students: make assignments (%d sources) %.1f s, release+fetch+submit+collect %.1f s, make grade (%d submissions) %.1f s, make feedback %.1f s",
-		len(students), len(sources), generated.Seconds(), exchanged.Seconds(), countSubmissions(t, dir), gradeTime.Seconds(), feedbackTime.Seconds())
+	feedbackTime := laps.lap()
+	t.Logf("%d students: make assignments (%d sources, %s validated) %s, release+fetch+submit+collect %s, make grade (%d submissions) %s, make feedback %s",
+		len(students), len(sources), validated, generated, exchanged, countSubmissions(t, dir), gradeTime, feedbackTime)
 
 	parts := course.ReadCSV(t, filepath.Join(dir, "grades-by-part.csv"))
 	totals := course.ReadCSV(t, filepath.Join(dir, "grades.csv"))
@@ -196,6 +196,41 @@ func TestAssignments(t *testing.T) {
 	}
 	t.Run("feedback", func(t *testing.T) { checkFeedback(t, class, parts) })
 	t.Run("messages", func(t *testing.T) { checkMessages(t, v, dir, class, french[len(frenchClass)]) })
+}
+
+// stopwatch times the steps of the loop: their wall time, and the CPU time
+// of the processes the test started (make, nbgrader and the kernels, once
+// ended, and the students' Assignment Lists, still running).
+type stopwatch struct {
+	live    func() float64 // the CPU seconds of the processes still running
+	last    time.Time
+	lastCPU float64
+}
+
+type lap struct{ wall, cpu float64 }
+
+func (l lap) String() string { return fmt.Sprintf("%.1f s (CPU %.1f s)", l.wall, l.cpu) }
+
+func newStopwatch(live func() float64) *stopwatch {
+	w := &stopwatch{live: live, last: time.Now()}
+	w.lastCPU = w.cpu()
+	return w
+}
+
+func (w *stopwatch) cpu() float64 {
+	var u syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_CHILDREN, &u) != nil {
+		return 0
+	}
+	return time.Duration(u.Utime.Nano()+u.Stime.Nano()).Seconds() + w.live()
+}
+
+// lap returns the time since the last lap (or the start).
+func (w *stopwatch) lap() lap {
+	now, cpu := time.Now(), w.cpu()
+	l := lap{now.Sub(w.last).Seconds(), cpu - w.lastCPU}
+	w.last, w.lastCPU = now, cpu
+	return l
 }
 
 func copyFile(t *testing.T, from, to string) { t.Helper(); testenv.CopyFile(t, from, to) }
@@ -288,6 +323,29 @@ func (b *lockedBuffer) Write(p []byte) (int, error) {
 }
 
 func (b *lockedBuffer) String() string { b.mu.Lock(); defer b.mu.Unlock(); return b.b.String() }
+
+// listsCPU returns the CPU seconds of the students' Assignment Lists so far
+// (from /proc; 0 where it cannot be read).
+func (c *class) listsCPU() float64 {
+	if c == nil {
+		return 0
+	}
+	var ticks float64
+	for _, l := range c.lists {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", l.cmd.Process.Pid))
+		if err != nil {
+			continue
+		}
+		_, rest, _ := strings.Cut(string(b), ") ") // after the command's name
+		f := strings.Fields(rest)
+		if len(f) > 12 {
+			u, _ := strconv.ParseFloat(f[11], 64) // utime, stime: fields 14 and 15
+			s, _ := strconv.ParseFloat(f[12], 64)
+			ticks += u + s
+		}
+	}
+	return ticks / 100 // USER_HZ
+}
 
 // do runs one command of the student's Assignment List: fetch NAME, submit
 // NAME (submit NAME as STUDENT: in another's name), feedback NAME (fetch the
