@@ -5,7 +5,7 @@ import "strings"
 // What the simulated students of TestAssignments submit. Each answers the
 // English assignments unless said otherwise:
 //
-//   - alice: the solutions, in English and in French;
+//   - alice: the solutions;
 //   - bob: the student version, untouched;
 //   - carol: faults in some answers (a panic, an os.Exit(1), an endless loop,
 //     wrong answers), the solutions elsewhere;

@@ -49,12 +49,13 @@ const courseID = course.ID
 // French twin of part-a. The hub test (deploytest/graded_test.go) runs the
 // loop through the real hub.
 //
-// What it costs: each run of one of the notebooks (validate, autograde) takes
-// about 25 s of CPU. The test runs each source once, not twice: make
-// assignments validates only validated (below), because the graded solutions
-// (alice's English, amelie's French answers but one) run every other source
-// the test releases, with their hidden tests, and TestFrenchAssignmentsInStep
-// holds the French twins not released to the English ones' code. Each student
+// What it costs: each run of a notebook (validate, autograde) takes about 5 s
+// of CPU on a quiet machine and 25 s under CI's load, and each nbgrader
+// process about 2 s of CPU to start. So the test runs each source at most
+// once: make assignments validates only validated (below), because the graded
+// solutions (alice's, and amelie's French ones but one) run the sources the
+// test releases, with their hidden tests, and TestFrenchAssignmentsInStep
+// holds the French twins not run to the English ones' code. Each student
 // runs one Assignment List process (testdata/assignment_list.py), not one
 // nbgrader per fetch and submit.
 func TestAssignments(t *testing.T) {
