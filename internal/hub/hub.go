@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -51,7 +52,10 @@ type Hub struct {
 	Prefix   string // of its containers and volumes: PREFIX-USER, PREFIX-home-USER
 	Password string // every student's (the dummy authenticator's; with Options.Native, what the test signs up with)
 	Teacher  string // with Options.Native: the admin's name ("teacher"); TeacherPassword is what it signs up with
-	Log      string // the hub's log file
+	Log      string // the hub's log file, in Dir
+	// Dir keeps what explains a failure after the test: the hub's log, and
+	// the log and state of each container that stopped (diagnose.go).
+	Dir string
 
 	TeacherPassword string
 	// With Options.TLS: nginx's plain-HTTP address, and the certificate of the
@@ -68,6 +72,7 @@ type Hub struct {
 	done    chan struct{}
 	stopped bool
 	front   front
+	unwatch context.CancelFunc
 }
 
 // Options are a hub's settings beyond Start's.
@@ -100,13 +105,17 @@ func StartWith(t testing.TB, ctx context.Context, venv, img, work, course string
 	if err := os.MkdirAll(h.state, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	h.Log = filepath.Join(work, "hub.log")
+	h.Dir = outDir(t, h.Prefix)
+	h.Log = filepath.Join(h.Dir, "hub.log")
 	h.args = []string{filepath.Join(venv, "bin", "jupyterhub"), "-f", filepath.Join(root, "deploy", "hub", "jupyterhub_config.py")}
 	h.env = append(docker.Env(),
 		"PATH="+filepath.Join(venv, "bin")+":"+os.Getenv("PATH"),
 		fmt.Sprintf("EIF_HUB_PORT=%d", port), fmt.Sprintf("EIF_HUB_API_PORT=%d", testenv.FreePort(t)),
 		fmt.Sprintf("EIF_PROXY_API_PORT=%d", testenv.FreePort(t)), "EIF_HUB_STATE="+h.state, "EIF_IMAGE="+img,
-		"EIF_COURSE_GIT_DIR="+course, "EIF_PREFIX="+h.Prefix, "EIF_MEM_LIMIT=2G", "EIF_CPU_LIMIT=1")
+		"EIF_COURSE_GIT_DIR="+course, "EIF_PREFIX="+h.Prefix, "EIF_MEM_LIMIT=2G", "EIF_CPU_LIMIT=1",
+		// The students' ports (base + number) of a hub of its own, as the
+		// other ports are: two test hubs on one machine never share one.
+		fmt.Sprintf("EIF_SERVER_PORT_BASE=%d", 20000+100*rand.IntN(120)))
 	if o.Native {
 		h.Teacher, h.TeacherPassword = "teacher", testenv.RandomHex(16)
 		h.env = append(h.env, "EIF_HUB_AUTH=native", "EIF_HUB_ADMINS="+h.Teacher)
@@ -119,6 +128,9 @@ func StartWith(t testing.TB, ctx context.Context, venv, img, work, course string
 	}
 	h.Client = &http.Client{CheckRedirect: noRedirect.CheckRedirect, Transport: http.DefaultTransport}
 	t.Cleanup(func() { h.cleanup(t) })
+	var watch context.Context
+	watch, h.unwatch = context.WithCancel(context.Background())
+	h.watchContainers(watch)
 	if o.External {
 		h.env = append(h.env, "EIF_PROXY=external")
 		h.startProxy(t, root)
@@ -217,8 +229,11 @@ func (h *Hub) cleanup(t testing.TB) {
 	if vols, _ := docker.Run(ctx, "volume", "ls", "-q", "--filter", "name=^"+h.Prefix+"-"); vols != "" {
 		_, _ = docker.Run(ctx, append([]string{"volume", "rm", "-f"}, strings.Fields(vols)...)...)
 	}
+	if h.unwatch != nil {
+		h.unwatch()
+	}
 	if t.Failed() {
-		t.Logf("the end of the hub's log:\n%s", testenv.TailFile(h.Log, 40))
+		t.Logf("the end of the hub's log:\n%s\n(the hub's log, and the log and state of each container that stopped, are in %s)", testenv.TailFile(h.Log, 40), h.Dir)
 	}
 }
 
@@ -413,7 +428,7 @@ func RunStudentN(ctx context.Context, venv string, h *Hub, user, notebook, out s
 		err = jerr
 	}
 	if err != nil {
-		r.Err = fmt.Sprintf("student.py: %v: %s", err, strings.TrimSpace(stderr.String()))
+		r.Err = fmt.Sprintf("student.py: %v: %s\n%s", err, strings.TrimSpace(stderr.String()), h.Diagnose(user))
 	}
 	return r
 }
@@ -452,7 +467,7 @@ func RunGraded(ctx context.Context, venv string, h *Hub, user, out string, args 
 		err = jerr
 	}
 	if err != nil {
-		r.Err = fmt.Sprintf("student.py %s: %v: %s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
+		r.Err = fmt.Sprintf("student.py %s: %v: %s\n%s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()), h.Diagnose(user))
 	}
 	return r
 }
