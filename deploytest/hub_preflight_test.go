@@ -3,6 +3,7 @@ package deploytest_test
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"net"
 	"os/exec"
 	"path/filepath"
@@ -99,4 +100,45 @@ func TestHubSpawnFailure(t *testing.T) {
 		t.Errorf("a failed spawn said %q; want the spawn failure naming eif-start", r.Err)
 	}
 	t.Logf("a failed spawn: %s", r.Err)
+}
+
+// TestHubPortTaken holds the port of s01's server (EIF_SERVER_PORT_BASE + 1:
+// s01 is the hub's first user) and checks that s01's spawn fails at once with
+// a message naming the port and the setting, where a server that cannot bind
+// its port would let the hub wait http_timeout (180 s) for nothing; and that
+// the failure comes with the diagnosis (the hub's log, the container's).
+func TestHubPortTaken(t *testing.T) {
+	img := docker.RequireImage(t)
+	venv := hub.Venv(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	work := t.TempDir()
+	course := filepath.Join(work, "course.git")
+	gitRun(t, "", "init", "--quiet", "--bare", course)
+	var ln net.Listener
+	var base int
+	for try := 0; ln == nil && try < 20; try++ {
+		base = 20000 + 100*rand.IntN(120)
+		ln, _ = net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", base+1))
+	}
+	if ln == nil {
+		t.Fatal("no free port to hold between 20000 and 32000")
+	}
+	defer ln.Close()
+	h := hub.Start(t, ctx, venv, img, work, course, 1, fmt.Sprintf("EIF_SERVER_PORT_BASE=%d", base))
+	defer h.Stop(t)
+	start := time.Now()
+	r := hub.RunStudent(ctx, venv, h, "s01", "notebooks/"+classNotebook, t.TempDir())
+	took := time.Since(start)
+	if r.Err == "" {
+		t.Fatalf("s01's server started though its port %d was taken", base+1)
+	}
+	want := fmt.Sprintf("eif hub: the server of s01 could not start: its port %d on 127.0.0.1 is taken", base+1)
+	if !strings.Contains(r.Err, want) || !strings.Contains(r.Err, "EIF_SERVER_PORT_BASE") || !strings.Contains(r.Err, "the hub's log") {
+		t.Errorf("s01's spawn on a taken port said %q; want %q, the setting, and the hub's log", r.Err, want)
+	}
+	if took > time.Minute {
+		t.Errorf("s01's spawn on a taken port failed after %.0f s; want at once", took.Seconds())
+	}
+	t.Logf("a spawn on a taken port failed in %.1f s: %s", took.Seconds(), r.Err)
 }

@@ -33,6 +33,9 @@
 #   EIF_MEM_LIMIT, EIF_CPU_LIMIT per-student limits (2G, 1.0 core)
 #   EIF_NETWORK                  host (default: servers listen on 127.0.0.1 of this server)
 #                                or the name of a Docker network (docs/classroom.md)
+#   EIF_SERVER_PORT_BASE         on the host network: a student's server listens on this plus
+#                                the student's number in the hub (20000: ports 20001, 20002, …),
+#                                below the ports the system hands out (ip_local_port_range)
 #   EIF_HUB_CONNECT_IP           with a Docker network: the address containers reach the hub at
 #   EIF_NBGRADER_EXCHANGE        the folder of nbgrader's exchange on this server (EIF_HUB_STATE/exchange):
 #                                each student's server mounts the released assignments and
@@ -59,7 +62,6 @@ from urllib.parse import urlencode
 
 from dockerspawner import DockerSpawner
 from tornado import web
-from jupyterhub.utils import random_port
 
 c = get_config()  # noqa: F821 (defined by JupyterHub when it loads this file)
 
@@ -97,6 +99,10 @@ proxy_mode = env("EIF_PROXY", "hub")
 if proxy_mode not in ("hub", "external"):
     fail(f"EIF_PROXY={proxy_mode!r}: use hub (the hub runs the proxy) or external (deploy/hub/proxy.sh runs it)")
 network = env("EIF_NETWORK", "host")
+port_base = env("EIF_SERVER_PORT_BASE", "20000")
+if not port_base.isdigit() or not 1024 <= int(port_base) <= 65000:
+    fail(f"EIF_SERVER_PORT_BASE={port_base!r}: want a port number from 1024 to 65000")
+port_base = int(port_base)
 prefix = env("EIF_PREFIX", "eif")
 home = "/home/jovyan"
 class_lang = env("EIF_CLASS_LANG", "en")
@@ -241,11 +247,31 @@ client.close()
 # ---- the spawner: one container per student, from the image
 class EIFDockerSpawner(DockerSpawner):
     """DockerSpawner that also works on the host's network: each server then
-    listens on 127.0.0.1 at a port of its own, picked at each start."""
+    listens on 127.0.0.1 at a port of its own, EIF_SERVER_PORT_BASE plus the
+    student's number in the hub's database.
+
+    Not a random free port (jupyterhub.utils.random_port): that one is free
+    when the hub picks it, but the server binds it only seconds later, in its
+    container; on the host network any other program may take it meanwhile
+    (a kernel's ports, an outgoing connection: all come from the same range),
+    and the server then exits ("port ... is not available") while the hub
+    waits http_timeout (180 s) for it. A fixed port below that range, one per
+    student, cannot be taken that way; if another program holds it, the
+    student is told at once which port and which setting."""
 
     async def start(self):
         if self.network_name == "host":
-            self.port = random_port()
+            self.port = port_base + self.user.id
+            with socket.socket() as s:
+                s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds
+                try:
+                    s.bind(("127.0.0.1", self.port))
+                except OSError as e:
+                    raise web.HTTPError(
+                        500,
+                        f"eif hub: the server of {self.user.name} could not start: its port {self.port} on 127.0.0.1 "
+                        f"is taken by another program ({e.strerror}); set EIF_SERVER_PORT_BASE to the start of free ports",
+                    ) from e
         try:
             return await super().start()
         except docker.errors.APIError as e:
