@@ -48,6 +48,9 @@ func TestHubPreflight(t *testing.T) {
 			[]string{"EIF_HUB_PUBLIC_URL=jupyter.school.example"}, false},
 		{"no login attempts", "EIF_LOGIN_ATTEMPTS='0': want a whole number ≥ 1", []string{"EIF_LOGIN_ATTEMPTS=0"}, false},
 		{"memory limit without a unit", "EIF_MEM_LIMIT='lots': want a size such as 2G", []string{"EIF_MEM_LIMIT=lots"}, false},
+		{"students' ports in the system's range", "EIF_SERVER_PORT_BASE=40000: the students' ports (from 40001) meet the range the system hands out",
+			[]string{"EIF_SERVER_PORT_BASE=40000"}, false},
+		{"students' ports not a number", "EIF_SERVER_PORT_BASE='high': want a port number", []string{"EIF_SERVER_PORT_BASE=high"}, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

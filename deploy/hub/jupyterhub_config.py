@@ -103,6 +103,19 @@ port_base = env("EIF_SERVER_PORT_BASE", "20000")
 if not port_base.isdigit() or not 1024 <= int(port_base) <= 65000:
     fail(f"EIF_SERVER_PORT_BASE={port_base!r}: want a port number from 1024 to 65000")
 port_base = int(port_base)
+if network == "host":
+    # The system hands out its ports (ip_local_port_range) to any program that
+    # asks for a free one: a student's port there could be taken before the
+    # student's server binds it.
+    try:
+        low, high = map(int, Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split())
+    except (OSError, ValueError):
+        low, high = 32768, 60999
+    if port_base + 1 <= high and port_base + 1000 >= low:
+        fail(
+            f"EIF_SERVER_PORT_BASE={port_base}: the students' ports (from {port_base + 1}) meet the range the system "
+            f"hands out, {low}-{high} (ip_local_port_range); take a base below {low - 1000}, e.g. 20000"
+        )
 prefix = env("EIF_PREFIX", "eif")
 home = "/home/jovyan"
 class_lang = env("EIF_CLASS_LANG", "en")
