@@ -72,9 +72,13 @@ func (h *Hub) saveContainer(name string) string {
 	if err != nil {
 		return ""
 	}
-	logs, _ := docker.Logs(ctx, name)
+	logs, err := docker.Logs(ctx, name)
 	text := "state: " + state + "\n---- docker logs " + name + "\n" + logs
-	_ = os.WriteFile(filepath.Join(h.Dir, name+".log"), []byte(text), 0o644)
+	file := filepath.Join(h.Dir, name+".log")
+	if _, saved := os.Stat(file); err != nil && saved == nil {
+		return "" // being removed: keep the log saved before (at the kill, or the exit)
+	}
+	_ = os.WriteFile(file, []byte(text), 0o644)
 	return text
 }
 
