@@ -121,11 +121,11 @@ func TestHubPortTaken(t *testing.T) {
 	var ln net.Listener
 	var base int
 	for try := 0; ln == nil && try < 20; try++ {
-		base = 20000 + 100*rand.IntN(120)
+		base = 20000 + 100*rand.IntN(110)
 		ln, _ = net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", base+1))
 	}
 	if ln == nil {
-		t.Fatal("no free port to hold between 20000 and 32000")
+		t.Fatal("no free port to hold between 20000 and 31000")
 	}
 	defer ln.Close()
 	h := hub.Start(t, ctx, venv, img, work, course, 1, fmt.Sprintf("EIF_SERVER_PORT_BASE=%d", base))

@@ -114,8 +114,10 @@ func StartWith(t testing.TB, ctx context.Context, venv, img, work, course string
 		fmt.Sprintf("EIF_PROXY_API_PORT=%d", testenv.FreePort(t)), "EIF_HUB_STATE="+h.state, "EIF_IMAGE="+img,
 		"EIF_COURSE_GIT_DIR="+course, "EIF_PREFIX="+h.Prefix, "EIF_MEM_LIMIT=2G", "EIF_CPU_LIMIT=1",
 		// The students' ports (base + number) of a hub of its own, as the
-		// other ports are: two test hubs on one machine never share one.
-		fmt.Sprintf("EIF_SERVER_PORT_BASE=%d", 20000+100*rand.IntN(120)))
+		// other ports are: two test hubs on one machine share a base 1 time
+		// in 110. Up to 30900: the hub wants base + 1000 below the system's
+		// ports (ip_local_port_range, from 32768).
+		fmt.Sprintf("EIF_SERVER_PORT_BASE=%d", 20000+100*rand.IntN(110)))
 	if o.Native {
 		h.Teacher, h.TeacherPassword = "teacher", testenv.RandomHex(16)
 		h.env = append(h.env, "EIF_HUB_AUTH=native", "EIF_HUB_ADMINS="+h.Teacher)
