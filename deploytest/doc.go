@@ -18,6 +18,9 @@
 //     warm (p50, p95, memory, CPU), isolation, each student's cell cache in
 //     their own home and the seed read-only, limits and mounts, a second
 //     pull over a student's edit, nothing left after the servers stop;
+//   - graded_test.go: the graded work through the real hub, as a teacher and
+//     students do it (docs/exercises.md): release, fetch, submit, collect,
+//     grade and feedback, sealed per student, an English then a French class;
 //   - hub_preflight_test.go: the hub refuses to start with one message per
 //     missing piece, and a failed spawn names its cause;
 //   - hub_front_test.go: the hub as a class meets it on a network, started
