@@ -90,7 +90,7 @@ func TestNotebooksInBrowser(t *testing.T) {
 
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
-			p := &labPage{t: t, ctx: ctx, name: name, lab: lab}
+			p := &labPage{t: t, ctx: ctx, name: name, lab: lab, watch: rec}
 			start := time.Now()
 			rec.Take() // forget what earlier notebooks left
 			p.check(shotDir)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/eif-notebooks/eif-notebooks/internal/browser"
 	"github.com/eif-notebooks/eif-notebooks/internal/jupyterlab"
 	"github.com/eif-notebooks/eif-notebooks/internal/notebooks"
 )
@@ -23,7 +24,8 @@ type labPage struct {
 	ctx       context.Context
 	name      string
 	lab       *jupyterlab.Server
-	notebook7 bool // open it in Notebook 7 (/notebooks/NAME) instead of JupyterLab
+	notebook7 bool           // open it in Notebook 7 (/notebooks/NAME) instead of JupyterLab
+	watch     *browser.Watch // the page's console and requests, where a test needs them
 }
 
 // eval evaluates a JavaScript expression in the page (awaiting a promise) and

@@ -35,6 +35,19 @@ func (w *Watch) Take() []string {
 	return p
 }
 
+// Seen reports whether a problem seen so far, not yet taken, contains text.
+func (w *Watch) Seen(text string) bool {
+	time.Sleep(200 * time.Millisecond) // let the event goroutines catch up
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, p := range w.problems {
+		if strings.Contains(p, text) {
+			return true
+		}
+	}
+	return false
+}
+
 // beforeUnloadNotice starts the message Chromium logs when a test leaves a
 // notebook whose outputs changed after its last save (notebook 04's live
 // explorer redraws after the browser step), and JupyterLab asks, through
