@@ -40,9 +40,7 @@ func TestHubFront(t *testing.T) {
 	defer cancel()
 	work := t.TempDir()
 	course := filepath.Join(work, "course.git")
-	gitRun(t, "", "init", "--quiet", "--bare", course)
-	gitRun(t, repoRoot, "push", "--quiet", "--force", course, "HEAD:refs/heads/main")
-	gitRun(t, "", "--git-dir="+course, "symbolic-ref", "HEAD", "refs/heads/main")
+	publishCourse(t, course)
 
 	h := hub.StartWith(t, ctx, venv, img, work, course, hub.Options{Native: true, TLS: true, External: true,
 		Env: []string{fmt.Sprintf("EIF_LOGIN_ATTEMPTS=%d", lockAttempts), fmt.Sprintf("EIF_LOGIN_WAIT=%d", lockWait)}})

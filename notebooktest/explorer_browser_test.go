@@ -19,7 +19,7 @@ const explorerCall = "explore.Run(I, DeltaT,"
 func exerciseExplorer(p *labPage) error {
 	// Under Run All the explorer ended at once (the later cells were waiting), and
 	// left its picture: the saved notebook shows it.
-	if err := p.waitFor("explorer ended at once under Run All, picture kept", 10*time.Second, jsCall("explorer_ran_all", explorerCall)); err != nil {
+	if err := p.waitFor("explorer ended at once under Run All, picture kept", 10*time.Second, jsCall("explorer_ended", explorerCall, "runall", "at once under Run All")); err != nil {
 		// One exception, GoNB's own: its page script gives the kernel 500 ms to answer
 		// the page's connection, and on a busy machine gives up (gonbCommFlake). The
 		// page never connected, so the explorer could not learn of Run All; it must
@@ -29,7 +29,7 @@ func exerciseExplorer(p *labPage) error {
 			return err
 		}
 		if err := p.waitFor("explorer ended without a page, picture kept (GoNB's connection gave up)", 30*time.Second,
-			jsCall("explorer_ended_headless", explorerCall)); err != nil {
+			jsCall("explorer_ended", explorerCall, "headless", "without a page")); err != nil {
 			return err
 		}
 		p.t.Logf("%s: under Run All GoNB's page connection gave up (%q), so the explorer ended without a page, its picture kept", p.name, gonbCommFlake)
