@@ -415,24 +415,33 @@ func RunStudent(ctx context.Context, venv string, h *Hub, user, notebook, out st
 
 // RunStudentN is RunStudent with runs runs of the notebook.
 func RunStudentN(ctx context.Context, venv string, h *Hub, user, notebook, out string, runs int) Student {
-	cmd := exec.CommandContext(ctx, filepath.Join(venv, "bin", "python"), filepath.Join(testenv.RepoRoot(), "deploy", "hub", "student.py"),
-		"--hub", h.URL, "--user", user, "--password", h.Password, "--repo", "/srv/course.git",
-		"--notebook", notebook, "--runs", fmt.Sprint(runs), "--out", out)
+	r := Student{User: user}
+	r.Err = runStudentPy(ctx, venv, h, user, &r, "--repo", "/srv/course.git", "--notebook", notebook,
+		"--runs", fmt.Sprint(runs), "--out", out)
+	return r
+}
+
+// runStudentPy runs deploy/hub/student.py as user on h with the arguments args,
+// and reads its report, the last line of its output, into report (JSON). It
+// returns "" or what went wrong, with h's diagnosis of user.
+func runStudentPy(ctx context.Context, venv string, h *Hub, user string, report any, args ...string) string {
+	cmd := exec.CommandContext(ctx, filepath.Join(venv, "bin", "python"), append([]string{
+		filepath.Join(testenv.RepoRoot(), "deploy", "hub", "student.py"),
+		"--hub", h.URL, "--user", user, "--password", h.Password}, args...)...)
 	if h.CAFile != "" {
 		cmd.Env = append(os.Environ(), "SSL_CERT_FILE="+h.CAFile) // Python's ssl trusts the test's authority
 	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
-	r := Student{User: user}
 	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
-	if jerr := json.Unmarshal([]byte(lines[len(lines)-1]), &r); jerr != nil && err == nil {
+	if jerr := json.Unmarshal([]byte(lines[len(lines)-1]), report); jerr != nil && err == nil {
 		err = jerr
 	}
-	if err != nil {
-		r.Err = fmt.Sprintf("student.py: %v: %s\n%s", err, strings.TrimSpace(stderr.String()), h.Diagnose(user))
+	if err == nil {
+		return ""
 	}
-	return r
+	return fmt.Sprintf("student.py %s: %v: %s\n%s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()), h.Diagnose(user))
 }
 
 // Graded is what deploy/hub/student.py reports of a student's graded work
@@ -458,18 +467,7 @@ type Graded struct {
 // other arguments args (--answers FILE, --submit, --feedback, --course),
 // writing into the folder out.
 func RunGraded(ctx context.Context, venv string, h *Hub, user, out string, args ...string) Graded {
-	cmd := exec.CommandContext(ctx, filepath.Join(venv, "bin", "python"), append([]string{filepath.Join(testenv.RepoRoot(), "deploy", "hub", "student.py"),
-		"--hub", h.URL, "--user", user, "--password", h.Password, "--out", out}, args...)...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
 	r := Graded{User: user}
-	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
-	if jerr := json.Unmarshal([]byte(lines[len(lines)-1]), &r); jerr != nil && err == nil {
-		err = jerr
-	}
-	if err != nil {
-		r.Err = fmt.Sprintf("student.py %s: %v: %s\n%s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()), h.Diagnose(user))
-	}
+	r.Err = runStudentPy(ctx, venv, h, user, &r, append([]string{"--out", out}, args...)...)
 	return r
 }
